@@ -1,0 +1,1 @@
+"""The extraction core: plain Python, text in, rows out. Nothing here imports Dagster."""

@@ -1,0 +1,113 @@
+"""Bytes to text: BOMs, strict UTF-8, then charset-normalizer with a Russian-news tie-break."""
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+# Legacy encodings Russian sites have used. charset-normalizer alone mistakes short KOI8-R for
+# Shift-JIS and short cp1251 for cp1125; restricting a second pass to these fixes that.
+CYRILLIC_ENCODINGS = ["cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5", "cp866"]
+BOMS = [
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF32_LE, "utf_32"),
+    (codecs.BOM_UTF32_BE, "utf_32"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+]
+FREQUENT_RU = set("оеаинтсрвлкм")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message is the reason shown to users."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def russian_plausibility(text: str) -> float:
+    """How much a decoding looks like Russian prose: frequent letters, mostly lower case.
+
+    A wrong single-byte decoding still yields Cyrillic letters, but with inverted case
+    (KOI8-R read as cp1251) or rare letters in every word.
+    """
+    letters = [c for c in text if "а" <= c.lower() <= "я" or c.lower() == "ё"]
+    if not letters:
+        return 0.0
+    lower = sum(c.islower() for c in letters) / len(letters)
+    frequent = sum(c.lower() in FREQUENT_RU for c in letters) / len(letters)
+    return lower + frequent
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for encoding, zeros in (("utf_16_le", odd), ("utf_16_be", even)):
+        if zeros > 0.2 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    # Cyrillic in UTF-16 has 0x04 as the high byte instead of NUL.
+    for encoding, high in (("utf_16_le", data[1::2]), ("utf_16_be", data[0::2])):
+        if high.count(4) + high.count(0) > 0.6 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _candidates(data: bytes):
+    for match in from_bytes(data):
+        yield match.encoding, str(match)
+    for match in from_bytes(data, cp_isolation=CYRILLIC_ENCODINGS):
+        yield match.encoding, str(match)
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode ``data`` or raise DecodeError with a reason a user understands."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), encoding)
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"has a {encoding} byte-order mark but does not decode: {e.reason}") from e
+    try:
+        return _checked(data.decode("utf-8"), "utf_8")
+    except UnicodeDecodeError:
+        pass
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return _checked(text, "utf_16")
+    if b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes)")
+    best = max(_candidates(data), key=lambda c: russian_plausibility(c[1]), default=None)
+    if best is None:
+        raise DecodeError("binary or unknown encoding (no character set fits)")
+    return _checked(best[1], best[0])
+
+
+def _checked(text: str, encoding: str) -> Decoded:
+    """Reject decodings that are still binary; normalise to NFC with Unix newlines."""
+    if len(CONTROL.findall(text)) > max(2, 0.01 * len(text)):
+        raise DecodeError("binary file (control characters in the decoded text)")
+    text = CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise DecodeError("empty file (only white space)")
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.3 * len(text.replace(" ", "").replace("\n", "")):
+        raise DecodeError(f"not prose: only {letters} letters in {len(text)} characters")
+    return Decoded(text=text, encoding=codecs.lookup(encoding).name)

@@ -1,0 +1,22 @@
+"""One shared Russian morphology analyser (pymorphy2 through natasha's MorphVocab).
+
+pymorphy2 0.9 calls ``inspect.getargspec``, which Python 3.11 removed. yargy ships a
+hot-fix that it applies when ``yargy.morph`` is imported; importing it here, before anything
+builds an analyser, makes that independent of which module a user happens to import first.
+"""
+
+from functools import lru_cache
+
+import yargy.morph  # noqa: F401  (side effect: patches pymorphy2 for Python 3.11)
+from natasha import MorphVocab
+
+
+@lru_cache(maxsize=1)
+def morph_vocab() -> MorphVocab:
+    """The process-wide analyser; loading the dictionaries takes ~0.5 s and ~100 MB."""
+    return MorphVocab()
+
+
+def parse(word: str):
+    """pymorphy2 parses of ``word``, most likely first."""
+    return morph_vocab().parse(word)

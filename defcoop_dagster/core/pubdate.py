@@ -1,0 +1,166 @@
+"""Publication date, dateline place and agency, read from an article's header and lead."""
+
+import re
+from dataclasses import dataclass, replace
+
+from .dates import MONTHS, WEEKDAYS, PartialDate, explicit_years, infer_year, month_number, parse_date
+
+_MONTH_WORD = r"[А-Яа-яЁё]{3,9}\.?"
+# Dates that carry a year, as sites print them above an article.
+DATE_WITH_YEAR = re.compile(
+    rf"\b\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b"
+)
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+# "ТБИЛИСИ, 24 апр — Sputnik." / "АЛМА-АТА, 31 октября. /ТАСС/." / "Москва. 21 февраля. INTERFAX.RU - "
+DATELINE = re.compile(
+    r"^(?P<place>[А-ЯЁA-Z][А-ЯЁA-Zа-яё\-]*(?:[ \-][А-ЯЁA-Z][А-ЯЁA-Zа-яё\-]*){0,2})[,.]\s+"
+    r"(?P<date>\d{1,2}\s+" + _MONTH_WORD + r"(?:\s+\d{4}(?:\s*(?:г\.|года))?)?)\s*[.,]?\s*"
+    r"(?:[-—–]\s*(?P<a1>[^.\n]{2,40}?)\.\s|/(?P<a2>[^/\n]{2,30})/\.?\s*|(?P<a3>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]{2,})\s*[-—–]\s*)"
+)
+# "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az"
+# Agencies in Cyrillic capitals are named from a list: "сообщает МО РФ" is a ministry, not an agency.
+CYRILLIC_AGENCIES = [
+    "ИТАР-ТАСС",
+    "ТАСС",
+    "РИА Новости",
+    "РИА",
+    "Интерфакс",
+    "БЕЛТА",
+    "БелТА",
+    "АПА",
+    "Азертадж",
+    "АЗЕРТАДЖ",
+    "УНИАН",
+    "Укринформ",
+    "Казинформ",
+    "Кабар",
+    "Арменпресс",
+    "Спутник",
+    "Тренд",
+    "РБК",
+    "Известия",
+    "Коммерсантъ",
+    "Жаманак",
+]
+# "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az"
+AGENCY_CITED = re.compile(
+    r"\b(?:передает|передаёт|сообщает|сообщило|пишет|информирует)\s+(?:агентство\s+|портал\s+|издание\s+)?"
+    r"(?P<agency>"
+    + "|".join(sorted(CYRILLIC_AGENCIES, key=len, reverse=True))
+    + r"|[A-Z][\w\-]*(?:\.[a-z]{2,4})+|[A-Z][A-Za-z]{2,}|[A-Z]{3,})(?![\w-])"
+)
+WEEKDAY_DATE = re.compile(
+    r"\b(?:в|во)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\s*,?\s+"
+    r"(?P<day>\d{1,2})\s+(?P<month>" + _MONTH_WORD + r")"
+)
+THIS_YEAR = re.compile(r"\b(?:этом|текущем|нынешнем)\s*,?\s+(\d{4})\s+году\b")
+LEADING_STAMP = re.compile(
+    r"^\s*(?:date|дата|опубликовано)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    date: PartialDate | None
+    agency: str | None
+    end: int  # offset in the line where the lead sentence starts
+
+
+def date_in_header_line(line: str) -> PartialDate | None:
+    """A dated stamp line ("18 мая 2021 | 20:06", "Фото – mil.ru 21 июня 2019 в 18:23")."""
+    s = line.strip()
+    if len(s) > 90 or s.startswith(("•", "·")):
+        return None
+    for m in DATE_WITH_YEAR.finditer(s):
+        value = parse_date(m.group(0))
+        if value is not None and value.day is not None:
+            return value
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """Nothing but a date stamp, a time and a rubric word or two: removed from the body."""
+    s = line.strip()
+    if date_in_header_line(s) is None:
+        return False
+    rest = TIME.sub(" ", DATE_WITH_YEAR.sub(" ", s))
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]{2,}", rest)
+    return len(words) <= 3
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    m = DATELINE.match(line.strip())
+    if not m:
+        return None
+    place_raw = m.group("place")
+    # "Москва" in a dateline is fine; a capitalised sentence start ("Министр обороны, 5 ...") is not.
+    if not place_raw.isupper() and len(place_raw.split()) > 1:
+        return None
+    date = parse_date(m.group("date").rstrip("."))
+    if date is None:
+        return None
+    agency = (m.group("a1") or m.group("a2") or m.group("a3") or "").strip(" .-—–") or None
+    offset = len(line) - len(line.lstrip())
+    return Dateline(place=title_case(place_raw), date=date, agency=agency, end=offset + m.end())
+
+
+def title_case(place: str) -> str:
+    """'НЬЮ-ДЕЛИ' -> 'Нью-Дели'; a place already in mixed case stays as written."""
+    if not place.isupper():
+        return place
+    return re.sub(r"[А-ЯЁA-Z]+", lambda w: w.group(0).capitalize(), place)
+
+
+def cited_agency(text: str) -> str | None:
+    m = AGENCY_CITED.search(text)
+    return m.group("agency") if m else None
+
+
+def leading_stamp(line: str) -> tuple[PartialDate, int] | None:
+    """A crawl stamp glued before the text (" date 2025-10-31 Находящийся …"): date and its end."""
+    m = LEADING_STAMP.match(line)
+    if not m:
+        return None
+    value = parse_date(m.group(1))
+    return (value, m.end()) if value else None
+
+
+def infer_publication_year(date: PartialDate, body: str) -> PartialDate:
+    """Give a day-month without a year its year, only from evidence in the text.
+
+    Evidence: "в этом, 2019 году"; or the same day and month written with its weekday
+    ("во вторник, 26 ноября") and the latest year the text mentions as the earliest possible.
+    """
+    if date.year is not None or date.month is None:
+        return date
+    this_year = THIS_YEAR.search(body)
+    if this_year:
+        return replace(date, year=int(this_year.group(1)), inferred=True)
+    if date.day is None:
+        return date
+    years = explicit_years(body)
+    if not years:
+        return date
+    for m in WEEKDAY_DATE.finditer(body):
+        if int(m.group("day")) == date.day and month_number(m.group("month")) == date.month:
+            weekday = WEEKDAYS.get(m.group("wd").lower())
+            if weekday is None:
+                continue
+            year = infer_year(date.month, date.day, weekday, not_before=max(years))
+            if year is not None:
+                return replace(date, year=year, inferred=True)
+    return date
+
+
+__all__ = [
+    "MONTHS",
+    "Dateline",
+    "cited_agency",
+    "date_in_header_line",
+    "infer_publication_year",
+    "is_date_line",
+    "leading_stamp",
+    "parse_dateline",
+]

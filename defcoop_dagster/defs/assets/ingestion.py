@@ -1,0 +1,53 @@
+"""Stage 1: the input folder → source_files (every file, accepted or rejected with a reason)."""
+
+import dagster as dg
+import pandas as pd
+
+from ...core.sources import scan
+from ...schemas import SourceFilesSchema
+from ...validation import validate
+from ...warehouse.io import replace_table
+from ...warehouse.tables import DESCRIPTIONS
+from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
+from ..resources import InputFolder, Warehouse
+
+
+@dg.asset(
+    group_name="ingestion",
+    description=DESCRIPTIONS["source_files"],
+    kinds={"duckdb", "python"},
+    check_specs=[schema_check_spec("source_files", "SourceFilesSchema")],
+)
+def source_files(
+    context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse
+) -> dg.MaterializeResult:
+    root = input_folder.root()
+    df = pd.DataFrame(
+        scan(root, input_folder.max_file_bytes), columns=list(SourceFilesSchema.to_schema().columns)
+    )
+    outcome = validate(SourceFilesSchema, df)
+    with warehouse.get_connection() as con:
+        replace_table(con, "source_files", outcome.valid, outcome.quarantined, context.run_id)
+
+    rejected = df[df["status"] == "rejected"]
+    for row in rejected.itertuples():
+        context.log.warning(f"rejected {row.source_path}: {row.reason}")
+    by_reason = rejected["reason"].str.replace(r"[\d,]+ bytes", "N bytes", regex=True).value_counts()
+    by_status = df["status"].value_counts()
+    return dg.MaterializeResult(
+        metadata={
+            **table_metadata(
+                "source_files",
+                outcome.valid,
+                ["source_path", "format", "encoding", "status", "reason", "size_bytes"],
+            ),
+            "input_folder": str(root),
+            "accepted": int(by_status.get("accepted", 0)),
+            "duplicates": int(by_status.get("duplicate", 0)),
+            "rejected": int(by_status.get("rejected", 0)),
+            "rejected_by_reason": dg.MetadataValue.md(
+                markdown_table(by_reason.rename_axis("reason").reset_index(name="files"), rows=50)
+            ),
+        },
+        check_results=[schema_check("source_files", outcome)],
+    )

@@ -1,0 +1,44 @@
+"""Asset checks that read the warehouse after a stage: nothing lost between folder, files and articles."""
+
+import dagster as dg
+
+from ..core.sources import walk
+from .resources import InputFolder, Warehouse
+
+
+@dg.asset_check(asset="source_files", description="Every file in the input folder has a row in source_files.")
+def every_file_has_a_row(input_folder: InputFolder, warehouse: Warehouse) -> dg.AssetCheckResult:
+    root = input_folder.root()
+    on_disk = {p.relative_to(root).as_posix() for p in walk(root)}
+    with warehouse.get_connection() as con:
+        in_table = {r[0] for r in con.execute("SELECT source_path FROM source_files").fetchall()}
+    missing = sorted(on_disk - in_table)
+    return dg.AssetCheckResult(
+        passed=not missing,
+        metadata={"files_on_disk": len(on_disk), "rows": len(in_table), "missing": missing[:50]},
+    )
+
+
+@dg.asset_check(
+    asset="articles",
+    description="Every accepted or duplicate file leads to an article (its path is in articles.source_paths).",
+)
+def every_accepted_file_has_an_article(warehouse: Warehouse) -> dg.AssetCheckResult:
+    with warehouse.get_connection() as con:
+        missing = [
+            r[0]
+            for r in con.execute(
+                """
+            SELECT s.source_path FROM source_files s
+            WHERE s.status IN ('accepted', 'duplicate')
+              AND s.source_path NOT IN (SELECT unnest(source_paths) FROM articles)
+            ORDER BY 1
+            """
+            ).fetchall()
+        ]
+        quarantined = con.execute("SELECT count(*) FROM quarantine WHERE asset = 'articles'").fetchone()[0]
+    # a quarantined article is kept in quarantine, not lost: it explains the gap
+    return dg.AssetCheckResult(
+        passed=len(missing) <= quarantined,
+        metadata={"files_without_article": missing[:50], "articles_quarantined": quarantined},
+    )

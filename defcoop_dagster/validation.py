@@ -1,0 +1,59 @@
+"""Lazy Pandera validation that splits rows into valid and quarantined, or fails on the schema."""
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+QUARANTINE_COLUMNS = ["rule", "column_name", "failure_case", "row_json"]
+
+
+class SchemaViolation(ValueError):
+    """The frame does not have the table's shape (a column missing, a wrong type): not row data."""
+
+
+@dataclass(frozen=True)
+class Validated:
+    valid: pd.DataFrame
+    quarantined: pd.DataFrame  # one row per failing input row: rule, column_name, failure_case, row_json
+    failure_cases: pd.DataFrame  # pandera's failure cases, one per failed check and value
+
+
+def _is_schema_level(cases: pd.DataFrame) -> pd.Series:
+    check = cases["check"].astype(str)
+    return cases["index"].isna() | check.str.contains(r"^(?:dtype|coerce_dtype)\(", regex=True)
+
+
+def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
+    """Validate lazily; rows breaking row rules are set apart, shape errors raise SchemaViolation."""
+    try:
+        return Validated(model.validate(df, lazy=True), _empty_quarantine(), pd.DataFrame())
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases.copy()
+    schema_level = cases[_is_schema_level(cases)]
+    if not schema_level.empty:
+        summary = "; ".join(
+            f"{r.column or 'table'}: {r.check} ({r.failure_case})" for r in schema_level.head(5).itertuples()
+        )
+        raise SchemaViolation(f"{model.__name__}: {summary}")
+    bad = cases.groupby("index", sort=True)
+    rows = []
+    for index, group in bad:
+        record = df.loc[index].to_dict()
+        rows.append(
+            {
+                "rule": "; ".join(dict.fromkeys(group["check"].astype(str))),
+                "column_name": "; ".join(dict.fromkeys(group["column"].fillna(model.__name__).astype(str))),
+                "failure_case": "; ".join(dict.fromkeys(group["failure_case"].astype(str)))[:500],
+                "row_json": json.dumps(record, ensure_ascii=False, default=str),
+            }
+        )
+    rest = df.drop(index=list(bad.groups))
+    # Removing rows can only remove failures (a duplicate's twin goes too), so this passes.
+    valid = model.validate(rest, lazy=True)
+    return Validated(valid, pd.DataFrame(rows, columns=QUARANTINE_COLUMNS), cases)
+
+
+def _empty_quarantine() -> pd.DataFrame:
+    return pd.DataFrame(columns=QUARANTINE_COLUMNS)

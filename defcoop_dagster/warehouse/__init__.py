@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: table definitions and atomic writes. No Dagster here."""
