@@ -6,13 +6,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import pubdate
-from .boilerplate import classify, is_prose
+from .boilerplate import classify, has_verb, is_prose
 from .dates import PartialDate, parse_date
 
 # Header zone: site chrome and stamps live above the first paragraph, within the first lines.
 HEADER_MAX_LINES = 12
 # BSNLP raw files: id, language, date, URL, then the text.
-BSNLP_HEADER = re.compile(r"^[\w\-]+\n[a-z]{2}\n(\d{4}-\d{2}-\d{2})\n(https?://\S+)\n")
+BSNLP_HEADER = re.compile(r"^[\w\-]+\n[a-z]{2}\n([^\n]*)\n(https?://\S*)\n")
 MEDIA_MARK = re.compile(r"\s*\((?:фото|видео|фото-видео|фото, видео|видео, фото)\)\s*$", re.IGNORECASE)
 
 
@@ -52,8 +52,9 @@ def parse_article(
 
     m = BSNLP_HEADER.match(text)
     if m:
-        if published is None:
-            published, source, evidence = parse_date(m.group(1)), "bsnlp_header", m.group(1)
+        stated = parse_date(m.group(1)[:10]) if m.group(1).strip() else None
+        if published is None and stated is not None:
+            published, source, evidence = stated, "bsnlp_header", m.group(1)
         url = url or m.group(2)
         text = text[m.end() :]
 
@@ -153,7 +154,7 @@ def _header_end(lines: list[str]) -> int:
 def _looks_like_title(s: str) -> bool:
     words = s.split()
     return (
-        4 <= len(words) <= 30
+        (4 <= len(words) <= 30 or (len(words) >= 2 and has_verb(s)))
         and len(s) <= 250
         and not re.search(r"[.:;,]$", s)
         and bool(re.search(r"[а-яё]", s))

@@ -29,14 +29,19 @@ SHARE_WORDS = (
     r"новости|лента новостей|хроника|политика|в мире|общество|экономика|оборона|армия"
 )
 
+MESSENGER = _rx(
+    r"telegram|телеграм(?:-канал|е)?\b|whatsapp|вконтакте|одноклассник|\bдзен|aitu|\bvk\b|tiktok|"
+    r"youtube|facebook|instagram|соцсет"
+)
+CALL_TO_ACTION = _rx(
+    r"\b(?:подписывайтесь|подпишитесь|присоединяйтесь|читайте нас|следите за|в нашем|на наш|"
+    r"наш канал|join|subscribe)\b"
+)
+
 RULES: list[tuple[str, Rule]] = [
     ("share_or_menu", _rx(rf"^(?:[•·|\-–—]\s*)?(?:{SHARE_WORDS})\s*[:.!]?$")),
-    (
-        "messenger_promo",
-        _short(
-            _rx(r"telegram|телеграм|whatsapp|вконтакте|одноклассник|дзен|aitu|\bvk\b|tiktok|youtube-канал")
-        ),
-    ),
+    # a messenger named with a call to follow it; "сообщил в своём Telegram-канале" is news
+    ("messenger_promo", _short(lambda line: MESSENGER(line) and CALL_TO_ACTION(line))),
     ("subscribe_promo", _short(_rx(r"\b(подписывайтесь|присоединяйтесь|подпишитесь)\b"))),
     ("weather", _short(_rx(r"-?\d+\s*°\s*[cс]\b|\b\d+\s*[cс]°|^погода$|\bпогода\b.*°"), 80)),
     (
@@ -67,7 +72,10 @@ RULES: list[tuple[str, Rule]] = [
 # Shapes that are chrome only in the header, above the first prose line.
 HEADER_ONLY: list[tuple[str, Rule]] = [
     # rubric and menu lines: one to three words, no digits, no sentence ending
-    ("rubric", lambda line: 0 < len(line.split()) <= 3 and not re.search(r"\d|[.!?]$", line)),
+    (
+        "rubric",
+        lambda line: 0 < len(line.split()) <= 3 and not re.search(r"\d|[.!?]$", line) and not has_verb(line),
+    ),
     # words glued by an HTML flattening: "ХроникаВоенная операция", "QURESHIИсламабад"
     ("glued_menu", _short(_rx(r"[а-яёa-z][А-ЯЁ][а-яё]", 0), 80)),
     # banners in capitals: "РЕФЕРЕНДУМ ПО АЭС - 6 ОКТЯБРЯ"
@@ -81,6 +89,18 @@ HEADER_ONLY: list[tuple[str, Rule]] = [
         ),
     ),
 ]
+
+
+def has_verb(line: str) -> bool:
+    """A finite verb or short participle: "Умер Алексей Жарков" is a headline, not a rubric."""
+    from .morph import morph_vocab  # loaded once per process, only when a header needs it
+
+    vocab = morph_vocab()
+    for word in re.findall(r"[А-Яа-яЁё]+", line):
+        form = vocab.parse(word.lower())[0]
+        if form.tag.POS in ("VERB", "PRTS"):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

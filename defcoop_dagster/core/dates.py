@@ -210,7 +210,7 @@ def _pd(year: int | None, month: int | None = None, day: int | None = None, infe
     return PartialDate(year, month, day, inferred)
 
 
-_ONE = [
+_ONE = [  # tried in order against the whole (cleaned) string
     # ISO and the gold-annotation forms: 2025-07-31[ 18:15:00 | T18:15:00Z], 2021-05, --05-18, --05
     re.compile(
         r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"
@@ -218,9 +218,7 @@ _ONE = [
     ),
     re.compile(r"--(?P<m>\d{2})(?:-(?P<d>\d{2}))?"),
     # 10.11.2014, 10.11.14, 10/11/2014
-    re.compile(
-        r"(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?:\s*" + YEAR_WORD + ")?"
-    ),
+    re.compile(r"(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?:\s*" + YEAR_WORD + ")?"),
     # 18 мая 2021 года; 25-27 мая 2021 (the start day); 26 ноя; 1-го мая
     re.compile(
         rf"(?P<d>{_DAY})(?:\s*[-–—]\s*{_DAY_NUM})?\s+(?P<mw>{MONTH_WORD})"
@@ -234,7 +232,10 @@ _ONE = [
     # 2017 году; 2017 г.; 2017-м году; 2017
     re.compile(rf"(?P<y>{_YEAR4})(?:-(?:го|м|й))?(?:\s*{YEAR_WORD})?"),
 ]
-_ONE = [re.compile(p.pattern, re.IGNORECASE) for p in _ONE]
+_ONE = [re.compile(p.pattern, re.IGNORECASE) for p in _ONE]  # month words in any letter case
+
+
+_EDGE = " \t,;:!?|•·()[]{}«»\"'—–"
 
 
 def parse_date(text: str) -> PartialDate | None:
@@ -245,11 +246,11 @@ def parse_date(text: str) -> PartialDate | None:
     ignored), and the gold forms "--05-18" / "2021-05". Relative words ("вчера") give None:
     they need a publication date, see :func:`find_dates`.
     """
-    s = _fold(" ".join(text.split())).strip(" \t,;:!?|•·()[]{}«»\"'—–")
+    s = _fold(" ".join(text.split())).strip(_EDGE)
     if not s.startswith("--"):
         s = s.lstrip("-")
-    if s.endswith(".") and not re.search(r"[а-я]\.$", s, re.IGNORECASE):
-        s = s.rstrip(".")  # a sentence full stop, not the one of "г." or "янв."
+    while s.endswith(".") and not re.search(r"[а-я]\.$", s, re.IGNORECASE):
+        s = s[:-1].rstrip(_EDGE)  # a sentence full stop, not the one of "г." or "янв."
     s = _TIME_TAIL.sub("", s).strip(" ,|—–")
     s = _LEAD.sub("", s, count=1)
     if not s:
@@ -272,9 +273,7 @@ def parse_date(text: str) -> PartialDate | None:
     return None
 
 
-def infer_year(
-    month: int, day: int, weekday: int, not_before: int, not_after: int | None = None
-) -> int | None:
+def infer_year(month: int, day: int, weekday: int, not_before: int, not_after: int | None = None) -> int | None:
     """The first year >= not_before (and <= not_after) in which day.month falls on weekday.
 
     Searches twelve years (any weekday recurs for a given day within eleven); None otherwise.
@@ -290,9 +289,9 @@ def infer_year(
 _YEAR_CTX = re.compile(
     rf"(?<![\w.,/+\-–—])(?P<y>{_YEAR4})(?:\s*[-–—]\s*(?P<y2>{_YEAR4}))?(?:-(?:го|м|й))?\s*{YEAR_WORD}"
     rf"|(?<![\w.,/+\-–—])(?P<y7>{_YEAR4})-(?:го|м){_NOT_LETTER}"  # "в 2018-м", "2018-го"
-    rf"|(?<=[а-яе.]\s)(?P<y3>{_YEAR4})(?![\d\w])"  # after a month word: "18 ноября 1992", "октябре 2022"
-    rf"|(?<![\w.])\d{{1,2}}\.\d{{1,2}}\.(?P<y4>{_YEAR4})(?![\d\w])"  # 10.11.2014
-    rf"|(?<![\w.\-])(?P<y5>{_YEAR4})-\d{{2}}-\d{{2}}(?!\d)"  # 2025-07-31
+    rf"|(?<![\w.])(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{_YEAR4})(?![\d\w])"  # 10.11.2014
+    rf"|(?<![\w.\-])(?P<y5>{_YEAR4})-(?P<m5>\d{{2}})-(?P<d5>\d{{2}})(?![\d-])"  # 2025-07-31
+    rf"|(?<=[а-яе.]\s)(?P<y3>{_YEAR4})(?![\d\w]|-\d)"  # after a month word: "18 ноября 1992", "октябре 2022"
     rf"|(?<=[а-яёa-z])-(?P<y6>{_YEAR4})(?![\d\w])",  # event names: «Армия-2022», only on request
     re.IGNORECASE,
 )
@@ -312,6 +311,10 @@ def _year_spans(text: str, event_names: bool = False) -> list[tuple[int, int, in
             continue
         if m.group("y6") and not event_names:
             continue
+        if m.group("y4") and not _valid(int(m["y4"]), int(m["m4"]), int(m["d4"])):
+            continue
+        if m.group("y5") and not _valid(int(m["y5"]), int(m["m5"]), int(m["d5"])):
+            continue  # "2017-20-30" is a phone number, not a date
         for name in ("y", "y2", "y3", "y4", "y5", "y6", "y7"):
             if m.group(name):
                 out.append((int(m.group(name)), m.start(name), m.end(name)))
@@ -377,17 +380,17 @@ _MOD_OFFSET = {
     "наступающ": 1,
     "грядущ": 1,
 }
-_MOD = rf"(?P<mod>{_alt(_MOD_OFFSET)})(?:ого|его|ому|ему|ом|ем|ый|ий|ым|им|ой|ей|ую|юю|ая|яя|от|у)"
+_MOD = rf"(?P<mod>{_alt(_MOD_OFFSET)})(?:ого|его|ому|ему|ом|ем|ый|ий|ым|им|ой|ей|ую|юю|ая|яя|от|у|а)"
 # "... прошлого года" after a day or month: the year is relative to publication.
 _REL_YEAR = rf"\s+(?P<rmod>{_alt(_MOD_OFFSET)})(?:ого|его)\s+года{_NOT_LETTER}"
 _YEAR_TAIL = rf"\s*,?\s*(?P<y>{_YEAR4})(?!\d)(?:-(?:го|м|й))?(?:\s*{YEAR_WORD})?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"(?<![\w.\-/])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")),
+    ("iso", re.compile(rf"(?<![\w.\-/])(?P<y>{_YEAR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w-])")),
     (
         "numeric",
         re.compile(
-            rf"(?<![\w.,/])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\w]|\.\d)(?:\s*{YEAR_WORD})?",
+            rf"(?<![\w.,/])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR4})(?![\w]|\.\d)(?:\s*{YEAR_WORD})?",
             _I,
         ),
     ),
@@ -455,7 +458,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2, "завтра": 1, "послезавтра": 2, "накануне": -1}
-_WD_BEFORE = re.compile(rf"(?:(?:в|во)\s+)?(?P<wd>{WEEKDAY_WORD})\s*,?\s*$", _I)
+_WD_BEFORE = re.compile(rf"(?<!\w)(?:(?:в|во)\s+)?(?P<wd>{WEEKDAY_WORD})\s*,?\s*$", _I)
 _WD_AFTER = re.compile(rf"\s*[,(]\s*(?:(?:в|во)\s+)?(?P<wd>{WEEKDAY_WORD})", _I)
 _HORIZON_BEFORE = re.compile(r"(?<![\w-])(?:до|к|по)\s+$", _I)
 
@@ -570,7 +573,7 @@ def find_dates(body: str, published: PartialDate | None = None) -> list[DateMent
 
     # Weekdays written with a date ("во вторник, 26 ноября", "26 ноября (вторник)").
     attached: dict[int, tuple[int, int, int]] = {}  # date start -> (weekday, blocked start, end)
-    for start, neg_end, _, name, m in cands:
+    for start, neg_end, _, name, _m in cands:
         if name in ("iso", "numeric", "xrange", "range", "dm"):
             before = _WD_BEFORE.search(t, max(0, start - 30), start)
             after = _WD_AFTER.match(t, -neg_end, -neg_end + 30)
@@ -591,7 +594,8 @@ def find_dates(body: str, published: PartialDate | None = None) -> list[DateMent
         mention = _mention(t, body, m, name, published, evidence, attached.get(start))
         if mention is not None:
             out.append(mention)
-            taken_end = end
+        if mention is not None or name != "rel":
+            taken_end = end  # an impossible "31 февраля" still hides its "февраля" from the month rule
     return out
 
 
@@ -614,9 +618,10 @@ def _mention(t, body, m, name, published, evidence, attached) -> DateMention | N
     elif name in ("xrange", "range", "dm"):
         if name == "xrange" and year is not None and month > month_number(g["mw2"]):
             year -= 1  # "28 декабря – 3 января 2020": the year written belongs to the end
-        if name != "xrange" and not _valid(year, month, int(re.match(r"\d+", g["d2"]).group(0))):
+        written = int(g["y"]) if g.get("y") else None  # only a written year can rule a date out
+        if name == "range" and not _valid(written, month, int(re.match(r"\d+", g["d2"]).group(0))):
             return None
-        if not _valid(year, month, day):
+        if not _valid(written if name != "xrange" else year, month, day):
             return None
         kind = "range" if name != "dm" else "relative" if rmod else "full" if year else "day_month"
         if year is None and rmod is None:
@@ -627,9 +632,7 @@ def _mention(t, body, m, name, published, evidence, attached) -> DateMention | N
         if year is None and rmod is None:
             year = _year_for(month, None, None, published, None)
             inferred = year is not None
-        kind = (
-            "range" if name == "mrange" else "relative" if rmod else "month_year" if g.get("y") else "month"
-        )
+        kind = "range" if name == "mrange" else "relative" if rmod else "month_year" if g.get("y") else "month"
         value = PartialDate(year, month, None, inferred)
     elif name == "yrange":
         value, kind = PartialDate(year), "range"

@@ -18,6 +18,7 @@ BOMS = [
     (codecs.BOM_UTF16_BE, "utf_16"),
 ]
 FREQUENT_RU = set("оеаинтсрвлкм")
+ORDINARY = set("«»—–…№“”„’ ")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -32,17 +33,19 @@ class Decoded:
 
 
 def russian_plausibility(text: str) -> float:
-    """How much a decoding looks like Russian prose: frequent letters, mostly lower case.
+    """How much a decoding looks like Russian prose: ordinary characters, frequent letters, lower case.
 
-    A wrong single-byte decoding still yields Cyrillic letters, but with inverted case
-    (KOI8-R read as cp1251) or rare letters in every word.
+    A wrong single-byte decoding still yields Cyrillic letters, but with inverted case (KOI8-R
+    read as cp1251), rare letters in every word, or symbols where capitals were (cp1251 read as
+    mac_cyrillic).
     """
     letters = [c for c in text if "а" <= c.lower() <= "я" or c.lower() == "ё"]
     if not letters:
         return 0.0
+    ordinary = sum(c.isascii() or c in ORDINARY for c in text) + len(letters)
     lower = sum(c.islower() for c in letters) / len(letters)
     frequent = sum(c.lower() in FREQUENT_RU for c in letters) / len(letters)
-    return lower + frequent
+    return 2 * min(1.0, ordinary / len(text)) + lower + frequent
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -86,17 +89,26 @@ def decode(data: bytes) -> Decoded:
                 raise DecodeError(f"has a {encoding} byte-order mark but does not decode: {e.reason}") from e
     try:
         return _checked(data.decode("utf-8"), "utf_8")
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, DecodeError):
+        # UTF-16 Cyrillic without a BOM is valid UTF-8 full of control bytes: try it next
         pass
     text = _utf16_without_bom(data)
     if text is not None:
         return _checked(text, "utf_16")
     if b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes)")
-    best = max(_candidates(data), key=lambda c: russian_plausibility(c[1]), default=None)
-    if best is None:
+    candidates = list(_candidates(data))
+    if not candidates:
         raise DecodeError("binary or unknown encoding (no character set fits)")
+    # ties (cp1251 and mac_cyrillic read most texts alike) go to the more common encoding
+    best = max(candidates, key=lambda c: (russian_plausibility(c[1]), -_preference(c[0])))
     return _checked(best[1], best[0])
+
+
+def _preference(encoding: str) -> int:
+    name = codecs.lookup(encoding).name
+    names = [codecs.lookup(e).name for e in CYRILLIC_ENCODINGS]
+    return names.index(name) if name in names else len(names)
 
 
 def _checked(text: str, encoding: str) -> Decoded:
@@ -107,7 +119,12 @@ def _checked(text: str, encoding: str) -> Decoded:
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise DecodeError("empty file (only white space)")
-    letters = sum(c.isalpha() for c in text)
-    if letters < 0.3 * len(text.replace(" ", "").replace("\n", "")):
-        raise DecodeError(f"not prose: only {letters} letters in {len(text)} characters")
     return Decoded(text=text, encoding=codecs.lookup(encoding).name)
+
+
+def check_prose(text: str) -> None:
+    """Reject text that decodes but is not writing: numbers, symbols, a dump of some format."""
+    compact = "".join(text.split())
+    letters = sum(c.isalpha() for c in compact)
+    if letters < 0.3 * len(compact):
+        raise DecodeError(f"not prose: only {letters} letters in {len(compact)} characters")

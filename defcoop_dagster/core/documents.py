@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .decoding import DecodeError, decode
+from .decoding import DecodeError, check_prose, decode
 
 MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -51,10 +51,16 @@ def read_document(path: str, data: bytes, max_bytes: int = MAX_BYTES) -> Documen
     except DecodeError as e:
         raise Rejected(str(e)) from e
     if fmt == "html":
-        return _from_html(decoded.text, decoded.encoding)
-    if fmt == "json":
-        return _from_json(decoded.text, decoded.encoding)
-    return Document(format="text", encoding=decoded.encoding, text=decoded.text)
+        doc = _from_html(decoded.text, decoded.encoding)
+    elif fmt == "json":
+        doc = _from_json(decoded.text, decoded.encoding)
+    else:
+        doc = Document(format="text", encoding=decoded.encoding, text=decoded.text)
+    try:
+        check_prose(doc.text)
+    except DecodeError as e:
+        raise Rejected(str(e)) from e
+    return doc
 
 
 def _from_html(html: str, encoding: str) -> Document:

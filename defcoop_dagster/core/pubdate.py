@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from .dates import MONTHS, WEEKDAYS, PartialDate, explicit_years, infer_year, month_number, parse_date
+from .dates import MONTHS, PartialDate, find_dates, parse_date
 
 _MONTH_WORD = r"[А-Яа-яЁё]{3,9}\.?"
 # Dates that carry a year, as sites print them above an article.
@@ -49,10 +49,6 @@ AGENCY_CITED = re.compile(
     + "|".join(sorted(CYRILLIC_AGENCIES, key=len, reverse=True))
     + r"|[A-Z][\w\-]*(?:\.[a-z]{2,4})+|[A-Z][A-Za-z]{2,}|[A-Z]{3,})(?![\w-])"
 )
-WEEKDAY_DATE = re.compile(
-    r"\b(?:в|во)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\s*,?\s+"
-    r"(?P<day>\d{1,2})\s+(?P<month>" + _MONTH_WORD + r")"
-)
 THIS_YEAR = re.compile(r"\b(?:этом|текущем|нынешнем)\s*,?\s+(\d{4})\s+году\b")
 LEADING_STAMP = re.compile(
     r"^\s*(?:date|дата|опубликовано)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*",
@@ -69,25 +65,31 @@ class Dateline:
 
 
 def date_in_header_line(line: str) -> PartialDate | None:
-    """A dated stamp line ("18 мая 2021 | 20:06", "Фото – mil.ru 21 июня 2019 в 18:23")."""
+    """The date of a stamp line ("18 мая 2021 | 20:06", "Фото – mil.ru 21 июня 2019 в 18:23").
+
+    A stamp is a date with at most three other words (a rubric, a credit, a byline) that opens
+    the line, carries a time, or is set off by a separator. A caption such as "Аделина Сотникова
+    12 ноября 2011 года" or a first sentence with a date is none of these.
+    """
     s = line.strip()
     if len(s) > 90 or s.startswith(("•", "·")):
         return None
+    rest = TIME.sub(" ", DATE_WITH_YEAR.sub(" ", s))
+    if len(re.findall(r"[A-Za-zА-Яа-яЁё]{2,}", re.sub(r"\b(?:года|год|г)\b", " ", rest))) > 3:
+        return None
     for m in DATE_WITH_YEAR.finditer(s):
         value = parse_date(m.group(0))
-        if value is not None and value.day is not None:
+        if value is None or value.day is None:
+            continue
+        before = s[: m.start()].rstrip()
+        if not before or TIME.search(s) or before.endswith((",", "|", "-", "–", "—", ":", ")")):
             return value
     return None
 
 
 def is_date_line(line: str) -> bool:
-    """Nothing but a date stamp, a time and a rubric word or two: removed from the body."""
-    s = line.strip()
-    if date_in_header_line(s) is None:
-        return False
-    rest = TIME.sub(" ", DATE_WITH_YEAR.sub(" ", s))
-    words = re.findall(r"[A-Za-zА-Яа-яЁё]{2,}", rest)
-    return len(words) <= 3
+    """A stamp line: removed from the body once its date is read."""
+    return date_in_header_line(line) is not None
 
 
 def parse_dateline(line: str) -> Dateline | None:
@@ -140,17 +142,11 @@ def infer_publication_year(date: PartialDate, body: str) -> PartialDate:
         return replace(date, year=int(this_year.group(1)), inferred=True)
     if date.day is None:
         return date
-    years = explicit_years(body)
-    if not years:
-        return date
-    for m in WEEKDAY_DATE.finditer(body):
-        if int(m.group("day")) == date.day and month_number(m.group("month")) == date.month:
-            weekday = WEEKDAYS.get(m.group("wd").lower())
-            if weekday is None:
-                continue
-            year = infer_year(date.month, date.day, weekday, not_before=max(years))
-            if year is not None:
-                return replace(date, year=year, inferred=True)
+    # find_dates already reads "во вторник, 26 ноября" against the latest year the body states
+    for mention in find_dates(body):
+        value = mention.value
+        if mention.weekday is not None and (value.month, value.day) == (date.month, date.day) and value.year:
+            return replace(date, year=value.year, inferred=True)
     return date
 
 

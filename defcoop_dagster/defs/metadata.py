@@ -22,8 +22,7 @@ def markdown_table(df: pd.DataFrame, columns: list[str] | None = None, rows: int
         return "_no rows_"
     head = "| " + " | ".join(cols) + " |\n|" + "---|" * len(cols) + "\n"
     body = "\n".join(
-        "| " + " | ".join(_short(v) for v in row) + " |"
-        for row in df[cols].head(rows).itertuples(index=False)
+        "| " + " | ".join(_short(v) for v in row) + " |" for row in df[cols].head(rows).itertuples(index=False)
     )
     return head + body
 

@@ -19,9 +19,7 @@ class ArticlesSchema(pa.DataFrameModel):
     title: Series[str] = pa.Field(nullable=True)
     published_date: Series[pandas_engine.Date] = pa.Field(nullable=True)
     published_precision: Series[str] = pa.Field(nullable=True, isin=PRECISIONS)
-    published: Series[str] = pa.Field(
-        nullable=True, str_matches=r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$"
-    )
+    published: Series[str] = pa.Field(nullable=True, str_matches=r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
     published_inferred: Series[bool]
     published_source: Series[str] = pa.Field(nullable=True, isin=PUBLISHED_SOURCES)
     published_evidence: Series[str] = pa.Field(nullable=True)

@@ -29,15 +29,13 @@ def articles(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.Mate
     df = pd.DataFrame(rows, columns=list(TABLES["articles"]))
     outcome = validate(ArticlesSchema, df)
     with warehouse.get_connection() as con:
-        replace_table(con, "articles", outcome.valid, outcome.quarantined, context.run_id)
+        replace_table(con, "articles", outcome.valid, outcome.quarantined, context.run.run_id)
 
     valid = outcome.valid
     precision = valid["published_precision"].fillna("unknown").value_counts()
     return dg.MaterializeResult(
         metadata={
-            **table_metadata(
-                "articles", valid, ["article_id", "source_path", "title", "published", "agency"]
-            ),
+            **table_metadata("articles", valid, ["article_id", "source_path", "title", "published", "agency"]),
             "published_by_precision": dg.MetadataValue.md(
                 markdown_table(precision.rename_axis("precision").reset_index(name="articles"))
             ),

@@ -22,12 +22,10 @@ def source_files(
     context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse
 ) -> dg.MaterializeResult:
     root = input_folder.root()
-    df = pd.DataFrame(
-        scan(root, input_folder.max_file_bytes), columns=list(SourceFilesSchema.to_schema().columns)
-    )
+    df = pd.DataFrame(scan(root, input_folder.max_file_bytes), columns=list(SourceFilesSchema.to_schema().columns))
     outcome = validate(SourceFilesSchema, df)
     with warehouse.get_connection() as con:
-        replace_table(con, "source_files", outcome.valid, outcome.quarantined, context.run_id)
+        replace_table(con, "source_files", outcome.valid, outcome.quarantined, context.run.run_id)
 
     rejected = df[df["status"] == "rejected"]
     for row in rejected.itertuples():

@@ -1,0 +1,65 @@
+"""`defcoop materialize`: run the whole graph for the configured settings and say where the data is."""
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, project_root, setting
+
+SUMMARY_TABLES = ["source_files", "articles", "quarantine"]
+
+
+def materialize(select: str) -> int:
+    env = dict(os.environ)
+    # a persistent instance, so runs show in `dagster dev` afterwards
+    home = Path(env.setdefault("DAGSTER_HOME", str(project_root() / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
+    print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(cmd[1:])}", flush=True)
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.stderr.write(run.stdout[-6000:] + run.stderr[-6000:])
+        print(f"\nthe run failed (exit {run.returncode}); the warehouse was left as it was", file=sys.stderr)
+        return run.returncode
+    summarize(setting(DUCKDB_PATH_VAR))
+    return 0
+
+
+def summarize(db_path: str) -> None:
+    import duckdb
+
+    con = duckdb.connect(db_path, read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        print(f"\nwarehouse: {Path(db_path).resolve()}")
+        for table in SUMMARY_TABLES:
+            if table in tables:
+                n = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                print(f"  {table:<14} {n:>7} rows")
+    finally:
+        con.close()
+    print(
+        "\nquery it (read-only, so it never blocks the pipeline):\n"
+        f'  duckdb -readonly {db_path} "SELECT title, published FROM articles"\n'
+        f"  python -c \"import duckdb; print(duckdb.connect('{db_path}', read_only=True)"
+        ".sql('SELECT * FROM articles'))\""
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="defcoop", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("materialize", help="materialise every asset (or --select) and print a summary")
+    run.add_argument("--select", default="*", help="Dagster asset selection (default: everything)")
+    sub.add_parser("where", help="print the settings in force")
+    args = parser.parse_args(argv)
+    if args.command == "where":
+        print(f"{INPUT_DIR_VAR}={setting(INPUT_DIR_VAR)}\n{DUCKDB_PATH_VAR}={setting(DUCKDB_PATH_VAR)}")
+        return 0
+    return materialize(args.select)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

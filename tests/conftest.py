@@ -1,0 +1,57 @@
+"""Shared fixtures: the project's seeds, a temp warehouse, and a real Dagster materialisation."""
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from defcoop_dagster.defs import checks
+from defcoop_dagster.defs.assets import articles, ingestion
+from defcoop_dagster.defs.resources import InputFolder, Warehouse
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def run_pipeline(input_dir: Path, db_path: Path, selection=None) -> dg.ExecuteInProcessResult:
+    """Materialise the graph for real (in process) on ``input_dir`` into ``db_path``."""
+    assets = [
+        *dg.load_assets_from_modules([ingestion, articles]),
+        *dg.load_asset_checks_from_modules([checks]),
+    ]
+    return dg.materialize(
+        assets,
+        resources={
+            "input_folder": InputFolder(path=str(input_dir)),
+            "warehouse": Warehouse(database=str(db_path)),
+        },
+        selection=selection,
+        raise_on_error=False,
+    )
+
+
+def query(db_path: Path, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def seeds_warehouse(tmp_path_factory) -> Path:
+    """The warehouse built from seeds/ once per session (tests only read it)."""
+    db = tmp_path_factory.mktemp("seeds") / "warehouse.duckdb"
+    result = run_pipeline(SEEDS, db)
+    assert result.success, [e.message for e in result.all_events if e.is_failure]
+    return db
