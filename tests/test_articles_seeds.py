@@ -119,12 +119,13 @@ def test_checks_pass_on_seeds(seeds_warehouse, seeds_copy, tmp_path):
     result = run_pipeline(seeds_copy, tmp_path / "w.duckdb")
     evaluations = result.get_asset_check_evaluations()
     names = {(e.asset_key.to_user_string(), e.check_name): e.passed for e in evaluations}
-    assert names == {
-        ("source_files", "pandera_schema"): True,
-        ("source_files", "every_file_has_a_row"): True,
-        ("articles", "pandera_schema"): True,
-        ("articles", "every_accepted_file_has_an_article"): True,
-    }
+    assert {
+        ("source_files", "pandera_schema"),
+        ("source_files", "every_file_has_a_row"),
+        ("articles", "pandera_schema"),
+        ("articles", "every_accepted_file_has_an_article"),
+    } <= set(names)
+    assert all(names.values()), [k for k, ok in names.items() if not ok]
 
 
 def test_materialization_metadata(seeds_copy, tmp_path):

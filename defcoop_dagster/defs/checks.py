@@ -42,3 +42,42 @@ def every_accepted_file_has_an_article(warehouse: Warehouse) -> dg.AssetCheckRes
         passed=len(missing) <= quarantined,
         metadata={"files_without_article": missing[:50], "articles_quarantined": quarantined},
     )
+
+
+def _offset_check(table: str, text_col: str, start_col: str, end_col: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=table,
+        name="offsets_round_trip",
+        description=f"articles.body[{start_col}:{end_col}] == {table}.{text_col} for every row.",
+    )
+    def check(warehouse: Warehouse) -> dg.AssetCheckResult:
+        with warehouse.get_connection() as con:
+            bad = con.execute(
+                f"""
+                SELECT t.article_id, t.{start_col}, t.{end_col}, t.{text_col}
+                FROM "{table}" t JOIN articles a USING (article_id)
+                WHERE substring(a.body, t.{start_col} + 1, t.{end_col} - t.{start_col}) <> t.{text_col}
+                """
+            ).fetchall()
+            total = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        return dg.AssetCheckResult(
+            passed=not bad,
+            metadata={"rows": total, "mismatches": len(bad), "examples": [list(map(str, r)) for r in bad[:10]]},
+        )
+
+    return check
+
+
+mentions_offsets = _offset_check("mentions", "text", "start", "end")
+person_mentions_offsets = _offset_check("person_mentions", "text", "start", "end")
+persons_evidence_offsets = _offset_check("persons", "evidence", "evidence_start", "evidence_end")
+
+
+@dg.asset_check(asset="person_mentions", description="Every person mention belongs to a person of the same article.")
+def person_mentions_have_a_person(warehouse: Warehouse) -> dg.AssetCheckResult:
+    with warehouse.get_connection() as con:
+        orphans = con.execute(
+            "SELECT count(*) FROM person_mentions m LEFT JOIN persons p USING (person_id, article_id) "
+            "WHERE p.person_id IS NULL"
+        ).fetchone()[0]
+    return dg.AssetCheckResult(passed=orphans == 0, metadata={"orphans": orphans})

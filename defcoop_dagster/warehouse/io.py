@@ -20,25 +20,35 @@ def replace_table(
     quarantined: pd.DataFrame | None = None,
     run_id: str | None = None,
 ) -> None:
-    """Replace ``table`` with ``df`` and this asset's quarantine rows, all or nothing.
+    """Replace ``table`` with ``df`` and its quarantine rows, all or nothing."""
+    replace_tables(con, {table: (df, quarantined)}, run_id)
 
-    A failure anywhere rolls back, so readers see the previous table until the new one is whole.
+
+def replace_tables(
+    con: duckdb.DuckDBPyConnection,
+    tables: dict[str, tuple[pd.DataFrame, pd.DataFrame | None]],
+    run_id: str | None = None,
+) -> None:
+    """Replace several tables and their quarantine rows in one transaction.
+
+    A failure anywhere rolls back, so readers see the previous tables until the new ones are whole.
     """
-    columns = list(TABLES[table])
-    frame = df[columns]  # a missing column raises here, before anything is touched
+    frames = {name: df[list(TABLES[name])] for name, (df, _) in tables.items()}  # a missing column raises here
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(ddl(table))
-        con.register("_incoming", frame)
-        con.execute(f'INSERT INTO "{table}" SELECT * FROM _incoming')
-        con.unregister("_incoming")
         ensure_table(con, "quarantine")
-        con.execute("DELETE FROM quarantine WHERE asset = ?", [table])
-        if quarantined is not None and len(quarantined):
-            q = quarantined.assign(asset=table, run_id=run_id, quarantined_at=dt.datetime.now())
-            con.register("_quarantine", q[list(TABLES["quarantine"])])
-            con.execute("INSERT INTO quarantine SELECT * FROM _quarantine")
-            con.unregister("_quarantine")
+        for name, frame in frames.items():
+            con.execute(ddl(name))
+            con.register("_incoming", frame)
+            con.execute(f'INSERT INTO "{name}" SELECT * FROM _incoming')
+            con.unregister("_incoming")
+            con.execute("DELETE FROM quarantine WHERE asset = ?", [name])
+            quarantined = tables[name][1]
+            if quarantined is not None and len(quarantined):
+                q = quarantined.assign(asset=name, run_id=run_id, quarantined_at=dt.datetime.now())
+                con.register("_quarantine", q[list(TABLES["quarantine"])])
+                con.execute("INSERT INTO quarantine SELECT * FROM _quarantine")
+                con.unregister("_quarantine")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

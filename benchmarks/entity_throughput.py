@@ -1,0 +1,166 @@
+"""Throughput of the entity layer against raw natasha, over a folder of plain-text articles.
+
+    python benchmarks/entity_throughput.py [CORPUS] [--limit N] [--batch-size 64]
+
+CORPUS defaults to ``<repo>/../shared/corpus``; every ``*.txt`` below it is read and cleaned with
+``parse_article`` (timed apart).  With the models loaded once beforehand, the same run then times
+
+(a) the reference: raw natasha per article (``Doc``, segment, tag_morph, tag_ner; no syntax);
+(b) our entity layer: ``nlp.analyse_batch`` over batches (morph + syntax + NER + lemmas), then
+    ``mentions.mention_rows`` and, when ``defcoop_dagster.core.people.person_rows`` exists,
+    the person rows.
+
+It prints articles/second and seconds for each stage, mentions by type, and memory: the process's
+peak RSS after each stage, and a tracemalloc peak of the entity stage measured on a separate,
+untimed pass over the first batches (tracemalloc slows allocation-heavy code several-fold, so it
+never runs during the timed passes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import resource
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # runnable as a plain script from anywhere
+
+from natasha import Doc  # noqa: E402
+
+from defcoop_dagster.core import entity_noise, nlp  # noqa: E402
+from defcoop_dagster.core.articles import parse_article  # noqa: E402
+from defcoop_dagster.core.countries import find_countries  # noqa: E402
+from defcoop_dagster.core.mentions import mention_rows  # noqa: E402
+
+TRACE_ARTICLES = 128  # articles in the tracemalloc pass
+
+
+def rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_person_rows():
+    """``people.person_rows`` wrapped to one signature, or (None, reason): the module is being
+    written alongside this one and its 4th argument is either the gazetteer mentions
+    (``countries``) or our mention rows (``mentions``)."""
+    try:
+        from defcoop_dagster.core import people
+    except Exception as exc:  # absent or broken: the benchmark still runs without it
+        return None, f"{type(exc).__name__}: {exc}"
+    fn = getattr(people, "person_rows", None)
+    if fn is None:
+        return None, "defcoop_dagster.core.people has no person_rows"
+    params = list(inspect.signature(fn).parameters)
+    takes_mentions = len(params) > 3 and params[3] == "mentions"
+    takes_dateline = "dateline_end" in params
+
+    def run(art, doc, rows):
+        fourth = rows if takes_mentions else find_countries(art.body)
+        kwargs = {"dateline_end": art.dateline_end} if takes_dateline else {}
+        return fn(art.article_id, art.body, doc, fourth, **kwargs)
+
+    return run, f"people.person_rows({', '.join(params)})"
+
+
+def raw_natasha(articles) -> None:
+    m = nlp.models()
+    for art in articles:
+        doc = Doc(art.body)
+        doc.segment(m.segmenter)
+        doc.tag_morph(m.morph_tagger)
+        doc.tag_ner(m.ner_tagger)
+
+
+def entity_layer(articles, batch_size: int, person_rows) -> tuple[Counter, int, dict[str, float]]:
+    """(mentions by type, person rows, seconds per step)."""
+    by_type: Counter = Counter()
+    persons = 0
+    spent = Counter()
+    for batch in nlp.batches(articles, batch_size):
+        t = time.perf_counter()
+        docs = nlp.analyse_batch([a.body for a in batch])
+        spent["analyse_batch"] += time.perf_counter() - t
+        for art, doc in zip(batch, docs, strict=True):
+            t = time.perf_counter()
+            rows = mention_rows(art.article_id, art.body, doc, art.published, art.dateline_end)
+            spent["mention_rows"] += time.perf_counter() - t
+            by_type.update(r["type"] for r in rows)
+            if person_rows is not None:
+                t = time.perf_counter()
+                out = person_rows(art, doc, rows)
+                spent["person_rows"] += time.perf_counter() - t
+                persons += len(out[0]) if isinstance(out, tuple) else len(out)
+    return by_type, persons, dict(spent)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=REPO.parent / "shared" / "corpus")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N files (sorted by path)")
+    ap.add_argument("--batch-size", type=int, default=nlp.BATCH_SIZE)
+    args = ap.parse_args(argv)
+
+    files = sorted(args.corpus.rglob("*.txt"))[: args.limit]
+    if not files:
+        print(f"no .txt files under {args.corpus}", file=sys.stderr)
+        return 1
+    t = time.perf_counter()
+    parsed = [parse_article(p.read_text(encoding="utf-8", errors="replace")) for p in files]
+    parse_s = time.perf_counter() - t
+    # natasha's NER tagger cannot take an empty text; both stages get the same non-empty articles.
+    articles = [a for a in parsed if a.body.strip()]
+    chars = sum(len(a.body) for a in articles)
+    print(f"corpus       {args.corpus}  files={len(files)}  articles={len(articles)}  chars={chars:,}")
+    print(f"parse        {parse_s:8.2f} s   ({len(files) / parse_s:7.1f} files/s, parse_article)")
+
+    t = time.perf_counter()
+    nlp.models()
+    # The lazily built lookup tables belong to loading, not to the first timed article.
+    find_countries("Россия")
+    entity_noise.misspelt_country("Азербайдажан")
+    entity_noise.is_place_name("Шуша")
+    person_rows, people_note = load_person_rows()
+    load_s = time.perf_counter() - t
+    print(f"load         {load_s:8.2f} s   (natasha models, gazetteer, noise tables)   peak RSS {rss_mb():7.0f} MB")
+    print(f"persons      {people_note if person_rows else 'skipped: ' + people_note}")
+
+    t = time.perf_counter()
+    raw_natasha(articles)
+    raw_s = time.perf_counter() - t
+    print(
+        f"(a) natasha  {raw_s:8.2f} s   {len(articles) / raw_s:7.1f} articles/s   "
+        f"(Doc+segment+morph+ner per article)   peak RSS {rss_mb():7.0f} MB"
+    )
+
+    t = time.perf_counter()
+    by_type, persons, spent = entity_layer(articles, args.batch_size, person_rows)
+    ent_s = time.perf_counter() - t
+    steps = ", ".join(f"{k} {v:.2f} s" for k, v in spent.items())
+    print(
+        f"(b) entities {ent_s:8.2f} s   {len(articles) / ent_s:7.1f} articles/s   "
+        f"(batch {args.batch_size}: {steps})   peak RSS {rss_mb():7.0f} MB"
+    )
+    print(f"    ratio (b)/(a) time: {ent_s / raw_s:.2f}")
+
+    total = sum(by_type.values())
+    print(f"mentions     {total:,} rows: " + ", ".join(f"{k} {v:,}" for k, v in by_type.most_common()))
+    if person_rows is not None:
+        print(f"persons      {persons:,} person rows")
+
+    trace = articles[:TRACE_ARTICLES]
+    tracemalloc.start()
+    entity_layer(trace, args.batch_size, person_rows)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"tracemalloc  entity stage peak {peak / 2**20:.1f} MB over {len(trace)} articles (separate untimed pass)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The entity layer over many articles: one natasha pass in batches, then mentions and people."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .countries import find_countries
+from .dates import PartialDate, parse_date
+from .mentions import mention_rows
+from .nlp import analyse_batch, batches
+from .people import person_rows
+
+
+@dataclass
+class Entities:
+    mentions: list[dict] = field(default_factory=list)
+    persons: list[dict] = field(default_factory=list)
+    person_mentions: list[dict] = field(default_factory=list)
+
+
+def published_of(article: dict) -> PartialDate | None:
+    """The article's publication date as a PartialDate, from the articles table's ``published``."""
+    return parse_date(article["published"]) if article.get("published") else None
+
+
+def extract(articles: Iterable[dict], batch_size: int = 32) -> Entities:
+    """Rows of mentions, persons and person_mentions for article rows (article_id, body, published,
+    dateline_end)."""
+    out = Entities()
+    for batch in batches(list(articles), batch_size):
+        docs = analyse_batch([a["body"] for a in batch])
+        for article, doc in zip(batch, docs, strict=True):
+            body, aid, dateline_end = article["body"], article["article_id"], int(article.get("dateline_end") or 0)
+            out.mentions += mention_rows(aid, body, doc, published_of(article), dateline_end)
+            persons, mentions = person_rows(aid, body, doc, find_countries(body), dateline_end)
+            out.persons += persons
+            out.person_mentions += mentions
+    return out

@@ -1,0 +1,139 @@
+"""Table-driven tests for the NER noise rules (defcoop_dagster.core.entity_noise)."""
+
+import pytest
+
+from defcoop_dagster.core import entity_noise as N
+
+MISSPELT = [
+    ("Азербайдажан", "AZE"),  # seed 000: an inserted letter
+    ("Азербайджна", "AZE"),  # transposition
+    ("Казахтан", "KAZ"),  # a dropped letter
+    ("Казахстна", "KAZ"),
+    ("Азербайджанн", "AZE"),
+    ("Белорусия", "BLR"),
+    ("Кыргызтан", "KGZ"),
+    ("Узбекстана", "UZB"),  # a case form, misspelt
+    ("Азербайджан", "AZE"),  # correctly spelt: distance 0 still names the state
+    ("Узбекистане", "UZB"),
+]
+NOT_MISSPELT = [
+    "Грузинов",  # surnames close to a country form
+    "Армянов",
+    "Казаков",
+    "Иранов",
+    "Гасанов",
+    "Алиев",
+    "Пашинян",
+    "Бурчуладзе",
+    "Эрдогана",
+    "Садыковым",
+    "Джаксыбеков",
+    "Гарибашвили",
+    "Ильхам",
+    "Чили",  # under six letters: never by edit distance
+    "Ирина",
+    "Республика Азербайдажан",  # several words
+    "Azerbaijan",
+    "",
+]
+
+
+@pytest.mark.parametrize(("word", "code"), MISSPELT)
+def test_misspelt_country(word, code):
+    assert N.misspelt_country(word) == code
+
+
+@pytest.mark.parametrize("word", NOT_MISSPELT)
+def test_not_a_misspelt_country(word):
+    assert N.misspelt_country(word) is None
+
+
+PLACES = [
+    "Шуша",
+    "Шуше",  # case forms of a regional town
+    "Шуши",
+    "Ханкенди",  # unknown to pymorphy2: from the hand list
+    "Лачина",
+    "Баку",  # capital, from the gazetteer
+    "Тбилиси",
+    "Москве",  # pymorphy2 Geox
+    "Киров",  # Geox is its best proper reading
+    "Нагорного Карабаха",  # adjective + place
+    "Грузия",
+]
+PERSONS = [
+    "Закир Гасанов",
+    "Алиев",
+    "Шойгу",
+    "Герасимов",
+    "Королёв",  # also a town, but pymorphy2 reads a surname first
+    "Ильхам Алиев",
+    "Гейдара Алиева",
+    "Эрдоган",
+    "Пашинян",
+    "Азербайджанской",  # an adjective alone is not a place
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PLACES)
+def test_is_place_name(text):
+    assert N.is_place_name(text)
+
+
+@pytest.mark.parametrize("text", PERSONS)
+def test_is_not_place_name(text):
+    assert not N.is_place_name(text)
+
+
+CHROME = ["Фото-Видео", "(Фото-Видео)", "ПОДЕЛИТЬСЯ", "Поделиться", "Фото", "Видео", "Читайте также", "Фото ©REUTERS"]
+NOT_CHROME = ["Sputnik", "REUTERS", "ТАСС", "РИА Новости", "Министерство обороны", "Фотон", ""]
+
+
+@pytest.mark.parametrize("text", CHROME)
+def test_is_chrome_word(text):
+    assert N.is_chrome_word(text)
+
+
+@pytest.mark.parametrize("text", NOT_CHROME)
+def test_is_not_chrome_word(text):
+    assert not N.is_chrome_word(text)
+
+
+@pytest.mark.parametrize(
+    ("start", "dateline_end", "expected"),
+    [(0, 27, True), (18, 27, True), (26, 27, True), (27, 27, False), (100, 27, False), (0, 0, False)],
+)
+def test_in_dateline(start, dateline_end, expected):
+    assert N.in_dateline(start, dateline_end) is expected
+
+
+ORGS = [
+    # (span text, natasha's normal form, expected)
+    ("Министерства обороны", "Министерство оборона", "Министерство обороны"),
+    (
+        "Министерства обороны Азербайджанской Республики",
+        "Министерство оборона Азербайджанская Республика",
+        "Министерство обороны Азербайджанской Республики",
+    ),
+    ("Генерального штаба Вооруженных сил", "Генеральный штаб Вооруженные силы", "Генеральный штаб Вооруженных сил"),
+    ("Совета министров обороны СНГ", "Совет министры оборона СНГ", "Совет министров обороны СНГ"),
+    ("Министерством обороны", "Министерство обороны", "Министерство обороны"),
+    ("Вооруженными силами", "Вооруженные силы", "Вооруженные силы"),  # plural head stays plural
+    ("Азербайджанской Армией", "Азербайджанская Армия", "Азербайджанская Армия"),
+    ("Министерствах обороны стран", "Министерствах оборона страна", "Министерства обороны стран"),  # bad hint
+    ("Генеральным штабом ВС РФ", "", "Генеральный штаб ВС РФ"),  # no hint: pymorphy2 alone
+    ("МО РФ", "МО РФ", "МО РФ"),  # abbreviation head: as written
+    (
+        "Шанхайской организации сотрудничества",
+        "Шанхайская организация сотрудничество",
+        "Шанхайская организация сотрудничества",
+    ),
+    ("НАТО", "НАТО", "НАТО"),  # one word: natasha's form
+    ("Sputnik", "Sputnik", "Sputnik"),
+]
+
+
+@pytest.mark.parametrize(("text", "natasha", "expected"), ORGS)
+def test_normalize_org(text, natasha, expected):
+    assert N.normalize_org(text, natasha) == expected

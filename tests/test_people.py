@@ -1,0 +1,185 @@
+"""People: canonical names, roles, ranks and countries, on the seeds and on appositions written here."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from defcoop_dagster.core.countries import find_countries
+from defcoop_dagster.core.nlp import analyse
+from defcoop_dagster.core.people import person_rows
+
+from .conftest import SHARED, query
+
+GOLD_SEEDS = SHARED / "gold" / "seeds"
+
+
+def people_of(text: str) -> dict[str, dict]:
+    doc = analyse(text)
+    persons, _ = person_rows("art_0000000000000000", text, doc, find_countries(text))
+    return {p["name"]: p for p in persons}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "rank", "country"),
+    [
+        (
+            "Министр обороны Грузии Джуаншер Бурчуладзе встретился с коллегой.",
+            "Джуаншер Бурчуладзе",
+            "министр обороны",
+            None,
+            "GEO",
+        ),
+        (
+            "Соглашение подписал его азербайджанский коллега генерал-полковник Закир Гасанов.",
+            "Закир Гасанов",
+            None,
+            "генерал-полковник",
+            "AZE",
+        ),
+        ("Президент Азербайджана Ильхам Алиев принял гостей в Баку.", "Ильхам Алиев", "президент", None, "AZE"),
+        (
+            "Генсек ОДКБ Имангали Тасмагамбетов выступил с речью.",
+            "Имангали Тасмагамбетов",
+            "генеральный секретарь",
+            None,
+            "CSTO",
+        ),
+        (
+            "В Минске прошла встреча с министром обороны Республики Беларусь генерал-лейтенантом Виктором Хрениным.",
+            "Виктор Хренин",
+            "министр обороны",
+            "генерал-лейтенант",
+            "BLR",
+        ),
+        (
+            "Делегацию возглавил первый заместитель министра обороны Армении Давид Тоноян.",
+            "Давид Тоноян",
+            "первый заместитель министра обороны",
+            None,
+            "ARM",
+        ),
+        ("Посол Беларуси в Молдове Сергей Чичук провёл встречу.", "Сергей Чичук", "посол", None, "BLR"),
+        (
+            "Министр иностранных дел России Сергей Лавров прибыл в Анкару.",
+            "Сергей Лавров",
+            "министр иностранных дел",
+            None,
+            "RUS",
+        ),
+        (
+            "Глава оборонного ведомства Казахстана Нурлан Ермекбаев посетил Ташкент.",
+            "Нурлан Ермекбаев",
+            "министр обороны",
+            None,
+            "KAZ",
+        ),
+        (
+            "Переговоры провёл начальник Генерального штаба Вооруженных сил Узбекистана генерал-майор Шухрат "
+            "Халмухамедов.",
+            "Шухрат Халмухамедов",
+            "начальник генерального штаба",
+            "генерал-майор",
+            "UZB",
+        ),
+        (
+            "Военный атташе Франции полковник Жан Дюпон посетил выставку.",
+            "Жан Дюпон",
+            "военный атташе",
+            "полковник",
+            "FRA",
+        ),
+        ("Король Иордании Абдалла II прибыл в Баку.", "Абдалла II", "король", None, "JOR"),
+        (
+            "Министр национальной обороны Польши Мариуш Блащак провёл переговоры.",
+            "Мариуш Блащак",
+            "министр национальной обороны",
+            None,
+            "POL",
+        ),
+        (
+            "Глава Минобороны России Андрей Белоусов встретился с генсеком ОДКБ.",
+            "Андрей Белоусов",
+            "министр обороны",
+            None,
+            "RUS",
+        ),
+        (
+            "Министр провёл переговоры с коллегой из Лаоса Кхамлиенгом Утхакайсоном.",
+            "Кхамлиенг Утхакайсон",
+            None,
+            None,
+            "LAO",
+        ),
+        (
+            "Президент принял министра национальной обороны Турецкой Республики Яшара Гюлера.",
+            "Яшар Гюлер",
+            "министр национальной обороны",
+            None,
+            "TUR",
+        ),
+        (
+            "Встреча прошла с премьер-министром страны Артуром Раси-заде.",
+            "Артур Раси-заде",
+            "премьер-министр",
+            None,
+            None,
+        ),
+    ],
+)
+def test_apposition(sentence, name, role, rank, country):
+    people = people_of(sentence)
+    assert name in people, people.keys()
+    p = people[name]
+    assert (p["role"], p["rank"], p["country_iso3"]) == (role, rank, country)
+
+
+def test_surnames_and_initials_merge_into_the_full_name():
+    text = (
+        "Министр обороны Азербайджана генерал-полковник Закир Гасанов встретился с гостем. "
+        "Генерал-полковник З.Гасанов подчеркнул важность визита. Гасанов поблагодарил коллег. "
+        "Там же был и Гейдар Алиев, а затем Ильхам Алиев. Алиев выступил."
+    )
+    people = people_of(text)
+    assert people["Закир Гасанов"]["mention_count"] == 3
+    assert {"Гейдар Алиев", "Ильхам Алиев"} <= set(people)
+    assert people["Ильхам Алиев"]["mention_count"] == 2  # the bare surname joins the nearest before it
+
+
+def test_places_and_misspelt_countries_are_not_people():
+    people = people_of("В начале апреля Азербайдажан посетила делегация. Лидеры подписали в городе Шуша декларацию.")
+    assert people == {}
+
+
+def test_unknown_names_put_in_the_nominative():
+    people = people_of("Встреча с министром обороны Республики Казахстан Сакеном Жасузаковым прошла в Ташкенте.")
+    assert "Сакен Жасузаков" in people
+
+
+@pytest.mark.skipif(not GOLD_SEEDS.exists(), reason="../shared/gold/seeds is not beside the project")
+def test_every_gold_seed_participant_found(seeds_warehouse):
+    rows = query(
+        seeds_warehouse,
+        "SELECT a.source_path, p.name, p.role, p.country_iso3 FROM persons p JOIN articles a USING (article_id)",
+    )
+    found = {(path.removesuffix(".txt"), name): (role, country) for path, name, role, country in rows}
+    for gold_file in sorted(GOLD_SEEDS.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for meeting in gold["meetings"]:
+            for p in meeting["participants"]:
+                key = (gold["id"], p["name"])
+                assert key in found, key
+                assert found[key] == (p["role"], p["country"]), key
+
+
+def test_pymorphy2_works_however_the_package_is_imported():
+    """pymorphy2 0.9 breaks on Python 3.11 unless patched; importing our package must be enough."""
+    for code in [
+        "import pymorphy2, defcoop_dagster.core.people; from defcoop_dagster.core.morph import morph_vocab; "
+        "print(morph_vocab().parse('министра')[0].normal_form)",
+        "import defcoop_dagster; import pymorphy2; print(pymorphy2.MorphAnalyzer().parse('министра')[0].normal_form)",
+    ]:
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert run.stdout.strip() == "министр"
