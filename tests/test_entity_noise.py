@@ -57,7 +57,7 @@ PLACES = [
     "Баку",  # capital, from the gazetteer
     "Тбилиси",
     "Москве",  # pymorphy2 Geox
-    "Киров",  # Geox is its best proper reading
+    "Гянджи",
     "Нагорного Карабаха",  # adjective + place
     "Грузия",
 ]
@@ -66,7 +66,11 @@ PERSONS = [
     "Алиев",
     "Шойгу",
     "Герасимов",
-    "Королёв",  # also a town, but pymorphy2 reads a surname first
+    "Королёв",  # towns that are surnames too: natasha's PER stands
+    "Киров",
+    "Нестерова",
+    "Тана",  # Geox is not the best reading (тан)
+    "Мурси",  # unknown to the dictionary: its guessed Geox parse does not count
     "Ильхам Алиев",
     "Гейдара Алиева",
     "Эрдоган",

@@ -119,12 +119,13 @@ def people_of(text: str) -> dict[str, dict]:
             None,
             "TUR",
         ),
+        # "страны" names no country; the officials gazetteer knows whom Раси-заде served
         (
             "Встреча прошла с премьер-министром страны Артуром Раси-заде.",
             "Артур Раси-заде",
             "премьер-министр",
             None,
-            None,
+            "AZE",
         ),
     ],
 )
@@ -150,6 +151,14 @@ def test_surnames_and_initials_merge_into_the_full_name():
 def test_places_and_misspelt_countries_are_not_people():
     people = people_of("В начале апреля Азербайдажан посетила делегация. Лидеры подписали в городе Шуша декларацию.")
     assert people == {}
+
+
+def test_well_known_officials_get_their_country_when_the_text_is_silent():
+    people = people_of("Во время встречи Пашинян и Алиев не пожали друг другу руки.")
+    assert people["Пашинян"]["country_iso3"] == "ARM" and people["Алиев"]["country_iso3"] == "AZE"
+    # a post written in the text wins over the gazetteer
+    people = people_of("Министр обороны Грузии Сергей Шойгу выступил.")
+    assert people["Сергей Шойгу"]["country_iso3"] == "GEO"
 
 
 def test_unknown_names_put_in_the_nominative():

@@ -30,8 +30,10 @@ def extract(articles: Iterable[dict], batch_size: int = 32) -> Entities:
         docs = analyse_batch([a["body"] for a in batch])
         for article, doc in zip(batch, docs, strict=True):
             body, aid, dateline_end = article["body"], article["article_id"], int(article.get("dateline_end") or 0)
-            out.mentions += mention_rows(aid, body, doc, published_of(article), dateline_end)
-            persons, mentions = person_rows(aid, body, doc, find_countries(body), dateline_end)
+            published = published_of(article)
+            out.mentions += mention_rows(aid, body, doc, published, dateline_end)
+            year = published.year if published else None
+            persons, mentions = person_rows(aid, body, doc, find_countries(body), dateline_end, year)
             out.persons += persons
             out.person_mentions += mentions
     return out

@@ -16,7 +16,8 @@ Decisions:
   agency are already columns of ``articles`` (dateline_place, published, agency).
 * Capitals are not COUNTRY rows (Баку is a city; natasha's LOC row keeps it).
 * PER spans: a misspelt state («Азербайдажан») becomes a COUNTRY row only; a place («Шуша»,
-  «Баку») becomes LOC.  A LOC span that is a misspelt state gets a COUNTRY row beside it.  ORG
+  «Баку») becomes LOC, unless it is the surname of a full name elsewhere in the article («Маас»
+  after «Хайко Маас»).  A LOC span that is a misspelt state gets a COUNTRY row beside it.  ORG
   spans made only of state names («Азербайджан-Турция-Грузия», «АР») become LOC.  Chrome
   («Фото-Видео», «ПОДЕЛИТЬСЯ») is dropped.  A span running over a line break is cut per line.
 * natasha splits «Министерства обороны | Азербайджанской Республики» and «Генерального штаба |
@@ -61,7 +62,7 @@ COLUMNS = (
 )
 TYPES = ("PER", "LOC", "ORG", "COUNTRY", "ORGANISATION", "DATE")
 _TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
-_WORD = re.compile(r"[^\W\d_]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—,]*")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
@@ -127,8 +128,10 @@ class _Item:
 
 def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: list) -> list[_Item]:
     vocab = morph_vocab()
+    spans = [part for whole in doc.spans for part in _split_lines(body, whole)]
+    surnames = _full_name_surnames(spans, vocab)
     items: list[_Item] = []
-    for span in (part for whole in doc.spans for part in _split_lines(body, whole)):
+    for span in spans:
         start, end = span.start, span.stop
         text = body[start:end]
         if noise.in_dateline(start, dateline_end) or noise.is_chrome_word(text):
@@ -138,14 +141,14 @@ def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: l
         genitive = bool(span.tokens) and span.tokens[0].feats.get("Case") == "Gen"
         item = None
         if span.type == "PER":
-            code = None if exact_state else noise.misspelt_country(text)
+            span.normalize(vocab)
+            known_person = span.normal.lower() in surnames  # «Маас» after «Хайко Маас»
+            code = None if exact_state or known_person else noise.misspelt_country(text)
             if code:
                 item = _Item(start, end, "COUNTRY", country_name(code), code, "rule:misspelt_country")
-            elif noise.is_place_name(text):
-                span.normalize(vocab)
+            elif not known_person and noise.is_place_name(text):
                 item = _Item(start, end, "LOC", _place_normal(text, span.normal), None, "rule:place_name")
             else:
-                span.normalize(vocab)
                 item = _Item(start, end, "PER", span.normal, None, "natasha")
         elif span.type == "LOC":
             span.normalize(vocab)
@@ -163,6 +166,16 @@ def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: l
             item.genitive, item.named_body = genitive, bool(exact) or item.source == "rule:org_is_state"
             items.append(item)
     return items
+
+
+def _full_name_surnames(spans, vocab) -> set[str]:
+    """Last words (nominative, lower-case) of the article's PER spans of two or more words."""
+    out = set()
+    for span in spans:
+        if span.type == "PER" and len(span.tokens or []) > 1:
+            span.normalize(vocab)
+            out.add(span.normal.split()[-1].lower())
+    return out
 
 
 def _split_lines(body: str, span) -> list:
@@ -227,10 +240,16 @@ def _overlaps(start: int, end: int, mentions: list[CountryMention]) -> bool:
 
 
 def _only_states(body: str, start: int, end: int, states: list[CountryMention]) -> bool:
-    """Every word of body[start:end] lies inside a state mention that is not an adjective."""
+    """body[start:end] is state names (not adjectives) and separators only: «Азербайджан-Турция-
+    Грузия», «АР»; not «Россия 1», «Египет-25» (channels, events), not «Азербайджанская Армия»."""
     names = [m for m in states if m.kind != "adjective" and m.start < end and start < m.end]
-    words = list(_WORD.finditer(body, start, end))
-    return bool(words) and all(any(m.start <= w.start() and w.end() <= m.end for m in names) for w in words)
+    if not names:
+        return False
+    rest = list(body[start:end])
+    for m in names:
+        for i in range(max(m.start, start), min(m.end, end)):
+            rest[i - start] = " "
+    return _SEPARATORS.fullmatch("".join(rest)) is not None
 
 
 def _place_normal(text: str, natasha_normal: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from . import entity_noise
+from . import entity_noise, officials
 from .countries import CountryMention
 from .morph import morph_vocab
 from .roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head, nominative
@@ -365,10 +365,18 @@ def person_id(article_id: str, name: str) -> str:
     return "per_" + hashlib.sha1(f"{article_id}|{fold(name)}".encode()).hexdigest()[:16]
 
 
-def person_rows(article_id: str, body: str, doc, countries: list[CountryMention], dateline_end: int = 0):
-    """Rows of ``persons`` and ``person_mentions`` for one article."""
+def person_rows(
+    article_id: str, body: str, doc, countries: list[CountryMention], dateline_end: int = 0, year: int | None = None
+):
+    """Rows of ``persons`` and ``person_mentions`` for one article (``year``: of publication, when known)."""
     people = group_people(name_mentions(doc, countries, dateline_end))
     apply_plural_roles(doc, countries, people)
+    for p in people:
+        if p.country is None:
+            # the text does not say whom the person represents; a well-known official's post does
+            code = officials.country_of(p.name, year)
+            if code:
+                p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
     sents = doc.sents
     persons, mentions = [], []
     for p in people:
