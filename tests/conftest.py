@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from defcoop_dagster.defs import checks
-from defcoop_dagster.defs.assets import articles, entities, ingestion
+from defcoop_dagster.defs.assets import articles, entities, events, ingestion
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 def run_pipeline(input_dir: Path, db_path: Path, selection=None) -> dg.ExecuteInProcessResult:
     """Materialise the graph for real (in process) on ``input_dir`` into ``db_path``."""
     assets = [
-        *dg.load_assets_from_modules([ingestion, articles, entities]),
+        *dg.load_assets_from_modules([ingestion, articles, entities, events]),
         *dg.load_asset_checks_from_modules([checks]),
     ]
     return dg.materialize(

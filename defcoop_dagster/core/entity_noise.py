@@ -323,16 +323,23 @@ def in_dateline(start: int, dateline_end: int) -> bool:
 _ADJ_TAGS = frozenset({"ADJF", "PRTF"})
 
 
+def _as_written(word: str) -> bool:
+    """Words an inflection would damage: Latin, digits, quotes, abbreviations (МО, ОДКБ, НПЦИиОМ)."""
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return True
+    return word.isupper() or any(c.isupper() for part in word.split("-") for c in part[1:])
+
+
 def _is_adjective(word: str) -> bool:
-    parses = morph.morph_vocab().parse(word)
-    return bool(parses) and bool(_ADJ_TAGS & parses[0].tag.grammemes) and "Abbr" not in parses[0].tag
+    # Any reading, not the best one: «Главного» is first the noun «главное».
+    return any(_ADJ_TAGS & p.tag.grammemes and "Abbr" not in p.tag for p in morph.morph_vocab().parse(word))
 
 
 def _head_index(words: list[str]) -> int:
     """Index of the head: the first word that is not an agreeing adjective/participle (a noun, an
     abbreviation, a Latin or quoted word)."""
     for i, w in enumerate(words):
-        if not _CYRILLIC_WORD.fullmatch(w) or w.isupper() or not _is_adjective(w):
+        if _as_written(w) or not _is_adjective(w):
             return i
     return len(words) - 1
 
@@ -347,11 +354,14 @@ def _is_nominative_of(candidate: str, word: str, pos: set[str]) -> bool:
 def _nominative_noun(word: str, hint: str | None):
     """(nominative of the head noun, its pymorphy2 parse in that form or None)."""
     mv = morph.morph_vocab()
-    if not _CYRILLIC_WORD.fullmatch(word) or word.isupper():
-        return word, None  # abbreviation, Latin, quoted: as written (МО, ОДКБ, «Рособоронэкспорт»)
+    if _as_written(word):
+        return word, None
     if hint and _is_nominative_of(hint, word, {"NOUN"}):
         nom = next((p for p in mv.parse(hint) if "NOUN" in p.tag and "nomn" in p.tag), None)
         return recover_shape(_fold(hint), word), nom
+    if not mv.word_is_known(word):
+        # pymorphy2 only guesses unknown words (Бильд → plural of «бильда»): natasha's form or as written
+        return (recover_shape(_fold(hint), word) if hint else word), None
     nouns = [p for p in mv.parse(word) if "NOUN" in p.tag]
     if not nouns:
         return word, None
@@ -365,6 +375,8 @@ def _nominative_noun(word: str, hint: str | None):
 def _agreeing_adjective(word: str, head, hint: str | None) -> str:
     """``word`` (an adjective before the head) in the nominative, agreeing with the head."""
     if hint and _is_nominative_of(hint, word, set(_ADJ_TAGS)):
+        return recover_shape(_fold(hint), word)
+    if hint and not morph.morph_vocab().word_is_known(word):
         return recover_shape(_fold(hint), word)
     adjs = [p for p in morph.morph_vocab().parse(word) if _ADJ_TAGS & p.tag.grammemes]
     if not adjs:

@@ -2,6 +2,19 @@
 
 from .articles import ArticlesSchema
 from .entities import MentionsSchema, PersonMentionsSchema, PersonsSchema
+from .events import (
+    AgreementPartiesSchema,
+    AgreementsSchema,
+    MeetingCountriesSchema,
+    MeetingParticipantsSchema,
+    MeetingsSchema,
+)
 from .source_files import SourceFilesSchema
 
-__all__ = ["ArticlesSchema", "MentionsSchema", "PersonMentionsSchema", "PersonsSchema", "SourceFilesSchema"]
+__all__ = [
+    "AgreementPartiesSchema",
+    "AgreementsSchema",
+    "MeetingCountriesSchema",
+    "MeetingParticipantsSchema",
+    "MeetingsSchema",
+    "ArticlesSchema", "MentionsSchema", "PersonMentionsSchema", "PersonsSchema", "SourceFilesSchema"]

@@ -77,6 +77,53 @@ TABLES: dict[str, dict[str, str]] = {
         "country_iso3": "VARCHAR",
         "rule": "VARCHAR NOT NULL",
     },
+    "meetings": {
+        "meeting_id": "VARCHAR NOT NULL PRIMARY KEY",
+        "article_id": "VARCHAR NOT NULL",
+        "meeting_date": "DATE",
+        "date_precision": "VARCHAR",
+        "place": "VARCHAR",
+        "status": "VARCHAR NOT NULL",
+        "evidence": "VARCHAR NOT NULL",
+        "evidence_start": "INTEGER NOT NULL",
+        "evidence_end": "INTEGER NOT NULL",
+        "date_iso": "VARCHAR",
+        "date_inferred": "BOOLEAN NOT NULL",
+        "confidence": "DOUBLE NOT NULL",
+        "rule": "VARCHAR NOT NULL",
+    },
+    "meeting_countries": {"meeting_id": "VARCHAR NOT NULL", "country_iso3": "VARCHAR NOT NULL"},
+    "meeting_participants": {
+        "meeting_id": "VARCHAR NOT NULL",
+        "name": "VARCHAR NOT NULL",
+        "role": "VARCHAR",
+        "country_iso3": "VARCHAR",
+        "person_id": "VARCHAR NOT NULL",
+    },
+    "agreements": {
+        "agreement_id": "VARCHAR NOT NULL PRIMARY KEY",
+        "article_id": "VARCHAR NOT NULL",
+        "kind": "VARCHAR NOT NULL",
+        "title": "VARCHAR",
+        "status": "VARCHAR NOT NULL",
+        "signed_date": "DATE",
+        "date_precision": "VARCHAR",
+        "period_year": "INTEGER",
+        "place": "VARCHAR",
+        "evidence": "VARCHAR NOT NULL",
+        "evidence_start": "INTEGER NOT NULL",
+        "evidence_end": "INTEGER NOT NULL",
+        "date_iso": "VARCHAR",
+        "date_inferred": "BOOLEAN NOT NULL",
+        "confidence": "DOUBLE NOT NULL",
+        "rule": "VARCHAR NOT NULL",
+    },
+    "agreement_parties": {
+        "agreement_id": "VARCHAR NOT NULL",
+        "country_iso3": "VARCHAR NOT NULL",
+        "party_name": "VARCHAR",
+        "signatory_name": "VARCHAR",
+    },
     "quarantine": {
         "asset": "VARCHAR NOT NULL",
         "rule": "VARCHAR NOT NULL",
@@ -98,6 +145,14 @@ DESCRIPTIONS = {
     "persons": "One row per person per article: canonical nominative name, role (lower case, without the "
     "country), military rank, the country or organisation represented, and the sentence that shows it.",
     "person_mentions": "Every mention of a person (full name, surname, initials) with what its apposition says.",
+    "meetings": "One row per meeting reported in an article: date (first day of the known period, with "
+    "precision; date_iso keeps a day and month whose year the text does not give), place, held or planned, "
+    "the sentence that reports it (evidence and offsets in articles.body), confidence and the rule that made it.",
+    "meeting_countries": "Every state or organisation taking part in a meeting; at least two per meeting.",
+    "meeting_participants": "Named people taking part in a meeting, with role and the country they represent.",
+    "agreements": "One row per document reported signed or to be signed: kind, title as written, status, date, "
+    "the year it is for (period_year), place, evidence, confidence and rule.",
+    "agreement_parties": "Every state or organisation party to a document, the body that is party and who signed.",
     "quarantine": "Rows that broke a row-level rule of their table's Pandera schema, with the rule and the row.",
 }
 

@@ -1,0 +1,169 @@
+"""Agreements: documents reported signed, approved, adopted, ratified, or to be signed.
+
+A sentence needs both a document noun (соглашение, план, меморандум…) and an act of signing
+(подписать, утвердить, ратифицировать, подписание…): documents only discussed are not
+agreements. Parties are the states the sentence names (or its signatories represent); when it
+names none ("министры подписали план"), the meeting it reports on lends its states.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .context import ArticleContext, relative_clause_ranges
+from .dates import PartialDate
+from .meetings import party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .sentences import Sentence
+
+KINDS = {
+    "соглашение": "agreement",
+    "план": "plan",
+    "декларация": "declaration",
+    "меморандум": "memorandum",
+    "протокол": "protocol",
+    "договор": "treaty",
+    "контракт": "contract",
+    "программа": "program",
+    "коммюнике": "statement",
+    "договорённость": None,
+    "договоренность": None,
+}
+SIGNING = {
+    "подписать",
+    "подписывать",
+    "подписание",
+    "подписанный",
+    "утвердить",
+    "утверждать",
+    "утверждение",
+    "утверждённый",
+    "утвержденный",
+    "ратифицировать",
+    "ратификация",
+    "заключить",
+    "заключение",
+    "принять",
+    "одобрить",
+    "скрепить",
+    "парафировать",
+}
+PERIOD = re.compile(r"\bна\s+((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
+QUOTED = re.compile(r"[«\"]([^«»\"]{8,200})[»\"]")
+
+
+@dataclass
+class Agreement:
+    kind: str
+    states: set[str]
+    status: str
+    date: PartialDate | None
+    period_year: int | None
+    place: str | None
+    title: str | None
+    signatories: list[str] = field(default_factory=list)
+    party_names: dict[str, str] = field(default_factory=dict)
+    evidence: Sentence | None = None
+    rule: str = "document+signing"
+    confidence: float = 0.8
+
+
+def document_kind(sent: Sentence) -> tuple[str | None, int | None]:
+    """The kind of the first document named, and the offset of its noun."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.lemma == "карта" and i > 0 and toks[i - 1].lemma == "дорожный":
+            return "roadmap", toks[i - 1].start
+        if t.lemma == "заявление" and i > 0 and toks[i - 1].lemma == "совместный":
+            return "statement", toks[i - 1].start
+        kind = KINDS.get(t.lemma)
+        if kind:
+            return kind, t.start
+    return None, None
+
+
+def signing_act(sent: Sentence) -> bool:
+    return any(t.lemma in SIGNING for t in sent.tokens)
+
+
+def title_of(sent: Sentence, start: int) -> str | None:
+    """The document's name as written: a quoted name, or a capitalised noun phrase to the clause end."""
+    quoted = QUOTED.search(sent.text)
+    if quoted:
+        return quoted.group(1).strip()
+    rel = start - sent.start
+    if not sent.text[rel : rel + 1].isupper():
+        return None
+    end = len(sent.text)
+    for stop in (".", ";", " - ", " – ", " — "):
+        k = sent.text.find(stop, rel)
+        if k != -1:
+            end = min(end, k)
+    return sent.text[rel:end].strip() or None
+
+
+def party_names(ctx: ArticleContext, sent: Sentence, states: set[str]) -> dict[str, str]:
+    """'Министерство обороны Азербайджанской Республики' for AZE: an ORG that contains the state."""
+    out = {}
+    for org in ctx.in_sentence(ctx.orgs, sent):
+        for s in ctx.states:
+            if org.start <= s.start < org.end and s.value in states and s.value not in out:
+                out[s.value] = str(org.value)
+    return out
+
+
+def agreements(ctx: ArticleContext, meetings_by_sentence: dict[int, set[str]] | None = None) -> list[Agreement]:
+    """Every document of the article, one per kind and set of parties."""
+    found: list[Agreement] = []
+    context_states: set[str] = set()
+    for sent in ctx.sentences:
+        if meetings_by_sentence and sent.index in meetings_by_sentence:
+            context_states = meetings_by_sentence[sent.index]
+        kind, noun_at = document_kind(sent)
+        if kind is None or not signing_act(sent):
+            continue
+        skip = relative_clause_ranges(sent)
+        signers = sentence_people(ctx, sent, skip)
+        states = party_states(ctx, sent, visit=False, skip=skip)
+        states |= {ctx.persons[p].country for p in signers if ctx.persons[p].country}
+        rule = "document+signing"
+        if len(states) < 2 and context_states:
+            states |= context_states
+            rule += "+meeting_states"
+        if len(states) < 2:
+            continue
+        period = PERIOD.search(sent.text[noun_at - sent.start :])
+        found.append(
+            Agreement(
+                kind=kind,
+                states=states,
+                status="planned" if sentence_status(sent, skip) == "planned" else "signed",
+                date=sentence_date(ctx, sent, skip),
+                period_year=int(period.group(1)) if period else None,
+                place=sentence_place(ctx, sent, skip),
+                title=title_of(sent, noun_at),
+                signatories=[p for p in signers if ctx.persons[p].country in states],
+                party_names=party_names(ctx, sent, states),
+                evidence=sent,
+                rule=rule,
+                confidence=0.85 if rule == "document+signing" else 0.65,
+            )
+        )
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Agreement]) -> list[Agreement]:
+    """The same document reported twice (in the lead and at the end) is one agreement."""
+    out: list[Agreement] = []
+    for a in found:
+        same = next((b for b in out if b.kind == a.kind and b.states == a.states), None)
+        if same is None:
+            out.append(a)
+            continue
+        same.date = same.date or a.date
+        same.period_year = same.period_year or a.period_year
+        same.place = same.place or a.place
+        same.title = same.title or a.title
+        same.signatories += [p for p in a.signatories if p not in same.signatories]
+        same.party_names = {**a.party_names, **same.party_names}
+        if same.status == "planned" and a.status == "signed":
+            same.status = "signed"
+    return out

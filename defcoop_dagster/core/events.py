@@ -1,0 +1,155 @@
+"""Meetings and agreements of one article as rows of the contract's five tables."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from . import context
+from .agreements import Agreement, agreements
+from .meetings import Meeting, meetings
+from .sentences import Sentence
+
+
+@dataclass
+class EventRows:
+    meetings: list[dict] = field(default_factory=list)
+    meeting_countries: list[dict] = field(default_factory=list)
+    meeting_participants: list[dict] = field(default_factory=list)
+    agreements: list[dict] = field(default_factory=list)
+    agreement_parties: list[dict] = field(default_factory=list)
+
+    def extend(self, other: "EventRows") -> None:
+        for name in self.__dataclass_fields__:
+            getattr(self, name).extend(getattr(other, name))
+
+
+def _id(prefix: str, *parts) -> str:
+    return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _evidence(sent: Sentence) -> dict:
+    return {"evidence": sent.text, "evidence_start": sent.start, "evidence_end": sent.end}
+
+
+def _date_columns(date, prefix: str) -> dict:
+    return {
+        prefix: date.to_date() if date else None,
+        "date_precision": date.precision if date and date.to_date() else None,
+        "date_iso": date.iso() if date and (date.year or date.month) else None,
+        "date_inferred": bool(date and date.inferred),
+    }
+
+
+def extract_events(article: dict, persons: list[dict], person_mentions: list[dict], mentions: list[dict]) -> EventRows:
+    """Rows of meetings, meeting_countries, meeting_participants, agreements, agreement_parties."""
+    ctx = context.build(article, persons, person_mentions, mentions)
+    signers = _signing_sentences(ctx)
+    found = meetings(ctx, signers)
+    docs = agreements(ctx, _meeting_states_by_sentence(ctx, found))
+    _borrow_from_meetings(docs, found)
+    out = EventRows()
+    aid = ctx.article_id
+    for i, m in enumerate(found):
+        mid = _id("mtg_", aid, i, sorted(m.states))
+        out.meetings.append(
+            {
+                "meeting_id": mid,
+                "article_id": aid,
+                **_date_columns(m.date, "meeting_date"),
+                "place": m.place,
+                "status": m.status,
+                **_evidence(m.evidence),
+                "confidence": m.confidence,
+                "rule": m.rule,
+            }
+        )
+        out.meeting_countries += [{"meeting_id": mid, "country_iso3": c} for c in sorted(m.states)]
+        for pid in m.persons:
+            p = ctx.persons[pid]
+            out.meeting_participants.append(
+                {"meeting_id": mid, "name": p.name, "role": p.role, "country_iso3": p.country, "person_id": pid}
+            )
+    for i, a in enumerate(docs):
+        agid = _id("agr_", aid, i, a.kind, sorted(a.states))
+        date_cols = _date_columns(a.date, "signed_date")
+        out.agreements.append(
+            {
+                "agreement_id": agid,
+                "article_id": aid,
+                "kind": a.kind,
+                "title": a.title,
+                "status": a.status,
+                **date_cols,
+                "period_year": a.period_year,
+                "place": a.place,
+                **_evidence(a.evidence),
+                "confidence": a.confidence,
+                "rule": a.rule,
+            }
+        )
+        for code in sorted(a.states):
+            names = [ctx.persons[p].name for p in a.signatories if ctx.persons[p].country == code]
+            out.agreement_parties.append(
+                {
+                    "agreement_id": agid,
+                    "country_iso3": code,
+                    "party_name": a.party_names.get(code),
+                    "signatory_name": ", ".join(names) or None,
+                }
+            )
+    return out
+
+
+def _signing_sentences(ctx) -> dict[int, list[str]]:
+    """Sentences where a document is signed, with the people named in them."""
+    from .agreements import document_kind, signing_act
+
+    out = {}
+    for sent in ctx.sentences:
+        if document_kind(sent)[0] and signing_act(sent):
+            out[sent.index] = ctx.persons_in(sent)
+    return out
+
+
+def _meeting_states_by_sentence(ctx, found: list[Meeting]) -> dict[int, set[str]]:
+    """For each sentence, the states of the meeting reported last before it (or the first one)."""
+    if not found:
+        return {}
+    ordered = sorted(found, key=lambda m: m.evidence.index)
+    out = {}
+    for sent in ctx.sentences:
+        before = [m for m in ordered if m.evidence.index <= sent.index]
+        out[sent.index] = set((before[-1] if before else ordered[0]).states)
+    return out
+
+
+def _borrow_from_meetings(docs: list[Agreement], found: list[Meeting]) -> None:
+    """A document signed at a meeting takes its date and signatories when it states none."""
+    for a in docs:
+        m = next((m for m in found if m.states == a.states and m.status == "held"), None)
+        if m is None:
+            continue
+        if a.status == "signed" and a.date is None:
+            a.date = m.date
+        if not a.signatories:
+            a.signatories = list(m.persons)
+
+
+def extract_all(
+    articles: list[dict], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+) -> EventRows:
+    """Events of many articles from the entity tables' rows."""
+
+    def by_article(rows):
+        out: dict[str, list[dict]] = {}
+        for r in rows:
+            out.setdefault(r["article_id"], []).append(r)
+        return out
+
+    persons_of, pmentions_of, mentions_of = by_article(persons), by_article(person_mentions), by_article(mentions)
+    out = EventRows()
+    for article in articles:
+        aid = article["article_id"]
+        out.extend(
+            extract_events(article, persons_of.get(aid, []), pmentions_of.get(aid, []), mentions_of.get(aid, []))
+        )
+    return out

@@ -1,0 +1,98 @@
+"""Stage 4: articles + entities → the contract's meetings and agreements tables, with evidence."""
+
+import dagster as dg
+import pandas as pd
+
+from ...core.events import extract_all
+from ...schemas import (
+    AgreementPartiesSchema,
+    AgreementsSchema,
+    MeetingCountriesSchema,
+    MeetingParticipantsSchema,
+    MeetingsSchema,
+)
+from ...validation import QUARANTINE_COLUMNS, Validated, validate
+from ...warehouse.io import replace_tables
+from ...warehouse.tables import DESCRIPTIONS, TABLES
+from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
+from ..resources import Warehouse
+
+SCHEMAS = {
+    "meetings": MeetingsSchema,
+    "meeting_countries": MeetingCountriesSchema,
+    "meeting_participants": MeetingParticipantsSchema,
+    "agreements": AgreementsSchema,
+    "agreement_parties": AgreementPartiesSchema,
+}
+PARENT = {
+    "meeting_countries": ("meetings", "meeting_id"),
+    "meeting_participants": ("meetings", "meeting_id"),
+    "agreement_parties": ("agreements", "agreement_id"),
+}
+PREVIEW = {
+    "meetings": ["meeting_date", "date_iso", "place", "status", "rule", "evidence"],
+    "meeting_countries": ["meeting_id", "country_iso3"],
+    "meeting_participants": ["name", "role", "country_iso3"],
+    "agreements": ["kind", "status", "signed_date", "period_year", "title", "evidence"],
+    "agreement_parties": ["country_iso3", "party_name", "signatory_name"],
+}
+
+
+def _orphans_to_quarantine(name: str, outcome: Validated, parents: Validated) -> Validated:
+    """Children of a quarantined parent follow it into quarantine, so no child row is an orphan."""
+    parent_table, key = PARENT[name]
+    keep = outcome.valid[key].isin(parents.valid[key])
+    moved = outcome.valid[~keep]
+    extra = pd.DataFrame(
+        {
+            "rule": f"parent row in {parent_table} quarantined",
+            "column_name": key,
+            "failure_case": moved[key].astype(str),
+            "row_json": moved.apply(lambda r: r.to_json(force_ascii=False), axis=1) if len(moved) else [],
+        },
+        columns=QUARANTINE_COLUMNS,
+    )
+    return Validated(
+        outcome.valid[keep], pd.concat([outcome.quarantined, extra], ignore_index=True), outcome.failure_cases
+    )
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            name,
+            group_name="events",
+            description=DESCRIPTIONS[name],
+            deps=["articles", "persons", "person_mentions", "mentions"],
+            kinds={"duckdb", "python"},
+        )
+        for name in SCHEMAS
+    ],
+    check_specs=[schema_check_spec(name, model.__name__) for name, model in SCHEMAS.items()],
+)
+def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    with warehouse.get_connection() as con:
+        frames = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ("persons", "person_mentions", "mentions")}
+        articles = con.execute(
+            "SELECT article_id, body, published, dateline_end, dateline_place FROM articles ORDER BY article_id"
+        ).df()
+    rows = extract_all(
+        articles.to_dict("records"), *(frames[t].to_dict("records") for t in ("persons", "person_mentions", "mentions"))
+    )
+    outcomes = {
+        name: validate(model, pd.DataFrame(getattr(rows, name), columns=list(TABLES[name])))
+        for name, model in SCHEMAS.items()
+    }
+    for name in PARENT:
+        outcomes[name] = _orphans_to_quarantine(name, outcomes[name], outcomes[PARENT[name][0]])
+    with warehouse.get_connection() as con:
+        replace_tables(con, {n: (o.valid, o.quarantined) for n, o in outcomes.items()}, context.run.run_id)
+
+    for name, outcome in outcomes.items():
+        meta = table_metadata(name, outcome.valid, PREVIEW[name])
+        if name in ("meetings", "agreements"):
+            meta["by_rule"] = dg.MetadataValue.md(
+                markdown_table(outcome.valid["rule"].value_counts().rename_axis("rule").reset_index(name="rows"))
+            )
+        yield dg.MaterializeResult(asset_key=name, metadata=meta)
+        yield schema_check(name, outcome)
