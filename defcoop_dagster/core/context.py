@@ -45,7 +45,7 @@ class ArticleContext:
     dates: list[Span]  # value = PartialDate
     places: list[Span]  # LOC mentions, value = nominative normal
     orgs: list[Span]  # ORG mentions, value = nominative normal
-    _principal_cache: dict = field(default_factory=dict)
+    date_hints: list = field(default_factory=list)  # (states, date) of sentences naming one side only
 
     def in_sentence(self, spans, sent: Sentence):
         return [s for s in spans if sent.start <= s.start < sent.end]
@@ -67,12 +67,17 @@ class ArticleContext:
         return max(candidates, key=lambda p: (p.mentions, -order.get(p.person_id, 0)))
 
 
+EVENT_NOUNS = {"встреча", "переговоры", "переговор", "визит", "беседа", "консультация", "соглашение", "документ",
+               "план", "меморандум", "протокол", "договор", "декларация", "программа", "заявление"}
+
+
 def relative_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
-    """Offsets of ", который …" clauses: what they say is about someone else's act."""
+    """Offsets of ", который …" clauses: what they say is about someone else's act, except when
+    they describe the event itself ("встречи, которую посол … провел с министром …")."""
     ranges = []
     toks = sent.tokens
     for i, t in enumerate(toks):
-        if t.lemma in RELATIVE and i > 0 and toks[i - 1].text == ",":
+        if t.lemma in RELATIVE and i > 1 and toks[i - 1].text == "," and toks[i - 2].lemma not in EVENT_NOUNS:
             end = sent.end
             for u in toks[i + 1 :]:
                 if u.text in {",", ";"}:

@@ -351,18 +351,26 @@ def _is_nominative_of(candidate: str, word: str, pos: set[str]) -> bool:
     return any("nomn" in p.tag and pos & p.tag.grammemes and p.normal_form in lemmas for p in mv.parse(candidate))
 
 
-def _nominative_noun(word: str, hint: str | None):
-    """(nominative of the head noun, its pymorphy2 parse in that form or None)."""
+def _nominative_noun(word: str, hint: str | None, adjective: str | None = None):
+    """(nominative of the head noun, its pymorphy2 parse in that form or None).  An adjective
+    written before the head settles its number: «газопроводной компании» is singular although
+    «компании» alone may be a nominative plural (which natasha then leaves as it is)."""
     mv = morph.morph_vocab()
     if _as_written(word):
         return word, None
+    nouns = [p for p in mv.parse(word) if "NOUN" in p.tag]
+    if adjective is not None and mv.word_is_known(adjective):
+        adjs = [a for a in mv.parse(adjective) if _ADJ_TAGS & a.tag.grammemes]
+        agreeing = [n for n in nouns if any((a.tag.case, a.tag.number) == (n.tag.case, n.tag.number) for a in adjs)]
+        nouns = agreeing or nouns
+    numbers = {n.tag.number for n in nouns}
     if hint and _is_nominative_of(hint, word, {"NOUN"}):
-        nom = next((p for p in mv.parse(hint) if "NOUN" in p.tag and "nomn" in p.tag), None)
-        return recover_shape(_fold(hint), word), nom
+        nom = next((p for p in mv.parse(hint) if "NOUN" in p.tag and "nomn" in p.tag and p.tag.number in numbers), None)
+        if nom is not None or not nouns:
+            return recover_shape(_fold(hint), word), nom
     if not mv.word_is_known(word):
         # pymorphy2 only guesses unknown words (Бильд → plural of «бильда»): natasha's form or as written
         return (recover_shape(_fold(hint), word) if hint else word), None
-    nouns = [p for p in mv.parse(word) if "NOUN" in p.tag]
     if not nouns:
         return word, None
     parse = nouns[0]
@@ -374,7 +382,7 @@ def _nominative_noun(word: str, hint: str | None):
 
 def _agreeing_adjective(word: str, head, hint: str | None) -> str:
     """``word`` (an adjective before the head) in the nominative, agreeing with the head."""
-    if hint and _is_nominative_of(hint, word, set(_ADJ_TAGS)):
+    if hint and _is_nominative_of(hint, word, set(_ADJ_TAGS)) and _agrees(hint, head):
         return recover_shape(_fold(hint), word)
     if hint and not morph.morph_vocab().word_is_known(word):
         return recover_shape(_fold(hint), word)
@@ -389,6 +397,21 @@ def _agreeing_adjective(word: str, head, hint: str | None) -> str:
             grams.add(head.tag.gender)
     form = _oc_inflect(adjs[0], grams)
     return recover_shape(form.word, word) if form is not None else word
+
+
+def _has_nominative_adjective(word: str) -> bool:
+    return any(_ADJ_TAGS & p.tag.grammemes and "nomn" in p.tag for p in morph.morph_vocab().parse(word))
+
+
+def _agrees(adjective: str, head) -> bool:
+    """A nominative reading of ``adjective`` has the head's number (and gender in the singular)."""
+    if head is None:
+        return True
+    for p in morph.morph_vocab().parse(adjective):
+        same_number = "nomn" in p.tag and p.tag.number == head.tag.number
+        if same_number and (head.tag.number != "sing" or p.tag.gender in (None, head.tag.gender)):
+            return True
+    return False
 
 
 def _oc_inflect(parse, grams: set[str]):
@@ -411,8 +434,14 @@ def normalize_org(span_text: str, natasha_normal: str) -> str:
     hints = natasha_normal.split() if natasha_normal else []
     aligned = len(hints) == len(words)
     head = _head_index(words)
-    head_word, head_parse = _nominative_noun(words[head], hints[head] if aligned else None)
-    out = [_agreeing_adjective(w, head_parse, hints[i] if aligned else None) for i, w in enumerate(words[:head])]
+    before = words[head - 1] if head > 0 else None
+    head_word, head_parse = _nominative_noun(words[head], hints[head] if aligned else None, before)
+    if head_word == words[head]:
+        # The head is written in the nominative, so are the adjectives before it; re-inflecting
+        # them from a guessed head only breaks them (Национальная Медиа Группа).
+        out = [w if _has_nominative_adjective(w) else _agreeing_adjective(w, head_parse, None) for w in words[:head]]
+    else:
+        out = [_agreeing_adjective(w, head_parse, hints[i] if aligned else None) for i, w in enumerate(words[:head])]
     out.append(head_word)
     out.extend(words[head + 1 :])
     return " ".join(out)

@@ -1,10 +1,12 @@
 """Meetings and agreements of one article as rows of the contract's five tables."""
 
+import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from . import context
+from . import context, officials
 from .agreements import Agreement, agreements
+from .dates import PartialDate, explicit_years
 from .meetings import Meeting, meetings
 from .sentences import Sentence
 
@@ -30,11 +32,37 @@ def _evidence(sent: Sentence) -> dict:
     return {"evidence": sent.text, "evidence_start": sent.start, "evidence_end": sent.end}
 
 
-def _date_columns(date, prefix: str) -> dict:
+def complete_year(date: PartialDate | None, ctx, person_ids: list[str]) -> PartialDate | None:
+    """A day or month without a year gets the year the evidence allows, marked inferred.
+
+    The years the participants held their posts (officials gazetteer), narrowed by the years the
+    article states; failing those, the latest year the article states. ``date_iso`` keeps what
+    the text itself says ("--05-25"), so the inference stays visible.
+    """
+    if date is None or date.year is not None or date.month is None:
+        return date
+    stated = set(explicit_years(ctx.body, event_names=True))  # "«Армия-2022»" dates its forum
+    terms: set[int] | None = None
+    for pid in person_ids:
+        years = set()
+        for o in officials.find_officials(ctx.persons[pid].name):
+            years |= set(range(o.from_year or 1990, (o.to_year or dt.date.today().year) + 1))
+        if years:
+            terms = years if terms is None else terms & years
+    if terms:
+        year = max(terms & stated) if terms & stated else max(terms)
+    elif stated:
+        year = max(stated)
+    else:
+        return date
+    return replace(date, year=year, inferred=True)
+
+
+def _date_columns(date, prefix: str, iso_from=None) -> dict:
     return {
         prefix: date.to_date() if date else None,
         "date_precision": date.precision if date and date.to_date() else None,
-        "date_iso": date.iso() if date and (date.year or date.month) else None,
+        "date_iso": (iso_from or date).iso() if date and (date.year or date.month) else None,
         "date_inferred": bool(date and date.inferred),
     }
 
@@ -50,11 +78,12 @@ def extract_events(article: dict, persons: list[dict], person_mentions: list[dic
     aid = ctx.article_id
     for i, m in enumerate(found):
         mid = _id("mtg_", aid, i, sorted(m.states))
+        date = complete_year(m.date, ctx, m.persons)
         out.meetings.append(
             {
                 "meeting_id": mid,
                 "article_id": aid,
-                **_date_columns(m.date, "meeting_date"),
+                **_date_columns(date, "meeting_date", m.date),
                 "place": m.place,
                 "status": m.status,
                 **_evidence(m.evidence),
@@ -70,7 +99,7 @@ def extract_events(article: dict, persons: list[dict], person_mentions: list[dic
             )
     for i, a in enumerate(docs):
         agid = _id("agr_", aid, i, a.kind, sorted(a.states))
-        date_cols = _date_columns(a.date, "signed_date")
+        date_cols = _date_columns(complete_year(a.date, ctx, a.signatories), "signed_date", a.date)
         out.agreements.append(
             {
                 "agreement_id": agid,

@@ -8,7 +8,7 @@ naming one person only ("прошлый визит Герасимова в Ба�
 the same date, or stands alone with the other side supplied by the article's principal.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .context import (
     LOCATION_PREPOSITIONS,
@@ -25,6 +25,8 @@ from .sentences import Sentence
 STRONG_NOUNS = {"встреча", "переговоры", "переговор", "консультация", "беседа", "разговор", "церемония"}
 STRONG_VERBS = {"встретиться", "встречаться", "принять", "принимать", "провести", "проводить"}
 VISIT_WORDS = {"визит", "посетить", "посещать", "посещение", "прибыть", "прибывать", "находиться", "пребывание"}
+FACE_TO_FACE = {"встреча", "встретиться", "встречаться", "визит", "принять", "принимать", "церемония"}
+PAST_MARKERS = {"прошлый", "предыдущий", "прежний", "ранее", "минувший"}
 REMOTE = {"телефон", "телефонный", "видеоконференция", "видеосвязь", "видеоконференц-связь", "онлайн", "видеоформат"}
 PLAN_WORDS = {
     "планироваться",
@@ -72,6 +74,8 @@ class Candidate:
     strong: bool
     rule: str
     confidence: float
+    split: bool = False
+    earlier: bool = False  # "прошлый визит …", "Тогда …": an earlier meeting than the article's
 
 
 @dataclass
@@ -84,6 +88,7 @@ class Meeting:
     evidence: Sentence | None = None
     rule: str = ""
     confidence: float = 0.0
+    strong: bool = False
 
 
 def triggers(sent: Sentence) -> tuple[bool, bool]:
@@ -93,7 +98,9 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
     for i, lemma in enumerate(lemmas):
         if lemma in ("встретиться", "встречаться"):
             strong = True
-        elif lemma in ("принять", "принимать") and any(t.lemma in RECEIVE_OBJECTS for t in sent.tokens[i + 1 : i + 5]):
+        elif lemma in ("принять", "принимать") and any(
+            t.lemma in RECEIVE_OBJECTS for t in sent.tokens[max(0, i - 4) : i + 5]
+        ):
             strong = True  # "принял делегацию / министра …", not "принял решение"
     visit = any(lemma in VISIT_WORDS for lemma in lemmas)
     return strong, visit
@@ -155,6 +162,7 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip, strict:
 
 
 SIDE_NOUNS = {
+    "коллега",
     "делегация",
     "министр",
     "лидер",
@@ -223,10 +231,15 @@ def candidates(ctx: ArticleContext, agreement_sentences: dict[int, list[str]]) -
     """A candidate per sentence that reports a meeting (or a signing by people of two states)."""
     out: list[Candidate] = []
     previous_date = None
+    # in an article about a phone call, "в ходе разговора", "беседа состоялась" are that call
+    phone_article = any(is_remote(sent) for sent in ctx.sentences)
+    date_hints = ctx.date_hints
     for sent in ctx.sentences:
         if is_remote(sent):
             continue
         strong, visit = triggers(sent)
+        if phone_article and strong and not any(t.lemma in FACE_TO_FACE for t in sent.tokens):
+            strong = False
         visit = visit and visit_has_destination(ctx, sent)
         signing = sent.index in agreement_sentences
         if not (strong or visit or signing):
@@ -239,9 +252,13 @@ def candidates(ctx: ArticleContext, agreement_sentences: dict[int, list[str]]) -
             ctx.persons[p].country for p in persons if ctx.persons[p].country
         }
         date = sentence_date(ctx, sent, skip)
-        if date is None and sent.tokens and sent.tokens[0].lemma in THEN_WORDS:
-            date = previous_date
+        earlier = any(t.lemma in PAST_MARKERS for t in sent.tokens)
+        if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
+            date = date or previous_date
+            earlier = earlier or out[-1].earlier
         if not persons and len(states) < 2:
+            if strong and states and date is not None:
+                date_hints.append((states, date))  # "Утром 28 ноября делегация была принята в министерстве …"
             continue
         named = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
         rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")
@@ -257,6 +274,7 @@ def candidates(ctx: ArticleContext, agreement_sentences: dict[int, list[str]]) -
                 strong or signing,
                 rule,
                 round(confidence, 2),
+                earlier=earlier,
             )
         )
         previous_date = date or previous_date
@@ -302,12 +320,25 @@ def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
     return (a.month, a.day) == (b.month, b.day) and (a.year == b.year or None in (a.year, b.year))
 
 
+def split_hosts(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
+    """ "встретился с премьер-министром X и своим коллегой Y": two meetings, one per host, when
+    everyone the sentence names comes from one state and the guest is someone else."""
+    out = []
+    for c in cands:
+        countries = {ctx.persons[p].country for p in c.persons}
+        if c.strong and len(c.persons) >= 2 and len(countries) == 1 and None not in countries:
+            out += [replace(c, persons=[p], split=True) for p in c.persons]
+        else:
+            out.append(c)
+    return out
+
+
 def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
     """Distinct meetings from candidates (see the module docstring)."""
     meetings: list[Meeting] = []
     pending: list[Candidate] = []
-    for c in cands:
-        if len(c.persons) == 1 or (not c.strong and c.persons):
+    for c in split_hosts(ctx, cands):
+        if (len(c.persons) == 1 and not c.split) or (not c.strong and c.persons):
             pending.append(c)
             continue
         target = None
@@ -325,31 +356,61 @@ def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             meetings.append(_new(c))
         else:
             _absorb(target, c)
+    for m in meetings:
+        _complete(ctx, m)  # the guest joins each host's meeting before single names are placed
+    born: list[Meeting] = []  # meetings made from single-person candidates
     for c in pending:
+        earlier = c.earlier  # "прошлый визит": another meeting
+        holding = [m for m in meetings if m not in born and set(c.persons) <= set(m.persons)]
+        if c.date is not None and not c.strong and not earlier and holding:
+            # "Таран 25-27 мая посещает Тбилиси": every meeting of that visit is dated by it
+            for m in holding:
+                m.date = m.date or c.date
         target = next(
             (
                 m
-                for m in meetings
-                if set(c.persons) <= set(m.persons)
-                and (c.date is None or m.date is not None and _dates_agree(c.date, m.date))
+                for m in holding
+                if c.date is None
+                or (m.date is None and not earlier)
+                or (m.date is not None and _dates_agree(c.date, m.date))
             ),
             None,
         )
+        target = target or next(
+            (m for m in meetings if not m.persons and c.states <= m.states and _dates_agree(c.date, m.date)), None
+        )
         if target is not None:
-            _absorb(target, c, states=False)
+            _absorb(target, c, states=not target.persons)
+            continue
+        # the visitor and the host named in two sentences of a visit: one meeting
+        target = next(
+            (
+                m
+                for m in born
+                if m.states == c.states and _dates_agree(c.date, m.date) and not m.strong and not c.strong
+            ),
+            None,
+        )
+        target = target or next((m for m in born if m.persons == c.persons and _dates_agree(c.date, m.date)), None)
+        if target is not None:
+            _absorb(target, c)
         else:
-            same = next((m for m in meetings if m.persons == c.persons and _dates_agree(c.date, m.date)), None)
-            if same is not None:
-                _absorb(same, c)
-            else:
-                meetings.append(_new(c))
-    for m in meetings:
+            m = _new(c)
+            born.append(m)
+            meetings.append(m)
+    for m in born:
         _complete(ctx, m)
+    for states, date in ctx.date_hints:
+        undated = [m for m in meetings if m.date is None and states <= m.states]
+        if len(undated) == 1:
+            undated[0].date = date
     return [m for m in meetings if len(m.states) >= 2]
 
 
 def _new(c: Candidate) -> Meeting:
-    return Meeting(list(c.persons), set(c.states), c.date, c.status, c.place, c.sentence, c.rule, c.confidence)
+    return Meeting(
+        list(c.persons), set(c.states), c.date, c.status, c.place, c.sentence, c.rule, c.confidence, c.strong
+    )
 
 
 def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
@@ -360,14 +421,42 @@ def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
         m.states |= c.states
     m.date = m.date or c.date
     m.place = m.place or c.place
-    if c.strong and not m.rule.startswith(("meeting", "signing")):
-        m.status, m.evidence, m.rule, m.confidence = c.status, c.sentence, c.rule, c.confidence
+    if c.strong and not m.strong:
+        m.status, m.evidence, m.rule, m.confidence, m.strong = c.status, c.sentence, c.rule, c.confidence, True
+
+
+PERSON_NOUNS = {
+    "глава",
+    "министр",
+    "генерал",
+    "президент",
+    "лидер",
+    "коллега",
+    "руководитель",
+    "начальник",
+    "командующий",
+    "военачальник",
+    "премьер-министр",
+    "посол",
+}
+
+
+def _unnamed_side(ctx: ArticleContext, sent: Sentence, named: set[str]) -> bool:
+    """The other side is a person described, not named: "главы российского военного ведомства"."""
+    toks = sent.tokens
+    for s in ctx.in_sentence(ctx.states, sent):
+        if s.value in named:
+            continue
+        idx = [i for i, t in enumerate(toks) if s.start <= t.start < s.end]
+        if idx and any(t.lemma in PERSON_NOUNS for t in toks[max(0, idx[0] - 3) : idx[-1] + 3]):
+            return True
+    return False
 
 
 def _complete(ctx: ArticleContext, m: Meeting) -> None:
     """A meeting whose named people all come from one state gets the article's principal of another."""
     countries = {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
-    stands_for = any(t.lemma in STANDS_FOR for t in m.evidence.tokens)
+    stands_for = any(t.lemma in STANDS_FOR for t in m.evidence.tokens) or _unnamed_side(ctx, m.evidence, countries)
     if len(countries) == 1 or (not countries and len(m.states) < 2):
         other = ctx.principal(exclude=countries or set())
         if other is not None and (len(m.states) < 2 or (stands_for and other.country in m.states)):
