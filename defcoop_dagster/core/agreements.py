@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .context import ArticleContext, relative_clause_ranges
+from .countries import ORG_CODES
 from .dates import PartialDate
 from .meetings import party_states, sentence_date, sentence_people, sentence_place, sentence_status
 from .sentences import Sentence
@@ -46,6 +47,7 @@ SIGNING = {
     "скрепить",
     "парафировать",
 }
+SALE_WORDS = {"продажа", "поставка", "купля-продажа", "покупка", "закупка", "приобретение"}
 PERIOD = re.compile(r"\bна\s+((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
 QUOTED = re.compile(r"[«\"]([^«»\"]{8,200})[»\"]")
 
@@ -66,22 +68,50 @@ class Agreement:
     confidence: float = 0.8
 
 
-def document_kind(sent: Sentence) -> tuple[str | None, int | None]:
-    """The kind of the first document named, and the offset of its noun."""
+def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
+    """(kind, offset) of every document a sentence names, in order, one per kind; names of bodies
+    ("Организации Договора о коллективной безопасности") are not documents."""
     toks = sent.tokens
+    out: list[tuple[str, int]] = []
     for i, t in enumerate(toks):
+        if any(o.start <= t.start < o.end for o in ctx.orgs) or any(
+            s.start <= t.start < s.end and len(s.text) > 6 for s in ctx.states if s.value in ORG_CODES
+        ):
+            continue
+        kind = None
         if t.lemma == "карта" and i > 0 and toks[i - 1].lemma == "дорожный":
-            return "roadmap", toks[i - 1].start
-        if t.lemma == "заявление" and i > 0 and toks[i - 1].lemma == "совместный":
-            return "statement", toks[i - 1].start
-        kind = KINDS.get(t.lemma)
-        if kind:
-            return kind, t.start
-    return None, None
+            kind, t = "roadmap", toks[i - 1]
+        elif t.lemma == "заявление" and i > 0 and toks[i - 1].lemma == "совместный":
+            kind, t = "statement", toks[i - 1]
+        elif t.lemma == "договор" and any(u.lemma in SALE_WORDS for u in toks[i + 1 : i + 4]):
+            kind = "contract"  # "договор о продаже … самолетов"
+        else:
+            kind = KINDS.get(t.lemma)
+        if kind and out and _referenced(toks, t):
+            continue  # "протокол к соглашениям": the agreements are what it refers to, not signed here
+        if kind and kind not in {k for k, _ in out}:
+            out.append((kind, t.start))
+    return out
+
+
+def _referenced(toks, noun) -> bool:
+    """A document noun after a preposition, past its adjectives ("к межправительственным соглашениям")."""
+    i = next(k for k, t in enumerate(toks) if t.start == noun.start)
+    j = i - 1
+    while j >= 0 and toks[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j >= 0 and toks[j].pos == "PREP"
 
 
 def signing_act(sent: Sentence) -> bool:
-    return any(t.lemma in SIGNING for t in sent.tokens)
+    """подписать, утвердить, ратифицировать…; "принять" only with a document as its object."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.lemma in SIGNING:
+            return True
+        if t.lemma in ("принять", "принимать") and any(KINDS.get(u.lemma) for u in toks[i + 1 : i + 4]):
+            return True
+    return False
 
 
 def title_of(sent: Sentence, start: int) -> str | None:
@@ -117,8 +147,8 @@ def agreements(ctx: ArticleContext, meetings_by_sentence: dict[int, set[str]] | 
     for sent in ctx.sentences:
         if meetings_by_sentence and sent.index in meetings_by_sentence:
             context_states = meetings_by_sentence[sent.index]
-        kind, noun_at = document_kind(sent)
-        if kind is None or not signing_act(sent):
+        docs = documents(ctx, sent)
+        if not docs or not signing_act(sent):
             continue
         skip = relative_clause_ranges(sent)
         signers = sentence_people(ctx, sent, skip)
@@ -130,23 +160,27 @@ def agreements(ctx: ArticleContext, meetings_by_sentence: dict[int, set[str]] | 
             rule += "+meeting_states"
         if len(states) < 2:
             continue
-        period = PERIOD.search(sent.text[noun_at - sent.start :])
-        found.append(
-            Agreement(
-                kind=kind,
-                states=states,
-                status="planned" if sentence_status(sent, skip) == "planned" else "signed",
-                date=sentence_date(ctx, sent, skip),
-                period_year=int(period.group(1)) if period else None,
-                place=sentence_place(ctx, sent, skip),
-                title=title_of(sent, noun_at),
-                signatories=[p for p in signers if ctx.persons[p].country in states],
-                party_names=party_names(ctx, sent, states),
-                evidence=sent,
-                rule=rule,
-                confidence=0.85 if rule == "document+signing" else 0.65,
+        status = "planned" if sentence_status(sent, skip) == "planned" else "signed"
+        for n, (kind, noun_at) in enumerate(docs):
+            # "… договора …, соглашения …, и плана … на 2021 год": each its own document and period
+            stop = docs[n + 1][1] - sent.start if n + 1 < len(docs) else len(sent.text)
+            period = PERIOD.search(sent.text[noun_at - sent.start : stop])
+            found.append(
+                Agreement(
+                    kind=kind,
+                    states=set(states),
+                    status=status,
+                    date=sentence_date(ctx, sent, skip),
+                    period_year=int(period.group(1)) if period else None,
+                    place=sentence_place(ctx, sent, skip),
+                    title=title_of(sent, noun_at) if len(docs) == 1 else None,
+                    signatories=[p for p in signers if ctx.persons[p].country in states],
+                    party_names=party_names(ctx, sent, states),
+                    evidence=sent,
+                    rule=rule,
+                    confidence=0.85 if rule == "document+signing" else 0.65,
+                )
             )
-        )
     return _dedupe(found)
 
 

@@ -93,14 +93,16 @@ def parse_article(
         elif rule is None and title is not None and _clean_title(s) == title and in_header:
             rule = "title"
         if rule:
-            if s:
+            if s and rule != "title":
                 removed.append((rule, s))
             continue
         if s:
             seen.add(s)
         kept.append(line.rstrip())
 
-    body = _join(kept)
+    # the headline opens the body: it is text of the article, and events may be stated only there
+    # ("Подписан план действий Армении, Греции и Кипра …")
+    body = _join(([title, ""] if title else []) + kept)
     dateline, dateline_start = _find_dateline(body)
     dateline_end = dateline_start + dateline.end if dateline else 0
     if dateline and dateline.date is not None and published is None:

@@ -4,6 +4,7 @@ Built from the warehouse rows of the entity stage (persons, person_mentions, men
 event rules see the same people, states and dates an analyst sees in those tables.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,15 @@ from .sentences import Sentence, Token, split
 TOPIC_PREPOSITIONS = {"о", "об", "обо", "по", "против", "вокруг", "для", "к", "за", "от", "без", "среди", "после"}
 LOCATION_PREPOSITIONS = {"в", "во", "на"}
 RELATIVE = {"который", "которая", "которое", "которые"}
+# Groups of states named as one: each member takes part ("министров обороны стран Балтии")
+GROUPS = [
+    (
+        re.compile(
+            r"\b(?:стран[а-я]*|государств[а-я]*)\s+(?:Балтии|Прибалтики)\b|\bприбалтийск[а-я]+\s+(?:стран|государств)[а-я]*"
+        ),
+        ("EST", "LTU", "LVA"),
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -67,8 +77,23 @@ class ArticleContext:
         return max(candidates, key=lambda p: (p.mentions, -order.get(p.person_id, 0)))
 
 
-EVENT_NOUNS = {"встреча", "переговоры", "переговор", "визит", "беседа", "консультация", "соглашение", "документ",
-               "план", "меморандум", "протокол", "договор", "декларация", "программа", "заявление"}
+EVENT_NOUNS = {
+    "встреча",
+    "переговоры",
+    "переговор",
+    "визит",
+    "беседа",
+    "консультация",
+    "соглашение",
+    "документ",
+    "план",
+    "меморандум",
+    "протокол",
+    "договор",
+    "декларация",
+    "программа",
+    "заявление",
+}
 
 
 def relative_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
@@ -124,6 +149,9 @@ def build(article: dict, persons: list[dict], person_mentions: list[dict], menti
             places.append(Span(*span, m.get("normal") or m["text"]))
         elif m["type"] == "ORG":
             orgs.append(Span(*span, m.get("normal") or m["text"]))
+    for pattern, codes in GROUPS:
+        for m in pattern.finditer(body):
+            states += [Span(m.start(), m.end(), m.group(0), code) for code in codes]
     return ArticleContext(
         article_id=article["article_id"],
         body=body,

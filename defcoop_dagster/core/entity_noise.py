@@ -436,12 +436,15 @@ def normalize_org(span_text: str, natasha_normal: str) -> str:
     head = _head_index(words)
     before = words[head - 1] if head > 0 else None
     head_word, head_parse = _nominative_noun(words[head], hints[head] if aligned else None, before)
-    if head_word == words[head]:
-        # The head is written in the nominative, so are the adjectives before it; re-inflecting
-        # them from a guessed head only breaks them (Национальная Медиа Группа).
-        out = [w if _has_nominative_adjective(w) else _agreeing_adjective(w, head_parse, None) for w in words[:head]]
-    else:
-        out = [_agreeing_adjective(w, head_parse, hints[i] if aligned else None) for i, w in enumerate(words[:head])]
+    # A head written in the nominative has its adjectives in the nominative too; re-inflecting
+    # them from a guessed head only breaks them (Национальная Медиа Группа).
+    nominative_head = head_word == words[head]
+    out = [
+        w
+        if nominative_head and _has_nominative_adjective(w)
+        else _agreeing_adjective(w, head_parse, hints[i] if aligned else None)
+        for i, w in enumerate(words[:head])
+    ]
     out.append(head_word)
     out.extend(words[head + 1 :])
     return " ".join(out)

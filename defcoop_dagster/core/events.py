@@ -130,11 +130,11 @@ def extract_events(article: dict, persons: list[dict], person_mentions: list[dic
 
 def _signing_sentences(ctx) -> dict[int, list[str]]:
     """Sentences where a document is signed, with the people named in them."""
-    from .agreements import document_kind, signing_act
+    from .agreements import documents, signing_act
 
     out = {}
     for sent in ctx.sentences:
-        if document_kind(sent)[0] and signing_act(sent):
+        if documents(ctx, sent) and signing_act(sent):
             out[sent.index] = ctx.persons_in(sent)
     return out
 

@@ -245,10 +245,12 @@ def candidates(ctx: ArticleContext, agreement_sentences: dict[int, list[str]]) -
         if not (strong or visit or signing):
             continue
         skip = relative_clause_ranges(sent)
-        persons = sentence_people(ctx, sent, skip, with_antecedents=strong or signing)
+        named = [p for p in ctx.persons_in(sent) if outside(skip, _first_start(ctx, p, sent))]
+        persons = sentence_people(ctx, sent, skip, with_antecedents=signing)
         if signing and not (strong or visit) and len({ctx.persons[p].country for p in persons}) < 2:
             continue  # a document signed, but not by people of two states met here
-        states = party_states(ctx, sent, visit, skip, strict=not persons) | {
+        # people borrowed from the sentence before do not make every state here a side
+        states = party_states(ctx, sent, visit, skip, strict=not named) | {
             ctx.persons[p].country for p in persons if ctx.persons[p].country
         }
         date = sentence_date(ctx, sent, skip)
@@ -380,6 +382,8 @@ def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             (m for m in meetings if not m.persons and c.states <= m.states and _dates_agree(c.date, m.date)), None
         )
         if target is not None:
+            if not target.persons:
+                born.append(target)  # now a meeting of single names, open to the other side's name
             _absorb(target, c, states=not target.persons)
             continue
         # the visitor and the host named in two sentences of a visit: one meeting

@@ -101,7 +101,7 @@ OC_TO_UD_CASE = {
 
 
 def read_apposition(
-    tokens, i0: int, countries: list[CountryMention], name_cases: set[str] | None = None
+    tokens, i0: int, countries: list[CountryMention], name_cases: set[str] | None = None, text: str = ""
 ) -> tuple[str | None, str | None, str | None, str]:
     """Role, rank and country written left of the name starting at token ``i0`` of its sentence.
 
@@ -118,6 +118,8 @@ def read_apposition(
     j = i0 - 1
     while j >= 0 and i0 - j <= MAX_APPOSITION:
         t = tokens[j]
+        if "\n" in text[t.stop : tokens[j + 1].start]:
+            break  # a headline without a full stop is not the apposition of the line below
         lemma = (t.lemma or t.text).lower()
         mention = _covering(countries, t.start)
         if mention is not None:
@@ -222,7 +224,7 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
             cases |= {OC_TO_UD_CASE.get(c) for c in _only_cases(span, vocab)}
             first, initial, surname = split_name(normal)
             i0 = next(i for i, t in enumerate(sent.tokens) if t.start >= span.start)
-            role, rank, country, rule = read_apposition(sent.tokens, i0, countries, cases)
+            role, rank, country, rule = read_apposition(sent.tokens, i0, countries, cases, doc.text)
             out.append(
                 NameMention(
                     span.start,
