@@ -323,6 +323,15 @@ def in_dateline(start: int, dateline_end: int) -> bool:
 _ADJ_TAGS = frozenset({"ADJF", "PRTF"})
 
 
+def _shape(new: str, written: str) -> str:
+    """``new`` in the letter case of ``written`` (natasha's helper gives up when lengths differ)."""
+    out = recover_shape(new, written)
+    return out[0].upper() + out[1:] if out and written[:1].isupper() and out[:1].islower() else out
+
+
+_NUMBERED = re.compile(r"([А-Яа-яЁё]+)(-\d[\w.]*)")  # «потока-2», «Искандер-М» is not numbered
+
+
 def _as_written(word: str) -> bool:
     """Words an inflection would damage: Latin, digits, quotes, abbreviations (МО, ОДКБ, НПЦИиОМ)."""
     if not _CYRILLIC_WORD.fullmatch(word):
@@ -355,10 +364,16 @@ def _nominative_noun(word: str, hint: str | None, adjective: str | None = None):
     """(nominative of the head noun, its pymorphy2 parse in that form or None).  An adjective
     written before the head settles its number: «газопроводной компании» is singular although
     «компании» alone may be a nominative plural (which natasha then leaves as it is)."""
+    numbered = _NUMBERED.fullmatch(word)
+    if numbered:  # «Северного потока-2»: inflect the word, keep the number
+        stem_hint = hint.rsplit("-", 1)[0] if hint and "-" in hint else None
+        stem, parse = _nominative_noun(numbered.group(1), stem_hint, adjective)
+        return stem + numbered.group(2), parse
     mv = morph.morph_vocab()
-    if _as_written(word):
-        return word, None
-    nouns = [p for p in mv.parse(word) if "NOUN" in p.tag]
+    parses = mv.parse(word)
+    if _as_written(word) or "NOUN" not in parses[0].tag:
+        return word, None  # not a noun at all (a preposition «Из …» starting a bad span): as written
+    nouns = [p for p in parses if "NOUN" in p.tag]
     if adjective is not None and mv.word_is_known(adjective):
         adjs = [a for a in mv.parse(adjective) if _ADJ_TAGS & a.tag.grammemes]
         agreeing = [n for n in nouns if any((a.tag.case, a.tag.number) == (n.tag.case, n.tag.number) for a in adjs)]
@@ -367,25 +382,25 @@ def _nominative_noun(word: str, hint: str | None, adjective: str | None = None):
     if hint and _is_nominative_of(hint, word, {"NOUN"}):
         nom = next((p for p in mv.parse(hint) if "NOUN" in p.tag and "nomn" in p.tag and p.tag.number in numbers), None)
         if nom is not None or not nouns:
-            return recover_shape(_fold(hint), word), nom
+            return _shape(_fold(hint), word), nom
     if not mv.word_is_known(word):
         # pymorphy2 only guesses unknown words (Бильд → plural of «бильда»): natasha's form or as written
-        return (recover_shape(_fold(hint), word) if hint else word), None
+        return (_shape(_fold(hint), word) if hint else word), None
     if not nouns:
         return word, None
     parse = nouns[0]
     nom = parse if "nomn" in parse.tag else parse.inflect({"Nom"})
     if nom is None:
         return word, None
-    return recover_shape(nom.word, word), nom
+    return _shape(nom.word, word), nom
 
 
 def _agreeing_adjective(word: str, head, hint: str | None) -> str:
     """``word`` (an adjective before the head) in the nominative, agreeing with the head."""
     if hint and _is_nominative_of(hint, word, set(_ADJ_TAGS)) and _agrees(hint, head):
-        return recover_shape(_fold(hint), word)
+        return _shape(_fold(hint), word)
     if hint and not morph.morph_vocab().word_is_known(word):
-        return recover_shape(_fold(hint), word)
+        return _shape(_fold(hint), word)
     adjs = [p for p in morph.morph_vocab().parse(word) if _ADJ_TAGS & p.tag.grammemes]
     if not adjs:
         return word
@@ -396,7 +411,7 @@ def _agreeing_adjective(word: str, head, hint: str | None) -> str:
         if number == "sing" and head.tag.gender in {"masc", "femn", "neut"}:
             grams.add(head.tag.gender)
     form = _oc_inflect(adjs[0], grams)
-    return recover_shape(form.word, word) if form is not None else word
+    return _shape(form.word, word) if form is not None else word
 
 
 def _has_nominative_adjective(word: str) -> bool:

@@ -24,7 +24,7 @@ from .sentences import Sentence
 
 STRONG_NOUNS = {"встреча", "переговоры", "переговор", "консультация", "беседа", "разговор", "церемония"}
 STRONG_VERBS = {"встретиться", "встречаться", "принять", "принимать", "провести", "проводить"}
-VISIT_WORDS = {"визит", "посетить", "посещать", "посещение", "прибыть", "прибывать", "находиться", "пребывание"}
+VISIT_WORDS = {"визит", "посетить", "посещать", "посещение", "прибыть", "прибывать", "пребывание"}
 FACE_TO_FACE = {"встреча", "встретиться", "встречаться", "визит", "принять", "принимать", "церемония"}
 PAST_MARKERS = {"прошлый", "предыдущий", "прежний", "ранее", "минувший"}
 REMOTE = {"телефон", "телефонный", "видеоконференция", "видеосвязь", "видеоконференц-связь", "онлайн", "видеоформат"}
@@ -356,6 +356,8 @@ def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             target = next((m for m in meetings if c.states <= m.states and _dates_agree(c.date, m.date)), None)
         if target is None:
             meetings.append(_new(c))
+            if c.split:
+                _complete(ctx, meetings[-1])  # the guest joins each host's meeting at once
         else:
             _absorb(target, c)
     for m in meetings:
@@ -387,11 +389,15 @@ def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             _absorb(target, c, states=not target.persons)
             continue
         # the visitor and the host named in two sentences of a visit: one meeting
+        side = {ctx.persons[p].country for p in c.persons}
         target = next(
             (
                 m
                 for m in born
-                if m.states == c.states and _dates_agree(c.date, m.date) and not m.strong and not c.strong
+                if m.states == c.states
+                and _dates_agree(c.date, m.date)
+                and not c.strong
+                and not side & {ctx.persons[p].country for p in m.persons}
             ),
             None,
         )
