@@ -158,6 +158,13 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip, strict:
         if prep in LOCATION_PREPOSITIONS and not visit:
             continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
         out.add(s.value)
+    if visit:
+        # "совершил визит в Минск": the capital stands for its state
+        for p in ctx.in_sentence(ctx.places, sent):
+            prev = token_before(sent, p.start)
+            code = capital_code(str(p.value))
+            if code and prev is not None and prev.lemma in LOCATION_PREPOSITIONS and outside(skip, p.start):
+                out.add(code)
     return out
 
 
@@ -289,10 +296,73 @@ PLURAL_SUBJECTS = {"лидер", "министр", "сторона", "глава
 def sentence_people(ctx: ArticleContext, sent: Sentence, skip, with_antecedents: bool = True) -> list[str]:
     """People a sentence names outside its relative clauses; for "Лидеры двух стран подписали …",
     the people of the sentence before."""
-    persons = [p for p in ctx.persons_in(sent) if outside(skip, _first_start(ctx, p, sent))]
+    speakers = reporting_clause_ranges(sent)
+    if any(not outside(speakers, t.start) for t in sent.tokens if t.lemma in STRONG_NOUNS | STRONG_VERBS):
+        speakers = []  # "…, заявил Шойгу на встрече с Сингхом": the speaker is in the meeting
+    persons = [
+        p
+        for p in ctx.persons_in(sent)
+        if outside(skip, _first_start(ctx, p, sent)) and outside(speakers, _first_start(ctx, p, sent))
+    ]
+    persons += [p for p in described_people(ctx, sent) if p not in persons]
     if with_antecedents and len({ctx.persons[p].country for p in persons}) < 2 and _plural_subject(sent):
         persons += [p for p in _antecedents(ctx, sent) if p not in persons]
     return persons
+
+
+DESCRIPTORS = {
+    "лидер": ("президент", "премьер-министр", "король", "эмир"),
+    "президент": ("президент",),
+    "премьер-министр": ("премьер-министр",),
+    "премьер": ("премьер-министр",),
+    "король": ("король",),
+}
+
+
+def described_people(ctx: ArticleContext, sent: Sentence) -> list[str]:
+    """ "с азербайджанским лидером", "с президентом Ирана" with no name: the article's person of that
+    state and post."""
+    out = []
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        posts = DESCRIPTORS.get(t.lemma)
+        if not posts:
+            continue
+        window = toks[max(0, i - 2) : i + 3]
+        if any(u.start <= s < u.end for u in toks[i + 1 : i + 4] for s, _, _ in ctx.person_spans):
+            continue  # "президентом Ирана Хасаном Рухани": a named person, not a description
+        codes = {st.value for st in ctx.states for u in window if st.start <= u.start < st.end}
+        for pid, ref in ctx.persons.items():
+            if ref.country in codes and ref.role in posts and pid not in out:
+                out.append(pid)
+    return out
+
+
+SPEECH = {
+    "сказать",
+    "заявить",
+    "отметить",
+    "сообщить",
+    "подчеркнуть",
+    "рассказать",
+    "добавить",
+    "пояснить",
+    "передать",
+    "написать",
+    "уточнить",
+    "говориться",
+}
+
+
+def reporting_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
+    """ ", сказал посол … в беседе с журналистами": who speaks about a meeting is not in it."""
+    toks = sent.tokens
+    out = []
+    for i, t in enumerate(toks):
+        if t.lemma in SPEECH and i > 0 and (toks[i - 1].text in {",", "—", "-", "–"} or toks[i - 1].lemma == "как"):
+            end = next((u.start for u in toks[i + 1 :] if u.text in {",", ".", ";"}), sent.end)
+            out.append((t.start, end))
+    return out
 
 
 def _plural_subject(sent: Sentence) -> bool:
@@ -323,13 +393,25 @@ def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 
 def split_hosts(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
-    """ "встретился с премьер-министром X и своим коллегой Y": two meetings, one per host, when
-    everyone the sentence names comes from one state and the guest is someone else."""
+    """One meeting per host: "встретился с премьер-министром X и своим коллегой Y" (everyone named
+    from one state, the guest elsewhere) and "A проведет переговоры с X и встретится с Y" (one
+    guest, several hosts of one state) are two meetings each."""
     out = []
     for c in cands:
-        countries = {ctx.persons[p].country for p in c.persons}
-        if c.strong and len(c.persons) >= 2 and len(countries) == 1 and None not in countries:
+        by_state: dict[str | None, list[str]] = {}
+        for p in c.persons:
+            by_state.setdefault(ctx.persons[p].country, []).append(p)
+        if not c.strong or len(c.persons) < 2 or None in by_state:
+            out.append(c)
+        elif len(by_state) == 1:
             out += [replace(c, persons=[p], split=True) for p in c.persons]
+        elif (
+            len(by_state) == 2
+            and sorted(len(v) for v in by_state.values()) == [1, len(c.persons) - 1]
+            and len(c.persons) >= 3
+        ):
+            guest = next(v[0] for v in by_state.values() if len(v) == 1)
+            out += [replace(c, persons=[guest, p], split=True) for p in c.persons if p != guest]
         else:
             out.append(c)
     return out
@@ -365,7 +447,11 @@ def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
     born: list[Meeting] = []  # meetings made from single-person candidates
     for c in pending:
         earlier = c.earlier  # "прошлый визит": another meeting
-        holding = [m for m in meetings if m not in born and set(c.persons) <= set(m.persons)]
+        holding = [
+            m
+            for m in meetings
+            if m not in born and set(c.persons) <= set(m.persons) and (c.strong or c.states <= m.states)
+        ]
         if c.date is not None and not c.strong and not earlier and holding:
             # "Таран 25-27 мая посещает Тбилиси": every meeting of that visit is dated by it
             for m in holding:
@@ -401,7 +487,9 @@ def join(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             ),
             None,
         )
-        target = target or next((m for m in born if m.persons == c.persons and _dates_agree(c.date, m.date)), None)
+        target = target or next(
+            (m for m in born if m.persons == c.persons and m.states == c.states and _dates_agree(c.date, m.date)), None
+        )
         if target is not None:
             _absorb(target, c)
         else:

@@ -195,6 +195,17 @@ def read_apposition(
     return role, (" ".join(rank) or None), country, rule
 
 
+def common_word(text: str) -> bool:
+    """A one-word PER span that the dictionary knows only as an ordinary word ("Сегодня")."""
+    if " " in text or "." in text:
+        return False
+    parses = morph_vocab().parse(text.lower())
+    known = [p for p in parses if p.is_known]
+    return bool(known) and not any(
+        any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn")) or p.tag.POS == "NOUN" for p in known
+    )
+
+
 def can_be_in_case(word: str, ud_case: str) -> bool:
     """Apposition agrees in case; the tagger's single guess is not trusted, the word's forms are."""
     oc = UD_TO_OC_CASE.get(ud_case, "nomn")
@@ -217,6 +228,8 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
                 continue
             if any(c.start <= span.start < c.end for c in countries):
                 continue  # "Азербайджан" tagged PER: the gazetteer knows better
+            if common_word(span.text):
+                continue  # "Сегодня, 18 мая …" read as a person
             if len(span.text) <= 4 and doc.text[span.stop : span.stop + 1] == ".":
                 continue  # an abbreviated first name ("Серд. Бердымухамедов"), the surname is its own span
             normal = nominative_name(span, vocab)
