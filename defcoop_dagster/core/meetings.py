@@ -265,6 +265,8 @@ def candidates(ctx: ArticleContext, agreement_sentences: dict[int, list[str]]) -
         if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
             date = date or previous_date
             earlier = earlier or out[-1].earlier
+        if not persons and _habitual(sent):
+            continue  # "командование России и НАТО проводит встречи в Баку": a custom, not a meeting
         if not persons and len(states) < 2:
             if strong and states and date is not None:
                 date_hints.append((states, date))  # "Утром 28 ноября делегация была принята в министерстве …"
@@ -376,6 +378,13 @@ def _antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:
         if len({ctx.persons[p].country for p in persons if ctx.persons[p].country}) >= 2:
             return persons
     return []
+
+
+def _habitual(sent: Sentence) -> bool:
+    """Triggers only as plural nouns ("встречи", "переговоры" aside) with a present-tense verb."""
+    nouns = [t for t in sent.tokens if t.lemma in STRONG_NOUNS - {"переговоры", "переговор", "консультация"}]
+    plural = all(t.text.lower().endswith(("и", "ы")) for t in nouns) and nouns
+    return bool(plural) and any(t.pos == "VERB" and t.tense == "pres" for t in sent.tokens)
 
 
 def capital_code(place: str) -> str | None:
