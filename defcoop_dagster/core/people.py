@@ -308,13 +308,21 @@ def name_case(span, vocab) -> tuple[str | None, str | None]:
     "яшара"): the tagger often calls rare names nominative. Otherwise the tagger's case.
     """
     tagger_case = UD_TO_OC_CASE.get(span.tokens[-1].feats.get("Case"), "nomn")
+    last = {p.tag.case for p in vocab.parse(span.tokens[-1].text.lower())}
+    for token in span.tokens:  # "Хулуси Акаром": tagged Ins, Nom; "акаром" can be instrumental
+        oc = UD_TO_OC_CASE.get(token.feats.get("Case"))
+        if oc and oc in last:
+            tagger_case = oc
+            break
     if len(span.tokens) < 2:
         return tagger_case, None
     names = [p for p in vocab.parse(span.tokens[0].text.lower()) if "Name" in p.tag]
     if not names:
         return tagger_case, None
     if any(p.tag.case == "nomn" for p in names):
-        return tagger_case, names[0].tag.gender
+        # the first name's gender counts only if it can be in the name's case ("Хулуси" is not "Хулуся")
+        fitting = [p for p in names if p.tag.case == tagger_case]
+        return tagger_case, fitting[0].tag.gender if fitting else None
     cases = [p.tag.case for p in names]
     return (tagger_case if tagger_case in cases else cases[0]), names[0].tag.gender
 
