@@ -57,3 +57,19 @@ def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
 
 def _empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame(columns=QUARANTINE_COLUMNS)
+
+
+def follow_parent(child: Validated, parent: Validated, parent_table: str, key: str) -> Validated:
+    """Child rows of a quarantined parent follow it into quarantine, so no kept row is an orphan."""
+    keep = child.valid[key].isin(parent.valid[key])
+    moved = child.valid[~keep]
+    extra = pd.DataFrame(
+        {
+            "rule": f"parent row in {parent_table} quarantined",
+            "column_name": key,
+            "failure_case": moved[key].astype(str),
+            "row_json": [json.dumps(r, ensure_ascii=False, default=str) for r in moved.to_dict("records")],
+        },
+        columns=QUARANTINE_COLUMNS,
+    )
+    return Validated(child.valid[keep], pd.concat([child.quarantined, extra], ignore_index=True), child.failure_cases)

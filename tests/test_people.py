@@ -192,3 +192,8 @@ def test_pymorphy2_works_however_the_package_is_imported():
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
         assert run.returncode == 0, run.stderr[-2000:]
         assert run.stdout.strip() == "министр"
+
+
+def test_initials_only_person_is_one_person():
+    people = people_of("Д.Рааб заявил о поддержке. Позже Д.Рааб добавил, что визит состоится.")
+    assert list(people) == ["Д.Рааб"]  # one person however often the initials recur

@@ -103,10 +103,33 @@ def _referenced(toks, noun) -> bool:
     return j >= 0 and toks[j].pos == "PREP"
 
 
+UNDOING = {
+    "отказаться",
+    "отказываться",
+    "отказ",
+    "выйти",
+    "выходить",
+    "выход",
+    "денонсировать",
+    "денонсация",
+    "разорвать",
+    "приостановить",
+    "отменить",
+    "аннулировать",
+    "нарушить",
+    "нарушение",
+}
+
+
 def signing_act(sent: Sentence) -> bool:
-    """подписать, утвердить, ратифицировать…; "принять" only with a document as its object."""
+    """подписать, утвердить, ратифицировать…; "принять" only with a document as its object; not
+    "отказаться от подписания", "вышли из договора", "не подписал"."""
     toks = sent.tokens
+    if any(t.lemma in UNDOING for t in toks):
+        return False
     for i, t in enumerate(toks):
+        if i > 0 and toks[i - 1].lemma == "не" and t.lemma in SIGNING:
+            return False
         if t.lemma in SIGNING:
             return True
         if t.lemma in ("принять", "принимать") and any(KINDS.get(u.lemma) for u in toks[i + 1 : i + 4]):

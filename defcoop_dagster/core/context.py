@@ -135,7 +135,8 @@ def build(article: dict, persons: list[dict], person_mentions: list[dict], menti
         )
         for p in persons
     }
-    spans = sorted((m["start"], m["end"], m["person_id"]) for m in person_mentions)
+    # a person quarantined by its schema leaves its mentions behind: they name no one we keep
+    spans = sorted((m["start"], m["end"], m["person_id"]) for m in person_mentions if m["person_id"] in refs)
     states, dates, places, orgs = [], [], [], []
     for m in mentions:
         span = (m["start"], m["end"], m["text"])

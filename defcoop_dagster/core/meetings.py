@@ -22,7 +22,7 @@ from .countries import resolve_country
 from .dates import PartialDate
 from .sentences import Sentence
 
-STRONG_NOUNS = {"встреча", "переговоры", "переговор", "консультация", "беседа", "разговор", "церемония"}
+STRONG_NOUNS = {"встреча", "переговоры", "переговор", "консультация", "беседа", "разговор"}
 STRONG_VERBS = {"встретиться", "встречаться", "принять", "принимать", "провести", "проводить"}
 VISIT_WORDS = {"визит", "посетить", "посещать", "посещение", "прибыть", "прибывать", "пребывание"}
 FACE_TO_FACE = {"встреча", "встретиться", "встречаться", "визит", "принять", "принимать", "церемония"}
@@ -98,12 +98,21 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
     for i, lemma in enumerate(lemmas):
         if lemma in ("встретиться", "встречаться"):
             strong = True
-        elif lemma in ("принять", "принимать") and any(
-            t.lemma in RECEIVE_OBJECTS for t in sent.tokens[max(0, i - 4) : i + 5]
-        ):
-            strong = True  # "принял делегацию / министра …", not "принял решение"
+        elif lemma in ("принять", "принимать") and _receives_someone(sent, i):
+            strong = True  # "принял делегацию / министра …", not "принял решение / участие / отставку"
     visit = any(lemma in VISIT_WORDS for lemma in lemmas)
     return strong, visit
+
+
+def _receives_someone(sent: Sentence, i: int) -> bool:
+    """ "принял делегацию", "принял министра …", "делегация была принята": the object is a visitor."""
+    toks = sent.tokens
+    after = [t for t in toks[i + 1 : i + 4] if t.pos not in ("ADJF", "PRTF", "PREP", "NUMR")]
+    if after and after[0].lemma in RECEIVE_OBJECTS:
+        return True
+    if toks[i].pos == "PRTS":  # passive: the visitor stands before
+        return any(t.lemma in RECEIVE_OBJECTS for t in toks[max(0, i - 4) : i])
+    return False
 
 
 def visit_has_destination(ctx: ArticleContext, sent: Sentence) -> bool:
@@ -265,6 +274,12 @@ def candidates(ctx: ArticleContext, agreement_sentences: dict[int, list[str]]) -
         if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
             date = date or previous_date
             earlier = earlier or out[-1].earlier
+        if (
+            persons
+            and not any(_official(ctx, p) for p in persons)
+            and not party_states(ctx, sent, visit, skip, strict=True)
+        ):
+            continue  # "форвард встречается с моделью": no official, no state named as a side
         if not persons and _habitual(sent):
             continue  # "командование России и НАТО проводит встречи в Баку": a custom, not a meeting
         if not persons and len(states) < 2:
@@ -378,6 +393,14 @@ def _antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:
         if len({ctx.persons[p].country for p in persons if ctx.persons[p].country}) >= 2:
             return persons
     return []
+
+
+def _official(ctx: ArticleContext, pid: str) -> bool:
+    """Someone with a post or rank in the text, or a well-known official."""
+    from . import officials
+
+    ref = ctx.persons[pid]
+    return bool(ref.role) or bool(officials.find_officials(ref.name))
 
 
 def _habitual(sent: Sentence) -> bool:

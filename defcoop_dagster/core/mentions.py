@@ -26,7 +26,7 @@ Decisions:
   ORG normal forms come from ``entity_noise.normalize_org`` («Министерство обороны …», never
   «Министерство оборона»).
 * ``source`` says where a row came from: 'natasha', 'gazetteer', 'dates' or 'rule:<name>' when a
-  rule changed natasha's type.
+  rule changed natasha's type or extent (misspelt_country, place_name, org_is_state, org_chain).
 """
 
 from __future__ import annotations

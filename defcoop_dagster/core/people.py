@@ -364,7 +364,7 @@ def group_people(mentions: list[NameMention]) -> list[Person]:
                     p
                     for p in people
                     if same_surname(p.surname, m.surname)
-                    and any(x.first and fold(x.first[0]) == fold(m.initial) for x in p.mentions)
+                    and any(fold((x.first or x.initial or "?")[0]) == fold(m.initial) for x in p.mentions)
                 ),
                 None,
             )

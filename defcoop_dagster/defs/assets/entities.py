@@ -5,7 +5,7 @@ import pandas as pd
 
 from ...core.entities import extract
 from ...schemas import MentionsSchema, PersonMentionsSchema, PersonsSchema
-from ...validation import validate
+from ...validation import follow_parent, validate
 from ...warehouse.io import replace_tables
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
@@ -36,6 +36,9 @@ def entities(context: dg.AssetExecutionContext, warehouse: Warehouse):
         name: validate(model, pd.DataFrame(getattr(found, name), columns=list(TABLES[name])))
         for name, model in SCHEMAS.items()
     }
+    outcomes["person_mentions"] = follow_parent(
+        outcomes["person_mentions"], outcomes["persons"], "persons", "person_id"
+    )
     with warehouse.get_connection() as con:
         replace_tables(con, {n: (o.valid, o.quarantined) for n, o in outcomes.items()}, context.run.run_id)
 

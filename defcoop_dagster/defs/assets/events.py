@@ -11,7 +11,7 @@ from ...schemas import (
     MeetingParticipantsSchema,
     MeetingsSchema,
 )
-from ...validation import QUARANTINE_COLUMNS, Validated, validate
+from ...validation import follow_parent, validate
 from ...warehouse.io import replace_tables
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
@@ -36,25 +36,6 @@ PREVIEW = {
     "agreements": ["kind", "status", "signed_date", "period_year", "title", "evidence"],
     "agreement_parties": ["country_iso3", "party_name", "signatory_name"],
 }
-
-
-def _orphans_to_quarantine(name: str, outcome: Validated, parents: Validated) -> Validated:
-    """Children of a quarantined parent follow it into quarantine, so no child row is an orphan."""
-    parent_table, key = PARENT[name]
-    keep = outcome.valid[key].isin(parents.valid[key])
-    moved = outcome.valid[~keep]
-    extra = pd.DataFrame(
-        {
-            "rule": f"parent row in {parent_table} quarantined",
-            "column_name": key,
-            "failure_case": moved[key].astype(str),
-            "row_json": moved.apply(lambda r: r.to_json(force_ascii=False), axis=1) if len(moved) else [],
-        },
-        columns=QUARANTINE_COLUMNS,
-    )
-    return Validated(
-        outcome.valid[keep], pd.concat([outcome.quarantined, extra], ignore_index=True), outcome.failure_cases
-    )
 
 
 @dg.multi_asset(
@@ -83,8 +64,8 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
         name: validate(model, pd.DataFrame(getattr(rows, name), columns=list(TABLES[name])))
         for name, model in SCHEMAS.items()
     }
-    for name in PARENT:
-        outcomes[name] = _orphans_to_quarantine(name, outcomes[name], outcomes[PARENT[name][0]])
+    for name, (parent, key) in PARENT.items():
+        outcomes[name] = follow_parent(outcomes[name], outcomes[parent], parent, key)
     with warehouse.get_connection() as con:
         replace_tables(con, {n: (o.valid, o.quarantined) for n, o in outcomes.items()}, context.run.run_id)
 

@@ -1,0 +1,88 @@
+"""Stage 6: pictures of the marts, written as PNG next to the warehouse and shown in the asset's metadata."""
+
+import base64
+import os
+import tempfile
+from pathlib import Path
+
+import dagster as dg
+
+from ..resources import Warehouse
+
+
+def picture_path(warehouse: Warehouse, name: str) -> Path:
+    if warehouse.database == ":memory:":
+        raise dg.Failure(description="the warehouse is in memory: there is no folder to write pictures to")
+    return Path(warehouse.database).expanduser().resolve().parent / name
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old picture or the new one, never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a picture is for anyone who can read the warehouse
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def picture_metadata(path: Path, png: bytes, alt: str) -> dict:
+    return {
+        "picture": dg.MetadataValue.md(f"![{alt}](data:image/png;base64,{base64.b64encode(png).decode()})"),
+        "path": dg.MetadataValue.path(str(path)),
+        "bytes": len(png),
+    }
+
+
+@dg.asset(
+    group_name="pictures",
+    deps=["dyad_year"],
+    kinds={"python", "matplotlib"},
+    description="The cooperation network as a PNG (network.png next to the warehouse): countries as nodes, "
+    "one edge per pair, its width the meetings + documents of dyad_year over all years.",
+)
+def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
+    from ...analytics.drawing import network_png  # matplotlib loads only in the step that draws
+
+    with warehouse.get_connection() as con:
+        edges = con.execute(
+            "SELECT country_a, country_b, sum(meetings)::INT AS meetings, sum(agreements)::INT AS agreements "
+            "FROM dyad_year GROUP BY ALL ORDER BY ALL"
+        ).df()
+    png = network_png(edges)
+    path = picture_path(warehouse, "network.png")
+    write_atomically(path, png)
+    countries = len(set(edges["country_a"]) | set(edges["country_b"]))
+    return dg.MaterializeResult(
+        metadata={**picture_metadata(path, png, "cooperation network"), "countries": countries, "pairs": len(edges)}
+    )
+
+
+@dg.asset(
+    group_name="pictures",
+    deps=["dyad_events"],
+    kinds={"python", "matplotlib"},
+    description="A timeline per pair of countries as a PNG (timelines.png next to the warehouse): each meeting "
+    "and document of dyad_events at its date; hollow when dated by its article, undated ones counted.",
+)
+def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
+    from ...analytics.drawing import timelines_png
+
+    with warehouse.get_connection() as con:
+        events = con.execute(
+            "SELECT country_a, country_b, event_type, event_date, date_source, status FROM dyad_events"
+        ).df()
+    png = timelines_png(events)
+    path = picture_path(warehouse, "timelines.png")
+    write_atomically(path, png)
+    return dg.MaterializeResult(
+        metadata={
+            **picture_metadata(path, png, "timelines per pair of countries"),
+            "pairs": len(events[["country_a", "country_b"]].drop_duplicates()),
+            "undated_events": int(events["event_date"].isna().sum()),
+        }
+    )
