@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from defcoop_dagster.defs import checks
-from defcoop_dagster.defs.assets import articles, entities, events, ingestion
+from defcoop_dagster.defs.assets import articles, entities, events, ingestion, models, pictures
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 def run_pipeline(input_dir: Path, db_path: Path, selection=None) -> dg.ExecuteInProcessResult:
     """Materialise the graph for real (in process) on ``input_dir`` into ``db_path``."""
     assets = [
-        *dg.load_assets_from_modules([ingestion, articles, entities, events]),
+        *dg.load_assets_from_modules([ingestion, articles, entities, events, models, pictures]),
         *dg.load_asset_checks_from_modules([checks]),
     ]
     return dg.materialize(
@@ -55,3 +55,16 @@ def seeds_warehouse(tmp_path_factory) -> Path:
     result = run_pipeline(SEEDS, db)
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return db
+
+
+ANALYTICS_GROUPS = ("staging", "marts", "pictures")
+
+
+@pytest.fixture(scope="session")
+def analytics_run(seeds_warehouse, tmp_path_factory) -> tuple[dg.ExecuteInProcessResult, Path]:
+    """The models, pictures and their checks materialised again on a copy of the seeds warehouse."""
+    db = tmp_path_factory.mktemp("analytics") / "warehouse.duckdb"
+    shutil.copy(seeds_warehouse, db)
+    result = run_pipeline(SEEDS, db, selection=dg.AssetSelection.groups(*ANALYTICS_GROUPS))
+    assert result.success, [e.message for e in result.all_events if e.is_failure]
+    return result, db

@@ -1,0 +1,39 @@
+-- Per country, each partner it met or signed documents with, ranked by activity (events = meetings
+-- + documents, then signed documents; ties share a rank): rank 1 is its closest partner. Counts
+-- are of reports, dates as in dyad_events.
+WITH sides AS (
+    SELECT country_a AS country_iso3, country_b AS partner_iso3, * EXCLUDE (country_a, country_b)
+    FROM dyad_events
+    UNION ALL
+    SELECT country_b AS country_iso3, country_a AS partner_iso3, * EXCLUDE (country_a, country_b)
+    FROM dyad_events
+),
+
+totals AS (
+    SELECT
+        country_iso3,
+        partner_iso3,
+        count(*) AS events,
+        count(*) FILTER (WHERE event_type = 'meeting') AS meetings,
+        count(*) FILTER (WHERE event_type = 'agreement') AS agreements,
+        count(*) FILTER (WHERE event_type = 'agreement' AND status = 'signed') AS agreements_signed,
+        min(event_date) AS first_date,
+        max(event_date) AS last_date,
+        count(DISTINCT article_id) AS articles
+    FROM sides
+    GROUP BY country_iso3, partner_iso3
+)
+
+SELECT
+    country_iso3,
+    rank() OVER (PARTITION BY country_iso3 ORDER BY events DESC, agreements_signed DESC) AS rank,
+    partner_iso3,
+    events,
+    meetings,
+    agreements,
+    agreements_signed,
+    first_date,
+    last_date,
+    articles
+FROM totals
+ORDER BY country_iso3, rank, partner_iso3
