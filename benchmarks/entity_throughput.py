@@ -1,6 +1,7 @@
 """Throughput of the entity layer against raw natasha, over a folder of plain-text articles.
 
-    python benchmarks/entity_throughput.py [CORPUS] [--limit N] [--batch-size 64]
+    python benchmarks/entity_throughput.py [CORPUS] [--limit N] [--batch-size 64] [--no-syntax]
+                                           [--blas-threads 1]
 
 CORPUS defaults to ``<repo>/../shared/corpus``; every ``*.txt`` below it is read and cleaned with
 ``parse_article`` (timed apart).  With the models loaded once beforehand, the same run then times
@@ -14,12 +15,17 @@ It prints articles/second and seconds for each stage, mentions by type, and memo
 peak RSS after each stage, and a tracemalloc peak of the entity stage measured on a separate,
 untimed pass over the first batches (tracemalloc slows allocation-heavy code several-fold, so it
 never runs during the timed passes).
+
+OpenBLAS (under numpy, under slovnet) runs one thread per core by default; on a shared 2-core
+machine that made both stages 5-9x slower and the timings erratic.  ``--blas-threads`` (default 1)
+sets OPENBLAS_NUM_THREADS/OMP_NUM_THREADS before numpy loads; 0 keeps the environment as it is.
 """
 
 from __future__ import annotations
 
 import argparse
 import inspect
+import os
 import resource
 import sys
 import time
@@ -30,12 +36,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # runnable as a plain script from anywhere
 
-from natasha import Doc  # noqa: E402
-
-from defcoop_dagster.core import entity_noise, nlp  # noqa: E402
-from defcoop_dagster.core.articles import parse_article  # noqa: E402
-from defcoop_dagster.core.countries import find_countries  # noqa: E402
-from defcoop_dagster.core.mentions import mention_rows  # noqa: E402
+# natasha and the project modules are imported inside the functions, after main() has set the
+# BLAS thread count: OpenBLAS reads it once, when numpy is first imported.
 
 TRACE_ARTICLES = 128  # articles in the tracemalloc pass
 
@@ -47,28 +49,37 @@ def rss_mb() -> float:
 
 def load_person_rows():
     """``people.person_rows`` wrapped to one signature, or (None, reason): the module is being
-    written alongside this one and its 4th argument is either the gazetteer mentions
-    (``countries``) or our mention rows (``mentions``)."""
+    written alongside this one: its 4th argument is either the gazetteer mentions (``countries``)
+    or our mention rows (``mentions``); ``dateline_end`` and ``year`` are passed when it takes them."""
     try:
         from defcoop_dagster.core import people
     except Exception as exc:  # absent or broken: the benchmark still runs without it
         return None, f"{type(exc).__name__}: {exc}"
+    from defcoop_dagster.core.countries import find_countries
+
     fn = getattr(people, "person_rows", None)
     if fn is None:
         return None, "defcoop_dagster.core.people has no person_rows"
     params = list(inspect.signature(fn).parameters)
     takes_mentions = len(params) > 3 and params[3] == "mentions"
-    takes_dateline = "dateline_end" in params
 
     def run(art, doc, rows):
         fourth = rows if takes_mentions else find_countries(art.body)
-        kwargs = {"dateline_end": art.dateline_end} if takes_dateline else {}
+        kwargs = {}
+        if "dateline_end" in params:
+            kwargs["dateline_end"] = art.dateline_end
+        if "year" in params:
+            kwargs["year"] = art.published.year if art.published else None
         return fn(art.article_id, art.body, doc, fourth, **kwargs)
 
     return run, f"people.person_rows({', '.join(params)})"
 
 
 def raw_natasha(articles) -> None:
+    from natasha import Doc
+
+    from defcoop_dagster.core import nlp
+
     m = nlp.models()
     for art in articles:
         doc = Doc(art.body)
@@ -77,14 +88,17 @@ def raw_natasha(articles) -> None:
         doc.tag_ner(m.ner_tagger)
 
 
-def entity_layer(articles, batch_size: int, person_rows) -> tuple[Counter, int, dict[str, float]]:
+def entity_layer(articles, batch_size: int, person_rows, syntax: bool) -> tuple[Counter, int, dict[str, float]]:
     """(mentions by type, person rows, seconds per step)."""
+    from defcoop_dagster.core import nlp
+    from defcoop_dagster.core.mentions import mention_rows
+
     by_type: Counter = Counter()
     persons = 0
     spent = Counter()
     for batch in nlp.batches(articles, batch_size):
         t = time.perf_counter()
-        docs = nlp.analyse_batch([a.body for a in batch])
+        docs = nlp.analyse_batch([a.body for a in batch], syntax=syntax)
         spent["analyse_batch"] += time.perf_counter() - t
         for art, doc in zip(batch, docs, strict=True):
             t = time.perf_counter()
@@ -103,8 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=REPO.parent / "shared" / "corpus")
     ap.add_argument("--limit", type=int, default=None, help="only the first N files (sorted by path)")
-    ap.add_argument("--batch-size", type=int, default=nlp.BATCH_SIZE)
+    ap.add_argument("--batch-size", type=int, default=64, help="articles per analyse_batch call")
+    ap.add_argument("--no-syntax", action="store_true", help="analyse_batch without the syntax parser")
+    ap.add_argument("--blas-threads", type=int, default=1, help="OpenBLAS threads (0: leave the environment)")
     args = ap.parse_args(argv)
+    if args.blas_threads > 0:
+        os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(args.blas_threads)
+
+    from defcoop_dagster.core import entity_noise, nlp
+    from defcoop_dagster.core.articles import parse_article
+    from defcoop_dagster.core.countries import find_countries
 
     files = sorted(args.corpus.rglob("*.txt"))[: args.limit]
     if not files:
@@ -116,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     # natasha's NER tagger cannot take an empty text; both stages get the same non-empty articles.
     articles = [a for a in parsed if a.body.strip()]
     chars = sum(len(a.body) for a in articles)
+    blas = os.environ.get("OPENBLAS_NUM_THREADS", "default")
     print(f"corpus       {args.corpus}  files={len(files)}  articles={len(articles)}  chars={chars:,}")
+    print(f"machine      {os.cpu_count()} cores, OPENBLAS_NUM_THREADS={blas}, load average {os.getloadavg()[0]:.2f}")
     print(f"parse        {parse_s:8.2f} s   ({len(files) / parse_s:7.1f} files/s, parse_article)")
 
     t = time.perf_counter()
@@ -139,14 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     t = time.perf_counter()
-    by_type, persons, spent = entity_layer(articles, args.batch_size, person_rows)
+    by_type, persons, spent = entity_layer(articles, args.batch_size, person_rows, not args.no_syntax)
     ent_s = time.perf_counter() - t
     steps = ", ".join(f"{k} {v:.2f} s" for k, v in spent.items())
     print(
         f"(b) entities {ent_s:8.2f} s   {len(articles) / ent_s:7.1f} articles/s   "
-        f"(batch {args.batch_size}: {steps})   peak RSS {rss_mb():7.0f} MB"
+        f"(batch {args.batch_size}, syntax {'off' if args.no_syntax else 'on'}: {steps})   peak RSS {rss_mb():7.0f} MB"
     )
-    print(f"    ratio (b)/(a) time: {ent_s / raw_s:.2f}")
+    print(f"    ratio (b)/(a) time: {ent_s / raw_s:.2f}   load average now {os.getloadavg()[0]:.2f}")
 
     total = sum(by_type.values())
     print(f"mentions     {total:,} rows: " + ", ".join(f"{k} {v:,}" for k, v in by_type.most_common()))
@@ -155,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 
     trace = articles[:TRACE_ARTICLES]
     tracemalloc.start()
-    entity_layer(trace, args.batch_size, person_rows)
+    entity_layer(trace, args.batch_size, person_rows, not args.no_syntax)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"tracemalloc  entity stage peak {peak / 2**20:.1f} MB over {len(trace)} articles (separate untimed pass)")

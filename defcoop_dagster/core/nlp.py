@@ -65,16 +65,18 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
         doc.segment(m.segmenter)
         docs.append(doc)
     sents = [sent for doc in docs for sent in doc.sents]
-    chunk = [sent_words(sent) for sent in sents]
-    for sent, markup in zip(sents, m.morph_tagger.map(chunk), strict=True):
-        inject_morph(sent.tokens, markup.tokens)
+    # slovnet pads each batch to its longest item: sorted by length, little padding is computed
+    order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
+    chunk = [sent_words(sents[k]) for k in order]
+    for k, markup in zip(order, m.morph_tagger.map(chunk), strict=True):
+        inject_morph(sents[k].tokens, markup.tokens)
     if syntax:
-        for sent, markup in zip(sents, m.syntax_parser.map(chunk), strict=True):
-            inject_syntax(sent.tokens, markup.tokens)
+        for k, markup in zip(order, m.syntax_parser.map(chunk), strict=True):
+            inject_syntax(sents[k].tokens, markup.tokens)
         for doc in docs:
             for sent_id, sent in enumerate(doc.sents, 1):
                 offset_syntax(sent_id, sent.tokens)
-    non_empty = [doc for doc in docs if doc.text.strip()]
+    non_empty = sorted((doc for doc in docs if doc.text.strip()), key=lambda d: len(d.text))
     for doc, markup in zip(non_empty, m.ner_tagger.map([d.text for d in non_empty]), strict=True):
         doc.spans = list(adapt_spans(doc, markup.spans))
         doc.envelop_span_tokens()
