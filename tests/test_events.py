@@ -232,3 +232,37 @@ def test_warehouse_event_tables_on_seeds(seeds_warehouse):
         seeds_warehouse,
         "SELECT count(*) FROM meeting_countries c LEFT JOIN meetings m USING (meeting_id) WHERE m.meeting_id IS NULL",
     ) == [(0,)]
+
+
+def test_held_meeting_after_publication_is_quarantined(tmp_path):
+    from .conftest import run_pipeline
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "late.txt").write_text(
+        "18 мая 2021 | 20:06\nМинистр обороны Казахстана Нурлан Ермекбаев 20 мая 2021 года встретился с министром "
+        "обороны Узбекистана Бахадыром Курбановым.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "w.duckdb"
+    result = run_pipeline(
+        inbox,
+        db,
+        selection=[
+            "source_files",
+            "articles",
+            "mentions",
+            "persons",
+            "person_mentions",
+            "meetings",
+            "meeting_countries",
+            "meeting_participants",
+            "agreements",
+            "agreement_parties",
+        ],
+    )
+    assert result.success
+    assert query(db, "SELECT count(*) FROM meetings") == [(0,)]
+    rules = [r[0] for r in query(db, "SELECT rule FROM quarantine WHERE asset IN ('meetings', 'meeting_countries')")]
+    assert "held meeting not after its article's publication" in rules
+    assert any(r.startswith("parent row in meetings") for r in rules)  # its countries follow it

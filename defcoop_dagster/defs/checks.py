@@ -71,6 +71,25 @@ def _offset_check(table: str, text_col: str, start_col: str, end_col: str) -> dg
 mentions_offsets = _offset_check("mentions", "text", "start", "end")
 person_mentions_offsets = _offset_check("person_mentions", "text", "start", "end")
 persons_evidence_offsets = _offset_check("persons", "evidence", "evidence_start", "evidence_end")
+meetings_evidence_offsets = _offset_check("meetings", "evidence", "evidence_start", "evidence_end")
+agreements_evidence_offsets = _offset_check("agreements", "evidence", "evidence_start", "evidence_end")
+
+
+def _no_orphans(child: str, parent: str, key: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=child, name="no_orphans", description=f"Every {child} row belongs to a row of {parent}.")
+    def check(warehouse: Warehouse) -> dg.AssetCheckResult:
+        with warehouse.get_connection() as con:
+            orphans = con.execute(
+                f'SELECT c.{key} FROM "{child}" c LEFT JOIN "{parent}" p USING ({key}) WHERE p.{key} IS NULL'
+            ).fetchall()
+        return dg.AssetCheckResult(passed=not orphans, metadata={"orphans": [r[0] for r in orphans[:20]]})
+
+    return check
+
+
+meeting_countries_no_orphans = _no_orphans("meeting_countries", "meetings", "meeting_id")
+meeting_participants_no_orphans = _no_orphans("meeting_participants", "meetings", "meeting_id")
+agreement_parties_no_orphans = _no_orphans("agreement_parties", "agreements", "agreement_id")
 
 
 @dg.asset_check(asset="person_mentions", description="Every person mention belongs to a person of the same article.")

@@ -11,7 +11,7 @@ from ...schemas import (
     MeetingParticipantsSchema,
     MeetingsSchema,
 )
-from ...validation import follow_parent, validate
+from ...validation import QUARANTINE_COLUMNS, Validated, follow_parent, validate
 from ...warehouse.io import replace_tables
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
@@ -38,6 +38,33 @@ PREVIEW = {
 }
 
 
+def held_not_after_publication(meetings: Validated, published: dict) -> Validated:
+    """A meeting reported as held cannot be dated after its article: such rows go to quarantine."""
+    df = meetings.valid
+    def after(status, day, article) -> bool:
+        pub = published.get(article)
+        if status != "held" or day is None or pd.isna(day) or pub is None or pd.isna(pub):
+            return False
+        return pd.Timestamp(day) > pd.Timestamp(pub)
+
+    late = pd.Series(
+        [after(*r) for r in zip(df["status"], df["meeting_date"], df["article_id"], strict=True)],
+        index=df.index,
+        dtype=bool,
+    )
+    moved = df[late]
+    extra = pd.DataFrame(
+        {
+            "rule": "held meeting not after its article's publication",
+            "column_name": "meeting_date",
+            "failure_case": moved["meeting_date"].astype(str),
+            "row_json": [r.to_json(force_ascii=False, default_handler=str) for _, r in moved.iterrows()],
+        },
+        columns=QUARANTINE_COLUMNS,
+    )
+    return Validated(df[~late], pd.concat([meetings.quarantined, extra], ignore_index=True), meetings.failure_cases)
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
@@ -55,7 +82,7 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.get_connection() as con:
         frames = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ("persons", "person_mentions", "mentions")}
         articles = con.execute(
-            "SELECT article_id, body, published, dateline_end, dateline_place FROM articles ORDER BY article_id"
+            "SELECT article_id, body, published, published_date, dateline_end, dateline_place FROM articles ORDER BY article_id"
         ).df()
     rows = extract_all(
         articles.to_dict("records"), *(frames[t].to_dict("records") for t in ("persons", "person_mentions", "mentions"))
@@ -64,6 +91,8 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
         name: validate(model, pd.DataFrame(getattr(rows, name), columns=list(TABLES[name])))
         for name, model in SCHEMAS.items()
     }
+    published = dict(zip(articles["article_id"], articles["published_date"], strict=True)) if len(articles) else {}
+    outcomes["meetings"] = held_not_after_publication(outcomes["meetings"], published)
     for name, (parent, key) in PARENT.items():
         outcomes[name] = follow_parent(outcomes[name], outcomes[parent], parent, key)
     with warehouse.get_connection() as con:
