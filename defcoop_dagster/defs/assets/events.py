@@ -41,6 +41,7 @@ PREVIEW = {
 def held_not_after_publication(meetings: Validated, published: dict) -> Validated:
     """A meeting reported as held cannot be dated after its article: such rows go to quarantine."""
     df = meetings.valid
+
     def after(status, day, article) -> bool:
         pub = published.get(article)
         if status != "held" or day is None or pd.isna(day) or pub is None or pd.isna(pub):
@@ -82,7 +83,8 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.get_connection() as con:
         frames = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ("persons", "person_mentions", "mentions")}
         articles = con.execute(
-            "SELECT article_id, body, published, published_date, dateline_end, dateline_place FROM articles ORDER BY article_id"
+            "SELECT article_id, body, published, published_date, dateline_end, dateline_place "
+            "FROM articles ORDER BY article_id"
         ).df()
     rows = extract_all(
         articles.to_dict("records"), *(frames[t].to_dict("records") for t in ("persons", "person_mentions", "mentions"))
