@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, project_root, setting
 
-SUMMARY_TABLES = ["source_files", "articles", "quarantine"]
+SUMMARY_TABLES = ["source_files", "articles", "persons", "meetings", "agreements", "dyad_year", "quarantine"]
 
 
 def materialize(select: str) -> int:

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from .defs import checks
+from .defs import automation, checks
 from .defs.assets import articles, entities, events, ingestion, models, pictures
 from .defs.resources import build_resources
 
@@ -11,4 +11,6 @@ defs = dg.Definitions(
     assets=dg.load_assets_from_modules([ingestion, articles, entities, events, models, pictures]),
     asset_checks=dg.load_asset_checks_from_modules([checks]),
     resources=build_resources(),
+    sensors=[automation.input_folder_sensor],
+    schedules=[automation.daily_refresh],
 )

@@ -11,6 +11,9 @@ from pydantic import Field
 from ..core.documents import MAX_BYTES
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
 
+# The concurrency pool of every asset that writes the warehouse (limit 1 in .dagster_home/dagster.yaml)
+WAREHOUSE_POOL = "warehouse"
+
 
 class InputFolder(dg.ConfigurableResource):
     """The folder of raw article files, read recursively."""

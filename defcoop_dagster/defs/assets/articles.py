@@ -9,10 +9,11 @@ from ...validation import validate
 from ...warehouse.io import replace_table
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
-from ..resources import Warehouse
+from ..resources import WAREHOUSE_POOL, Warehouse
 
 
 @dg.asset(
+    pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
     group_name="ingestion",
     description=DESCRIPTIONS["articles"],
     deps=["source_files"],

@@ -9,7 +9,7 @@ from ...validation import follow_parent, validate
 from ...warehouse.io import replace_tables
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
-from ..resources import Warehouse
+from ..resources import WAREHOUSE_POOL, Warehouse
 
 SCHEMAS = {"mentions": MentionsSchema, "persons": PersonsSchema, "person_mentions": PersonMentionsSchema}
 PREVIEW = {
@@ -20,6 +20,7 @@ PREVIEW = {
 
 
 @dg.multi_asset(
+    pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
     specs=[
         dg.AssetSpec(
             name, group_name="entities", description=DESCRIPTIONS[name], deps=["articles"], kinds={"duckdb", "python"}

@@ -15,7 +15,7 @@ from ...validation import QUARANTINE_COLUMNS, Validated, follow_parent, validate
 from ...warehouse.io import replace_tables
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
-from ..resources import Warehouse
+from ..resources import WAREHOUSE_POOL, Warehouse
 
 SCHEMAS = {
     "meetings": MeetingsSchema,
@@ -67,6 +67,7 @@ def held_not_after_publication(meetings: Validated, published: dict) -> Validate
 
 
 @dg.multi_asset(
+    pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
     specs=[
         dg.AssetSpec(
             name,

@@ -20,7 +20,7 @@ from ...analytics.project import Project, load_project
 from ...analytics.schema_tests import DataTest
 from ...settings import project_root
 from ..metadata import markdown_table
-from ..resources import Warehouse
+from ..resources import WAREHOUSE_POOL, Warehouse
 from . import articles, entities, events, ingestion
 
 MODELS_DIR_VAR = "DEFCOOP_MODELS_DIR"
@@ -104,6 +104,7 @@ def models_asset(project: Project) -> dg.AssetsDefinition:
     """Every model of ``project`` as its own asset, every test as its own check, built in one step."""
 
     @dg.multi_asset(
+        pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
         name="dbt_like_models",
         specs=[model_spec(m) for m in project.models],
         check_specs=[check_spec(t) for m in project.models for t in project.tests[m.name]],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..resources import Warehouse
+from ..resources import WAREHOUSE_POOL, Warehouse
 
 
 def picture_path(warehouse: Warehouse, name: str) -> Path:
@@ -39,6 +39,7 @@ def picture_metadata(path: Path, png: bytes, alt: str) -> dict:
 
 
 @dg.asset(
+    pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
     group_name="pictures",
     deps=["dyad_year"],
     kinds={"python", "matplotlib"},
@@ -63,6 +64,7 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
 
 
 @dg.asset(
+    pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
     group_name="pictures",
     deps=["dyad_events"],
     kinds={"python", "matplotlib"},
