@@ -9,6 +9,7 @@ import pytest
 
 from defcoop_dagster.defs import checks
 from defcoop_dagster.defs.assets import articles, entities, events, ingestion, models, pictures
+from defcoop_dagster.defs.assets.publish import build_published_warehouse
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,17 +17,24 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
-def run_pipeline(input_dir: Path, db_path: Path, selection=None) -> dg.ExecuteInProcessResult:
-    """Materialise the graph for real (in process) on ``input_dir`` into ``db_path``."""
+def run_pipeline(
+    input_dir: Path, db_path: Path, selection=None, private_work_file: bool = False
+) -> dg.ExecuteInProcessResult:
+    """Materialise the graph for real (in process) on ``input_dir`` into ``db_path``.
+
+    ``private_work_file``: as deployed, write a private file and publish ``db_path`` at the end.
+    """
+    stages = dg.load_assets_from_modules([ingestion, articles, entities, events, models, pictures])
     assets = [
-        *dg.load_assets_from_modules([ingestion, articles, entities, events, models, pictures]),
+        *stages,
+        build_published_warehouse([key for a in stages for key in a.keys]),
         *dg.load_asset_checks_from_modules([checks]),
     ]
     return dg.materialize(
         assets,
         resources={
             "input_folder": InputFolder(path=str(input_dir)),
-            "warehouse": Warehouse(database=str(db_path)),
+            "warehouse": Warehouse(database=str(db_path), private_work_file=private_work_file),
         },
         selection=selection,
         raise_on_error=False,

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from ..core.documents import MAX_BYTES
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
+from ..warehouse.publish import work_path
 
 # The concurrency pool of every asset that writes the warehouse (limit 1 in .dagster_home/dagster.yaml)
 WAREHOUSE_POOL = "warehouse"
@@ -32,13 +33,35 @@ class InputFolder(dg.ConfigurableResource):
 
 
 class Warehouse(DuckDBResource):
-    """The DuckDB file analysts query; its folder is created on first use."""
+    """The DuckDB file analysts query; its folder is created on first use.
+
+    With ``private_work_file`` the assets write a private file beside it, and the
+    ``published_warehouse`` asset renames a fresh copy over ``database`` when the graph succeeds.
+    """
+
+    private_work_file: bool = Field(
+        default=False,
+        description="Write a private work file and publish it atomically at the end of the graph, so "
+        "readers of the published file never block the pipeline nor see half a run.",
+    )
+
+    def path_written(self) -> Path:
+        return work_path(self.database) if self.private_work_file else Path(self.database).expanduser()
 
     @contextmanager
     def get_connection(self):
-        if self.database != ":memory:":
-            Path(self.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        with super().get_connection() as con:
+        if self.database == ":memory:":
+            with super().get_connection() as con:
+                yield con
+            return
+        path = self.path_written()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self.model_copy(update={"database": str(path), "private_work_file": False})._connect() as con:
+            yield con
+
+    @contextmanager
+    def _connect(self):
+        with DuckDBResource.get_connection(self) as con:
             yield con
 
 
@@ -50,5 +73,5 @@ def _env_or_default(var: str):
 def build_resources() -> dict:
     return {
         "input_folder": InputFolder(path=_env_or_default(INPUT_DIR_VAR)),
-        "warehouse": Warehouse(database=_env_or_default(DUCKDB_PATH_VAR)),
+        "warehouse": Warehouse(database=_env_or_default(DUCKDB_PATH_VAR), private_work_file=True),
     }

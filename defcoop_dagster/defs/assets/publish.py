@@ -1,0 +1,41 @@
+"""Last stage: the private work file, copied and renamed over the published warehouse."""
+
+import dagster as dg
+
+from ...warehouse.publish import STORAGE_VERSION, publish
+from ..resources import WAREHOUSE_POOL, Warehouse
+
+
+def build_published_warehouse(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
+    """The publishing asset, downstream of every other asset so it runs only when they succeeded."""
+
+    @dg.asset(
+        name="published_warehouse",
+        group_name="publish",
+        deps=upstream,
+        pool=WAREHOUSE_POOL,
+        kinds={"duckdb"},
+        description="The warehouse analysts read (DEFCOOP_DUCKDB_PATH): a fresh copy of the pipeline's private "
+        f"work file, renamed over it in one step, readable by DuckDB 1.x and 2.x (storage {STORAGE_VERSION}). "
+        "An open reader neither blocks it nor sees half a run.",
+    )
+    def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+        if not warehouse.private_work_file:
+            return dg.MaterializeResult(
+                metadata={
+                    "published": "in place: the assets write this file directly",
+                    "path": dg.MetadataValue.path(warehouse.database),
+                }
+            )
+        stats = publish(warehouse.path_written(), warehouse.database)
+        return dg.MaterializeResult(
+            metadata={
+                "path": dg.MetadataValue.path(warehouse.database),
+                "work_file": dg.MetadataValue.path(str(warehouse.path_written())),
+                "tables": stats["tables"],
+                "bytes": stats["bytes"],
+                "storage_version": STORAGE_VERSION,
+            }
+        )
+
+    return published_warehouse

@@ -1,0 +1,61 @@
+"""The published warehouse: written privately, renamed into place, readable while the pipeline runs."""
+
+import hashlib
+import shutil
+import struct
+
+import duckdb
+
+from defcoop_dagster.warehouse.publish import work_path
+
+from .conftest import SEEDS, query, run_pipeline
+
+
+def header_version(path) -> int:
+    """DuckDB's storage version number from the file header (64 is what DuckDB 1.x reads)."""
+    head = path.read_bytes()[:20]
+    assert head[8:12] == b"DUCK"
+    return struct.unpack("<Q", head[12:20])[0]
+
+
+def test_publish_writes_privately_then_renames(tmp_path):
+    db = tmp_path / "out" / "warehouse.duckdb"
+    result = run_pipeline(SEEDS, db, private_work_file=True)
+    assert result.success
+    assert work_path(db).exists() and db.exists()
+    assert query(db, "SELECT count(*) FROM articles") == [(5,)]
+    assert query(db, "SELECT count(*) FROM meetings") == query(work_path(db), "SELECT count(*) FROM meetings")
+    assert header_version(db) == 64  # readable by DuckDB 1.x tools, not only 2.x
+    (mat,) = result.asset_materializations_for_node("published_warehouse")
+    assert mat.metadata["storage_version"].value == "v1.0.0"
+
+
+def test_a_reader_neither_blocks_the_run_nor_sees_half_of_it(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    db = tmp_path / "warehouse.duckdb"
+    assert run_pipeline(inbox, db, private_work_file=True).success
+
+    reader = duckdb.connect(str(db), read_only=True)  # an analyst's open session
+    try:
+        assert reader.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+        (inbox / "extra.txt").write_text(
+            "Министр обороны Казахстана Нурлан Ермекбаев встретился с министром обороны Узбекистана "
+            "Бахадыром Курбановым в Ташкенте.",
+            encoding="utf-8",
+        )
+        assert run_pipeline(inbox, db, private_work_file=True).success
+        # the open session still reads the file it opened, whole
+        assert reader.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    finally:
+        reader.close()
+    assert query(db, "SELECT count(*) FROM articles") == [(6,)]  # a new connection sees the new run
+
+
+def test_a_failed_run_leaves_the_published_warehouse_untouched(tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    assert run_pipeline(SEEDS, db, private_work_file=True).success
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = run_pipeline(tmp_path / "no-such-folder", db, private_work_file=True)
+    assert not result.success
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
