@@ -59,3 +59,28 @@ def test_a_failed_run_leaves_the_published_warehouse_untouched(tmp_path):
     result = run_pipeline(tmp_path / "no-such-folder", db, private_work_file=True)
     assert not result.success
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_unchanged_articles_are_not_analysed_again(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    db = tmp_path / "warehouse.duckdb"
+    first = run_pipeline(inbox, db, private_work_file=True)
+    meta = {m.asset_key.to_user_string(): m.metadata for m in first.asset_materializations_for_node("entities")}
+    assert meta["persons"]["articles_analysed"].value == 5
+    persons = query(db, "SELECT * FROM persons ORDER BY person_id")
+
+    second = run_pipeline(inbox, db, private_work_file=True)
+    meta = {m.asset_key.to_user_string(): m.metadata for m in second.asset_materializations_for_node("entities")}
+    assert (meta["persons"]["articles_analysed"].value, meta["persons"]["articles_unchanged"].value) == (0, 5)
+    assert query(db, "SELECT * FROM persons ORDER BY person_id") == persons  # the same rows, reused
+
+    # a changed file is reprocessed, a removed one's rows are dropped (see README)
+    (inbox / "000_8ae553f45584d4c3.txt").unlink()
+    text = (inbox / "004_04837f0cfa56d306.txt").read_text(encoding="utf-8")
+    (inbox / "004_04837f0cfa56d306.txt").write_text(text + "\nСтороны договорились о новых встречах.", encoding="utf-8")
+    third = run_pipeline(inbox, db, private_work_file=True)
+    meta = {m.asset_key.to_user_string(): m.metadata for m in third.asset_materializations_for_node("entities")}
+    assert (meta["persons"]["articles_analysed"].value, meta["persons"]["articles_unchanged"].value) == (1, 3)
+    assert query(db, "SELECT count(*) FROM entity_state") == [(4,)]
+    assert query(db, "SELECT count(DISTINCT article_id) FROM persons") == [(4,)]

@@ -17,4 +17,9 @@ __all__ = [
     "MeetingCountriesSchema",
     "MeetingParticipantsSchema",
     "MeetingsSchema",
-    "ArticlesSchema", "MentionsSchema", "PersonMentionsSchema", "PersonsSchema", "SourceFilesSchema"]
+    "ArticlesSchema",
+    "MentionsSchema",
+    "PersonMentionsSchema",
+    "PersonsSchema",
+    "SourceFilesSchema",
+]

@@ -77,6 +77,11 @@ TABLES: dict[str, dict[str, str]] = {
         "country_iso3": "VARCHAR",
         "rule": "VARCHAR NOT NULL",
     },
+    "entity_state": {
+        "article_id": "VARCHAR NOT NULL PRIMARY KEY",
+        "extractor_version": "VARCHAR NOT NULL",
+        "analysed_at": "TIMESTAMP NOT NULL",
+    },
     "meetings": {
         "meeting_id": "VARCHAR NOT NULL PRIMARY KEY",
         "article_id": "VARCHAR NOT NULL",
@@ -145,6 +150,8 @@ DESCRIPTIONS = {
     "persons": "One row per person per article: canonical nominative name, role (lower case, without the "
     "country), military rank, the country or organisation represented, and the sentence that shows it.",
     "person_mentions": "Every mention of a person (full name, surname, initials) with what its apposition says.",
+    "entity_state": "Which extractor version analysed each article: an article whose content and extractor "
+    "version are unchanged is not sent through natasha again.",
     "meetings": "One row per meeting reported in an article: date (first day of the known period, with "
     "precision; date_iso keeps a day and month whose year the text does not give), place, held or planned, "
     "the sentence that reports it (evidence and offsets in articles.body), confidence and the rule that made it.",
