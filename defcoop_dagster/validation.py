@@ -59,17 +59,23 @@ def _empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame(columns=QUARANTINE_COLUMNS)
 
 
-def follow_parent(child: Validated, parent: Validated, parent_table: str, key: str) -> Validated:
-    """Child rows of a quarantined parent follow it into quarantine, so no kept row is an orphan."""
-    keep = child.valid[key].isin(parent.valid[key])
-    moved = child.valid[~keep]
+def move_to_quarantine(outcome: Validated, mask: pd.Series, rule: str, column: str) -> Validated:
+    """Rows of ``outcome.valid`` where ``mask`` holds leave the table for quarantine, under ``rule``."""
+    moved = outcome.valid[mask]
     extra = pd.DataFrame(
         {
-            "rule": f"parent row in {parent_table} quarantined",
-            "column_name": key,
-            "failure_case": moved[key].astype(str),
+            "rule": rule,
+            "column_name": column,
+            "failure_case": moved[column].astype(str),
             "row_json": [json.dumps(r, ensure_ascii=False, default=str) for r in moved.to_dict("records")],
         },
         columns=QUARANTINE_COLUMNS,
     )
-    return Validated(child.valid[keep], pd.concat([child.quarantined, extra], ignore_index=True), child.failure_cases)
+    quarantined = pd.concat([outcome.quarantined, extra], ignore_index=True) if len(extra) else outcome.quarantined
+    return Validated(outcome.valid[~mask], quarantined, outcome.failure_cases)
+
+
+def follow_parent(child: Validated, parent: Validated, parent_table: str, key: str) -> Validated:
+    """Child rows of a quarantined parent follow it into quarantine, so no kept row is an orphan."""
+    orphan = ~child.valid[key].isin(parent.valid[key])
+    return move_to_quarantine(child, orphan, f"parent row in {parent_table} quarantined", key)

@@ -31,9 +31,11 @@ def extract(articles: Iterable[dict], batch_size: int = 32) -> Entities:
         for article, doc in zip(batch, docs, strict=True):
             body, aid, dateline_end = article["body"], article["article_id"], int(article.get("dateline_end") or 0)
             published = published_of(article)
-            out.mentions += mention_rows(aid, body, doc, published, dateline_end)
+            # the gazetteer once per article, for both; people skip capitals anyway
+            countries = find_countries(body, capitals=False)
+            out.mentions += mention_rows(aid, body, doc, published, dateline_end, countries)
             year = published.year if published else None
-            persons, mentions = person_rows(aid, body, doc, find_countries(body), dateline_end, year)
+            persons, mentions = person_rows(aid, body, doc, countries, dateline_end, year)
             out.persons += persons
             out.person_mentions += mentions
     return out

@@ -10,6 +10,7 @@ the same date, or stands alone with the other side supplied by the article's pri
 
 from dataclasses import dataclass, field, replace
 
+from . import officials
 from .context import (
     LOCATION_PREPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -397,8 +398,6 @@ def _antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:
 
 def _official(ctx: ArticleContext, pid: str) -> bool:
     """Someone with a post or rank in the text, or a well-known official."""
-    from . import officials
-
     ref = ctx.persons[pid]
     return bool(ref.role) or bool(officials.find_officials(ref.name))
 

@@ -66,13 +66,21 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—,]*")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
-def mention_rows(article_id: str, body: str, doc, published: PartialDate | None, dateline_end: int) -> list[dict]:
+def mention_rows(
+    article_id: str,
+    body: str,
+    doc,
+    published: PartialDate | None,
+    dateline_end: int,
+    countries: list[CountryMention] | None = None,
+) -> list[dict]:
     """The mentions of one article, sorted by offset; ``doc`` is natasha's analysed ``body``
     (from ``nlp.analyse_batch``: segmented, morph-tagged and NER-tagged)."""
     if doc.text != body:
         raise ValueError(f"{article_id}: the natasha Doc was built from another text than the body")
     sent_starts = [s.start for s in doc.sents]
-    gazetteer = [m for m in find_countries(body, capitals=False) if not noise.in_dateline(m.start, dateline_end)]
+    found = countries if countries is not None else find_countries(body, capitals=False)
+    gazetteer = [m for m in found if not noise.in_dateline(m.start, dateline_end)]
     states = [m for m in gazetteer if not set(m.codes) & ORG_CODES]
 
     rows: list[dict] = []

@@ -11,7 +11,7 @@ from ...schemas import (
     MeetingParticipantsSchema,
     MeetingsSchema,
 )
-from ...validation import QUARANTINE_COLUMNS, Validated, follow_parent, validate
+from ...validation import Validated, follow_parent, move_to_quarantine, validate
 from ...warehouse.io import replace_tables
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
@@ -53,17 +53,7 @@ def held_not_after_publication(meetings: Validated, published: dict) -> Validate
         index=df.index,
         dtype=bool,
     )
-    moved = df[late]
-    extra = pd.DataFrame(
-        {
-            "rule": "held meeting not after its article's publication",
-            "column_name": "meeting_date",
-            "failure_case": moved["meeting_date"].astype(str),
-            "row_json": [r.to_json(force_ascii=False, default_handler=str) for _, r in moved.iterrows()],
-        },
-        columns=QUARANTINE_COLUMNS,
-    )
-    return Validated(df[~late], pd.concat([meetings.quarantined, extra], ignore_index=True), meetings.failure_cases)
+    return move_to_quarantine(meetings, late, "held meeting not after its article's publication", "meeting_date")
 
 
 @dg.multi_asset(
