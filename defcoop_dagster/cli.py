@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,11 +21,32 @@ def materialize(select: str) -> int:
     print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(cmd[1:])}", flush=True)
     run = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if run.returncode != 0:
-        sys.stderr.write(run.stdout[-6000:] + run.stderr[-6000:])
-        print(f"\nthe run failed (exit {run.returncode}); the warehouse was left as it was", file=sys.stderr)
+        log = home / "defcoop-last-failure.log"
+        log.write_text(run.stdout + run.stderr, encoding="utf-8")
+        print(
+            f"the run failed: {failure_reason(run.stdout + run.stderr)}\n"
+            f"the published warehouse was left as it was; Dagster's full output: {log}",
+            file=sys.stderr,
+        )
         return run.returncode
     summarize(setting(DUCKDB_PATH_VAR))
     return 0
+
+
+# The last line of a Python traceback: "package.module.SomeError: what went wrong"
+_ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Failure)): (.+)$", re.M)
+
+
+def failure_reason(output: str) -> str:
+    """The one line of Dagster's output that says why: a step's Failure, else the last error raised."""
+    errors = _ERROR_LINE.findall(output)
+    failures = [message for kind, message in errors if kind == "Failure"]
+    if failures:
+        return failures[0]
+    if errors:
+        kind, message = errors[-1]
+        return f"{kind}: {message}"
+    return "see Dagster's output"
 
 
 def summarize(db_path: str) -> None:

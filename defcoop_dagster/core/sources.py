@@ -13,8 +13,12 @@ SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".ipynb_checkpoints"}
 
 
 def walk(root: Path) -> Iterator[Path]:
-    """Every file below ``root``, in a stable order (sorted paths), following the folder tree."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    """Every file below ``root``, in a stable order (sorted paths), following the folder tree.
+
+    A folder that cannot be listed raises OSError: skipping it, as os.walk does by default, would
+    make its files look removed and drop their rows from the warehouse.
+    """
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_raise):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for name in sorted(filenames):
             yield Path(dirpath) / name
@@ -80,6 +84,10 @@ def scan(root: Path, max_bytes: int = MAX_BYTES) -> list[dict]:
             first_with_text[text_hash] = rel
             row["status"] = "accepted"
     return rows
+
+
+def _raise(error: OSError) -> None:
+    raise error
 
 
 def _sha256_file(path: Path) -> str:

@@ -18,11 +18,26 @@ def _status(var: str) -> dg.DefaultSensorStatus:
     return dg.DefaultSensorStatus.STOPPED if off else dg.DefaultSensorStatus.RUNNING
 
 
+class SettingError(ValueError):
+    """An environment setting the code location cannot load with; shown in the UI in one line."""
+
+
+def _interval() -> int:
+    raw = os.environ.get("DEFCOOP_SENSOR_INTERVAL", "30")
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise SettingError(f"DEFCOOP_SENSOR_INTERVAL={raw!r} is not a number of seconds; set it to e.g. 30.")
+    return int(raw)
+
+
 def folder_listing(input_folder: InputFolder) -> dict[str, str]:
     """Every file below the input folder with its size and modification time: what a change changes."""
     root = input_folder.root()
     out = {}
-    for path in walk(root):
+    try:
+        paths = list(walk(root))
+    except OSError as e:
+        raise input_folder.cannot_read(e) from e
+    for path in paths:
         try:
             st = path.stat()
         except OSError:
@@ -33,12 +48,16 @@ def folder_listing(input_folder: InputFolder) -> dict[str, str]:
 
 @dg.sensor(
     target=ALL,
-    minimum_interval_seconds=int(os.environ.get("DEFCOOP_SENSOR_INTERVAL", "30")),
+    minimum_interval_seconds=_interval(),
     default_status=_status("DEFCOOP_SENSOR"),
     description="Starts a run of the whole graph when files appear in, change in or leave the input folder.",
 )
 def input_folder_sensor(context: dg.SensorEvaluationContext, input_folder: InputFolder):
-    listing = folder_listing(input_folder)
+    try:
+        listing = folder_listing(input_folder)
+    except dg.Failure as e:
+        # the cursor is kept: when the folder is back, only what really changed starts a run
+        return dg.SkipReason(e.description)
     seen = json.loads(context.cursor) if context.cursor else {}
     added = sorted(p for p in listing if p not in seen)
     changed = sorted(p for p in listing if p in seen and seen[p] != listing[p])
@@ -59,16 +78,32 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, input_folder: Input
     )
 
 
-daily_refresh = dg.ScheduleDefinition(
-    name="daily_refresh",
-    target=ALL,
-    cron_schedule=os.environ.get("DEFCOOP_SCHEDULE_CRON", "0 5 * * *"),
-    execution_timezone=os.environ.get("DEFCOOP_SCHEDULE_TIMEZONE", "UTC"),
-    default_status=dg.DefaultScheduleStatus.RUNNING
-    if _status("DEFCOOP_SCHEDULE") == dg.DefaultSensorStatus.RUNNING
-    else dg.DefaultScheduleStatus.STOPPED,
-    description="Refreshes the whole graph, SQL models included, once a day (DEFCOOP_SCHEDULE_CRON, "
-    "DEFCOOP_SCHEDULE_TIMEZONE).",
-)
+def _daily_refresh() -> dg.ScheduleDefinition:
+    cron = os.environ.get("DEFCOOP_SCHEDULE_CRON", "0 5 * * *")
+    timezone = os.environ.get("DEFCOOP_SCHEDULE_TIMEZONE", "UTC")
+    try:
+        return dg.ScheduleDefinition(
+            name="daily_refresh",
+            target=ALL,
+            cron_schedule=cron,
+            execution_timezone=timezone,
+            default_status=dg.DefaultScheduleStatus.RUNNING
+            if _status("DEFCOOP_SCHEDULE") == dg.DefaultSensorStatus.RUNNING
+            else dg.DefaultScheduleStatus.STOPPED,
+            description="Refreshes the whole graph, SQL models included, once a day (DEFCOOP_SCHEDULE_CRON, "
+            "DEFCOOP_SCHEDULE_TIMEZONE).",
+        )
+    except dg.DagsterInvalidDefinitionError as e:
+        # Dagster's message names neither setting: say which one to fix
+        if "cron" in str(e):
+            raise SettingError(
+                f"DEFCOOP_SCHEDULE_CRON={cron!r} is not a cron schedule; use five fields, e.g. '0 5 * * *'."
+            ) from e
+        raise SettingError(
+            f"DEFCOOP_SCHEDULE_TIMEZONE={timezone!r} is not a timezone; use an IANA name, e.g. 'Europe/Moscow'."
+        ) from e
+
+
+daily_refresh = _daily_refresh()
 
 __all__ = ["daily_refresh", "input_folder_sensor"]

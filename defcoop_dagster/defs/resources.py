@@ -1,16 +1,17 @@
 """Resources: the input folder and the DuckDB warehouse, pointed at by CONTRACT.md's settings."""
 
 import os
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from ..core.documents import MAX_BYTES
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
-from ..warehouse.publish import work_path
+from ..warehouse.publish import is_duckdb_file, work_path
 
 # The concurrency pool of every asset that writes the warehouse (limit 1 in .dagster_home/dagster.yaml)
 WAREHOUSE_POOL = "warehouse"
@@ -23,13 +24,25 @@ class InputFolder(dg.ConfigurableResource):
     max_file_bytes: int = Field(default=MAX_BYTES, description="Files larger than this are rejected.")
 
     def root(self) -> Path:
+        """The folder, checked: a missing or unlistable folder fails the run in one line."""
         root = Path(self.path).expanduser()
         if not root.is_dir():
-            raise dg.Failure(
-                description=f"Input folder {root} does not exist or is not a folder; "
-                f"set {INPUT_DIR_VAR} to a folder of article files."
+            raise failure(
+                f"Input folder {root} does not exist or is not a folder; set {INPUT_DIR_VAR} to a folder of "
+                "article files."
             )
+        try:
+            os.scandir(root).close()
+        except OSError as e:
+            raise self.cannot_read(e) from e
         return root
+
+    def cannot_read(self, error: OSError) -> dg.Failure:
+        where = f" ({error.filename})" if error.filename and str(error.filename) != self.path else ""
+        return failure(
+            f"Input folder {self.path} cannot be read: {error.strerror or error}{where}; give the user running "
+            f"Dagster read access, or set {INPUT_DIR_VAR} to a readable folder."
+        )
 
 
 class Warehouse(DuckDBResource):
@@ -54,15 +67,43 @@ class Warehouse(DuckDBResource):
             with super().get_connection() as con:
                 yield con
             return
-        path = self.path_written()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self.model_copy(update={"database": str(path), "private_work_file": False})._connect() as con:
+        path = self.checked_path()
+        with ExitStack() as stack:
+            try:
+                con = stack.enter_context(
+                    self.model_copy(update={"database": str(path), "private_work_file": False})._connect()
+                )
+            except duckdb.Error as e:
+                raise failure(f"Cannot open the DuckDB file {path}: {str(e).splitlines()[0]}") from e
             yield con
+
+    def checked_path(self) -> Path:
+        """The file written, its folder created; a path that cannot be a warehouse fails in one line."""
+        published, path = Path(self.database).expanduser(), self.path_written()
+        fix = f"set {DUCKDB_PATH_VAR} to a .duckdb file in a writable folder."
+        if published.is_dir():
+            raise failure(f"Warehouse path {published} is a folder, not a file; {fix}")
+        if published.is_file() and published.stat().st_size and not is_duckdb_file(published):
+            raise failure(
+                f"Warehouse path {published} holds a file that is not a DuckDB database; it is left alone: {fix}"
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise failure(f"Cannot create the warehouse folder {path.parent}: {e.strerror or e}; {fix}") from e
+        if not os.access(path.parent, os.W_OK):
+            raise failure(f"Cannot write in the warehouse folder {path.parent}: permission denied; {fix}")
+        return path
 
     @contextmanager
     def _connect(self):
         with DuckDBResource.get_connection(self) as con:
             yield con
+
+
+def failure(reason: str) -> dg.Failure:
+    """A failure the user can act on, told in one line; retrying it would only fail again."""
+    return dg.Failure(description=reason, allow_retries=False)
 
 
 def _env_or_default(var: str):

@@ -22,9 +22,17 @@ def work_path(published: str | Path) -> Path:
     return p.with_name(f".{p.stem}.work{p.suffix or '.duckdb'}")
 
 
+def is_duckdb_file(path: str | Path) -> bool:
+    """DuckDB's magic bytes ("DUCK" after the 8-byte checksum): never rename over anything else."""
+    with open(path, "rb") as f:
+        return f.read(12)[8:12] == b"DUCK"
+
+
 def publish(work: str | Path, target: str | Path, storage_version: str = STORAGE_VERSION) -> dict:
     """Copy every table of ``work`` into a new file and rename it over ``target``; returns counts."""
     work, target = Path(work), Path(target).expanduser()
+    if target.is_file() and target.stat().st_size and not is_duckdb_file(target):
+        raise ValueError(f"{target} is not a DuckDB database: not replacing it")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     con = duckdb.connect()

@@ -23,7 +23,11 @@ def source_files(
     context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse
 ) -> dg.MaterializeResult:
     root = input_folder.root()
-    df = pd.DataFrame(scan(root, input_folder.max_file_bytes), columns=list(SourceFilesSchema.to_schema().columns))
+    try:
+        rows = scan(root, input_folder.max_file_bytes)
+    except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
+        raise input_folder.cannot_read(e) from e
+    df = pd.DataFrame(rows, columns=list(SourceFilesSchema.to_schema().columns))
     outcome = validate(SourceFilesSchema, df)
     with warehouse.get_connection() as con:
         replace_table(con, "source_files", outcome.valid, outcome.quarantined, context.run.run_id)

@@ -27,6 +27,7 @@ def build_published_warehouse(upstream: list[dg.AssetKey]) -> dg.AssetsDefinitio
                     "path": dg.MetadataValue.path(warehouse.database),
                 }
             )
+        warehouse.checked_path()  # the published path is still one a warehouse may replace
         stats = publish(warehouse.path_written(), warehouse.database)
         return dg.MaterializeResult(
             metadata={
