@@ -1,10 +1,13 @@
 """End to end with the real servers: `dagster dev` (webserver + daemon) on a free loopback port.
 
 Launches a materialisation of every asset through the GraphQL API, lets the folder sensor pick up
-a new article, and holds a read-only connection to the published warehouse during a run. Bounded
-in time; everything listens on 127.0.0.1 only.
+a new article, holds a read-only connection to the published warehouse during a run, reads a failed
+run's reason back from the API, and has headless Chromium render the UI. Bounded in time;
+everything listens on 127.0.0.1 only.
 """
 
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -12,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -22,6 +26,8 @@ from .conftest import ROOT, SEEDS, query
 
 BIN = Path(sys.executable).parent
 TIMEOUT = 900  # seconds for any one wait; a full run on 2 cores takes about a minute
+# Test artifacts (screenshots), kept after the run; CI prints where they are
+ARTIFACTS = Path(os.environ.get("DEFCOOP_TEST_ARTIFACTS", ROOT / "artifacts"))
 
 
 def free_port() -> int:
@@ -135,3 +141,123 @@ def _submit(client: DagsterGraphQLClient):
         return client.submit_job_execution("__ASSET_JOB")
     except Exception:  # the code server is still loading
         return None
+
+
+def chromium() -> str:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.skip("Chromium is not installed (.ci/run installs Debian's chromium package): no screenshot")
+    return exe
+
+
+def render(exe: str, url: str, png: Path, profile: Path) -> str:
+    """Headless Chromium: the page after its scripts ran, as a PNG and as the DOM it built."""
+    flags = [
+        exe,
+        "--headless",
+        "--no-sandbox",  # root in CI containers; the page is our own loopback server
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",  # nothing leaves the machine
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1600,1000",
+        "--virtual-time-budget=30000",  # let the UI's GraphQL queries and layout finish
+        "--hide-scrollbars",
+    ]
+    subprocess.run([*flags, f"--screenshot={png}", url], capture_output=True, timeout=180, check=True)
+    dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=180, check=True)
+    return dom.stdout
+
+
+def colours(png: Path) -> int:
+    import matplotlib.image
+
+    pixels = matplotlib.image.imread(png)
+    return len({tuple(p) for p in pixels.reshape(-1, pixels.shape[-1])[::97]})
+
+
+def graphql(port: int, query_text: str, variables: dict) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql",
+        data=json.dumps({"query": query_text, "variables": variables}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        body = json.load(response)
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def test_chromium_renders_the_asset_graph(server, tmp_path):
+    exe = chromium()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    base = f"http://127.0.0.1:{server['port']}"
+
+    # the global lineage: one box per group, from the raw files to the published warehouse
+    graph_png = ARTIFACTS / "asset-graph.png"
+    dom = render(exe, f"{base}/asset-groups", graph_png, tmp_path / "profile")
+    for group in ("ingestion", "entities", "events", "staging", "marts", "pictures", "publish"):
+        assert group in dom, f"group {group} is not on the asset graph page"
+    assert graph_png.stat().st_size > 20_000 and colours(graph_png) > 20, "the screenshot is blank"
+
+    # a group's lineage: its asset nodes, materialised, with the assets downstream of them
+    group_png = ARTIFACTS / "asset-graph-ingestion.png"
+    dom = render(exe, f"{base}/locations/defcoop/asset-groups/ingestion/lineage", group_png, tmp_path / "profile")
+    for asset in (">source_files<", ">articles<", "published_warehouse", "persons", "meetings"):
+        assert asset in dom, f"{asset} is not on the ingestion group's graph"
+    assert "Never materialized" not in dom
+    print(f"screenshots: {graph_png} {group_png}")
+
+
+MISSING = "/nonexistent/defcoop-inbox"
+
+STEP_FAILURES = """
+query StepFailures($runId: ID!) {
+  logsForRun(runId: $runId) {
+    __typename
+    ... on EventConnection {
+      events { __typename ... on ExecutionStepFailureEvent { stepKey error { message } } }
+    }
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def failed_run(server):
+    """A run launched from the API with a bad input folder (the Launchpad's run config), ended."""
+    client, db = server["client"], server["db"]
+    wait(db.exists, "the published warehouse", timeout=TIMEOUT)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    run_id = client.submit_job_execution(
+        "__ASSET_JOB", run_config={"resources": {"input_folder": {"config": {"path": MISSING}}}}
+    )
+    wait(lambda: client.get_run_status(run_id).value in ("FAILURE", "CANCELED", "SUCCESS"), "the bad run to end")
+    return {"run_id": run_id, "status": client.get_run_status(run_id).value, "published_before": before}
+
+
+def test_a_failed_run_says_why_in_one_line_and_leaves_the_warehouse(server, failed_run):
+    assert failed_run["status"] == "FAILURE"
+    data = graphql(server["port"], STEP_FAILURES, {"runId": failed_run["run_id"]})
+    failures = [e for e in data["logsForRun"]["events"] if e["__typename"] == "ExecutionStepFailureEvent"]
+    # the first step fails, once, with the line the UI shows on the run's page; nothing else runs
+    assert [f["stepKey"] for f in failures] == ["source_files"]
+    message = failures[0]["error"]["message"].strip()
+    assert message == (
+        f"dagster._core.definitions.events.Failure: Input folder {MISSING} does not exist or is not a "
+        "folder; set DEFCOOP_INPUT_DIR to a folder of article files."
+    )
+    assert hashlib.sha256(server["db"].read_bytes()).hexdigest() == failed_run["published_before"]
+
+
+def test_chromium_shows_why_the_run_failed(server, failed_run, tmp_path):
+    exe = chromium()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    base = f"http://127.0.0.1:{server['port']}"
+    run_png = ARTIFACTS / "failed-run.png"
+    dom = render(exe, f"{base}/runs/{failed_run['run_id']}", run_png, tmp_path / "profile")
+    assert "does not exist or is not a folder" in dom, "the failed run's page does not say why"
+    print(f"screenshot: {run_png}")
