@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-QUARANTINE_COLUMNS = ["rule", "column_name", "failure_case", "row_json"]
+QUARANTINE_COLUMNS = ["rule", "column_name", "failure_case", "row_json", "article_id"]
 
 
 class SchemaViolation(ValueError):
@@ -16,7 +16,7 @@ class SchemaViolation(ValueError):
 @dataclass(frozen=True)
 class Validated:
     valid: pd.DataFrame
-    quarantined: pd.DataFrame  # one row per failing input row: rule, column_name, failure_case, row_json
+    quarantined: pd.DataFrame  # one row per failing input row: rule, column_name, failure_case, row_json, article_id
     failure_cases: pd.DataFrame  # pandera's failure cases, one per failed check and value
 
 
@@ -47,6 +47,7 @@ def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
                 "column_name": "; ".join(dict.fromkeys(group["column"].fillna(model.__name__).astype(str))),
                 "failure_case": "; ".join(dict.fromkeys(group["failure_case"].astype(str)))[:500],
                 "row_json": json.dumps(record, ensure_ascii=False, default=str),
+                "article_id": record.get("article_id"),
             }
         )
     rest = df.drop(index=list(bad.groups))
@@ -68,6 +69,7 @@ def move_to_quarantine(outcome: Validated, mask: pd.Series, rule: str, column: s
             "column_name": column,
             "failure_case": moved[column].astype(str),
             "row_json": [json.dumps(r, ensure_ascii=False, default=str) for r in moved.to_dict("records")],
+            "article_id": moved.get("article_id"),
         },
         columns=QUARANTINE_COLUMNS,
     )
@@ -79,3 +81,13 @@ def follow_parent(child: Validated, parent: Validated, parent_table: str, key: s
     """Child rows of a quarantined parent follow it into quarantine, so no kept row is an orphan."""
     orphan = ~child.valid[key].isin(parent.valid[key])
     return move_to_quarantine(child, orphan, f"parent row in {parent_table} quarantined", key)
+
+
+def attribute_to_articles(outcome: Validated, key: str, article_of: dict) -> Validated:
+    """Quarantined rows of a table without article_id (meeting_countries…) take their parent's article."""
+    q = outcome.quarantined
+    if q.empty:
+        return outcome
+    parents = [article_of.get(json.loads(r).get(key)) for r in q["row_json"]]
+    q = q.assign(article_id=q["article_id"].where(q["article_id"].notna(), pd.Series(parents, index=q.index)))
+    return Validated(outcome.valid, q, outcome.failure_cases)

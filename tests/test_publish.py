@@ -61,26 +61,52 @@ def test_a_failed_run_leaves_the_published_warehouse_untouched(tmp_path):
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+QUARANTINE = "SELECT asset, rule, row_json, article_id, run_id FROM quarantine ORDER BY ALL"
+
+
+def materialized(result, node: str, asset: str) -> dict:
+    return {m.asset_key.to_user_string(): m.metadata for m in result.asset_materializations_for_node(node)}[asset]
+
+
 def test_unchanged_articles_are_not_analysed_again(tmp_path):
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
+    # a held meeting dated after its article: its rows go to quarantine, and must stay there
+    (inbox / "late.txt").write_text(
+        "18 мая 2021 | 20:06\nМинистр обороны Казахстана Нурлан Ермекбаев 20 мая 2021 года встретился с министром "
+        "обороны Узбекистана Бахадыром Курбановым.",
+        encoding="utf-8",
+    )
     db = tmp_path / "warehouse.duckdb"
     first = run_pipeline(inbox, db, private_work_file=True)
-    meta = {m.asset_key.to_user_string(): m.metadata for m in first.asset_materializations_for_node("entities")}
-    assert meta["persons"]["articles_analysed"].value == 5
+    assert materialized(first, "entities", "persons")["articles_analysed"].value == 6
+    assert materialized(first, "events", "meetings")["articles_read"].value == 6
     persons = query(db, "SELECT * FROM persons ORDER BY person_id")
+    meetings = query(db, "SELECT * FROM meetings ORDER BY meeting_id")
+    quarantine = query(db, QUARANTINE)
+    [(late,)] = query(db, "SELECT article_id FROM articles WHERE source_path = 'late.txt'")
+    # quarantined rows name their article, child rows (no article_id column) their parent's
+    assert {("meetings", late), ("meeting_countries", late)} <= {(r[0], r[3]) for r in quarantine}
 
     second = run_pipeline(inbox, db, private_work_file=True)
-    meta = {m.asset_key.to_user_string(): m.metadata for m in second.asset_materializations_for_node("entities")}
-    assert (meta["persons"]["articles_analysed"].value, meta["persons"]["articles_unchanged"].value) == (0, 5)
+    meta = materialized(second, "entities", "persons")
+    assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (0, 6)
+    meta = materialized(second, "events", "meetings")
+    assert (meta["articles_read"].value, meta["articles_unchanged"].value) == (0, 6)
     assert query(db, "SELECT * FROM persons ORDER BY person_id") == persons  # the same rows, reused
+    assert query(db, "SELECT * FROM meetings ORDER BY meeting_id") == meetings
+    assert query(db, QUARANTINE) == quarantine  # nothing lost: kept articles keep their quarantined rows
 
     # a changed file is reprocessed, a removed one's rows are dropped (see README)
     (inbox / "000_8ae553f45584d4c3.txt").unlink()
     text = (inbox / "004_04837f0cfa56d306.txt").read_text(encoding="utf-8")
     (inbox / "004_04837f0cfa56d306.txt").write_text(text + "\nСтороны договорились о новых встречах.", encoding="utf-8")
     third = run_pipeline(inbox, db, private_work_file=True)
-    meta = {m.asset_key.to_user_string(): m.metadata for m in third.asset_materializations_for_node("entities")}
-    assert (meta["persons"]["articles_analysed"].value, meta["persons"]["articles_unchanged"].value) == (1, 3)
-    assert query(db, "SELECT count(*) FROM entity_state") == [(4,)]
-    assert query(db, "SELECT count(DISTINCT article_id) FROM persons") == [(4,)]
+    meta = materialized(third, "entities", "persons")
+    assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (1, 4)
+    meta = materialized(third, "events", "meetings")
+    assert (meta["articles_read"].value, meta["articles_unchanged"].value) == (1, 4)
+    assert query(db, "SELECT count(*) FROM entity_state") == [(5,)]
+    assert query(db, "SELECT count(*) FROM event_state") == [(5,)]
+    assert query(db, "SELECT count(DISTINCT article_id) FROM persons") == [(5,)]
+    assert query(db, QUARANTINE) == quarantine

@@ -9,8 +9,15 @@ from .tables import TABLES, ddl
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Create ``table`` if missing; add the columns a warehouse made by an older version lacks."""
     cols = ", ".join(f'"{n}" {k}' for n, k in TABLES[table].items())
     con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({cols})')
+    have = {
+        r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()
+    }
+    for name, kind in TABLES[table].items():
+        if name not in have:
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind.replace(" NOT NULL", "")}')
 
 
 def replace_table(
@@ -28,9 +35,12 @@ def replace_tables(
     con: duckdb.DuckDBPyConnection,
     tables: dict[str, tuple[pd.DataFrame, pd.DataFrame | None]],
     run_id: str | None = None,
+    kept_articles: pd.Series | None = None,
 ) -> None:
     """Replace several tables and their quarantine rows in one transaction.
 
+    ``kept_articles``: articles whose rows an incremental stage kept from the last run; their
+    quarantined rows are kept too (they are not in the tables, so not among the rows passed here).
     A failure anywhere rolls back, so readers see the previous tables until the new ones are whole.
     """
     frames = {name: df[list(TABLES[name])] for name, (df, _) in tables.items()}  # a missing column raises here
@@ -42,7 +52,16 @@ def replace_tables(
             con.register("_incoming", frame)
             con.execute(f'INSERT INTO "{name}" SELECT * FROM _incoming')
             con.unregister("_incoming")
-            con.execute("DELETE FROM quarantine WHERE asset = ?", [name])
+            if kept_articles is not None and len(kept_articles):
+                con.register("_kept", pd.DataFrame({"article_id": list(kept_articles)}))
+                con.execute(
+                    "DELETE FROM quarantine WHERE asset = ? AND (article_id IS NULL "
+                    "OR article_id NOT IN (SELECT article_id FROM _kept))",
+                    [name],
+                )
+                con.unregister("_kept")
+            else:
+                con.execute("DELETE FROM quarantine WHERE asset = ?", [name])
             quarantined = tables[name][1]
             if quarantined is not None and len(quarantined):
                 q = quarantined.assign(asset=name, run_id=run_id, quarantined_at=dt.datetime.now())

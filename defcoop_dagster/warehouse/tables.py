@@ -81,6 +81,13 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "VARCHAR NOT NULL PRIMARY KEY",
         "extractor_version": "VARCHAR NOT NULL",
         "analysed_at": "TIMESTAMP NOT NULL",
+        "inputs": "VARCHAR NOT NULL",
+    },
+    "event_state": {
+        "article_id": "VARCHAR NOT NULL PRIMARY KEY",
+        "extractor_version": "VARCHAR NOT NULL",
+        "analysed_at": "TIMESTAMP NOT NULL",
+        "inputs": "VARCHAR NOT NULL",
     },
     "meetings": {
         "meeting_id": "VARCHAR NOT NULL PRIMARY KEY",
@@ -137,6 +144,7 @@ TABLES: dict[str, dict[str, str]] = {
         "row_json": "VARCHAR NOT NULL",
         "run_id": "VARCHAR",
         "quarantined_at": "TIMESTAMP NOT NULL",
+        "article_id": "VARCHAR",  # last, so an older quarantine table gains it with ADD COLUMN
     },
 }
 
@@ -150,8 +158,11 @@ DESCRIPTIONS = {
     "persons": "One row per person per article: canonical nominative name, role (lower case, without the "
     "country), military rank, the country or organisation represented, and the sentence that shows it.",
     "person_mentions": "Every mention of a person (full name, surname, initials) with what its apposition says.",
-    "entity_state": "Which extractor version analysed each article: an article whose content and extractor "
-    "version are unchanged is not sent through natasha again.",
+    "entity_state": "Which extractor version analysed each article, from which inputs (a digest of the fields "
+    "read besides the body): an article whose content, inputs and extractor version are unchanged is not sent "
+    "through natasha again.",
+    "event_state": "Which extractor version read the events of each article, from which inputs: unchanged "
+    "articles keep their meetings and agreements.",
     "meetings": "One row per meeting reported in an article: date (first day of the known period, with "
     "precision; date_iso keeps a day and month whose year the text does not give), place, held or planned, "
     "the sentence that reports it (evidence and offsets in articles.body), confidence and the rule that made it.",

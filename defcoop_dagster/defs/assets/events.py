@@ -4,6 +4,7 @@ import dagster as dg
 import pandas as pd
 
 from ...core.events import extract_all
+from ...core.version import extractor_version
 from ...schemas import (
     AgreementPartiesSchema,
     AgreementsSchema,
@@ -11,8 +12,9 @@ from ...schemas import (
     MeetingParticipantsSchema,
     MeetingsSchema,
 )
-from ...validation import Validated, follow_parent, move_to_quarantine, validate
+from ...validation import Validated, attribute_to_articles, follow_parent, move_to_quarantine, validate
 from ...warehouse.io import replace_tables
+from ...warehouse.state import input_digests, new_state, rows_of, stack, unchanged
 from ...warehouse.tables import DESCRIPTIONS, TABLES
 from ..metadata import markdown_table, schema_check, schema_check_spec, table_metadata
 from ..resources import WAREHOUSE_POOL, Warehouse
@@ -29,6 +31,8 @@ PARENT = {
     "meeting_participants": ("meetings", "meeting_id"),
     "agreement_parties": ("agreements", "agreement_id"),
 }
+# Fields of an article the event rules read besides its body
+INPUTS = ["published", "published_date", "dateline_end", "dateline_place"]
 PREVIEW = {
     "meetings": ["meeting_date", "date_iso", "place", "status", "rule", "evidence"],
     "meeting_countries": ["meeting_id", "country_iso3"],
@@ -71,25 +75,49 @@ def held_not_after_publication(meetings: Validated, published: dict) -> Validate
     check_specs=[schema_check_spec(name, model.__name__) for name, model in SCHEMAS.items()],
 )
 def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    version = extractor_version()
     with warehouse.get_connection() as con:
-        frames = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ("persons", "person_mentions", "mentions")}
         articles = con.execute(
             "SELECT article_id, body, published, published_date, dateline_end, dateline_place "
             "FROM articles ORDER BY article_id"
         ).df()
+        articles["inputs"] = input_digests(articles, INPUTS)
+        # incremental: the entity rows of an article are fixed by its id, inputs and the extractor
+        # version (entity_state), so an article read by this version from the same inputs keeps its events
+        kept = unchanged(con, "event_state", version, articles)
+        old = {name: rows_of(con, name, "article_id", kept["article_id"]) for name in ("meetings", "agreements")}
+        for name, (parent, key) in PARENT.items():
+            old[name] = rows_of(con, name, key, old[parent][key])
+        todo = articles[~articles["article_id"].isin(kept["article_id"])]
+        frames = {
+            t: rows_of(con, t, "article_id", todo["article_id"]) for t in ("persons", "person_mentions", "mentions")
+        }
     rows = extract_all(
-        articles.to_dict("records"), *(frames[t].to_dict("records") for t in ("persons", "person_mentions", "mentions"))
+        todo.to_dict("records"), *(frames[t].to_dict("records") for t in ("persons", "person_mentions", "mentions"))
     )
-    outcomes = {
-        name: validate(model, pd.DataFrame(getattr(rows, name), columns=list(TABLES[name])))
-        for name, model in SCHEMAS.items()
-    }
+    outcomes = {}
+    for name, model in SCHEMAS.items():
+        new = pd.DataFrame(getattr(rows, name), columns=list(TABLES[name]))
+        outcomes[name] = validate(model, stack(old[name], new))
     published = dict(zip(articles["article_id"], articles["published_date"], strict=True)) if len(articles) else {}
     outcomes["meetings"] = held_not_after_publication(outcomes["meetings"], published)
     for name, (parent, key) in PARENT.items():
         outcomes[name] = follow_parent(outcomes[name], outcomes[parent], parent, key)
+        parents = stack(old[parent], pd.DataFrame(getattr(rows, parent), columns=list(TABLES[parent])))
+        outcomes[name] = attribute_to_articles(
+            outcomes[name], key, dict(zip(parents[key], parents["article_id"], strict=True))
+        )
+    context.log.info(f"{len(todo)} articles read, {len(kept)} unchanged (extractor {version})")
     with warehouse.get_connection() as con:
-        replace_tables(con, {n: (o.valid, o.quarantined) for n, o in outcomes.items()}, context.run.run_id)
+        replace_tables(
+            con,
+            {
+                **{n: (o.valid, o.quarantined) for n, o in outcomes.items()},
+                "event_state": (new_state(articles, kept, version), None),
+            },
+            context.run.run_id,
+            kept_articles=kept["article_id"],  # their quarantined rows stay in quarantine
+        )
 
     for name, outcome in outcomes.items():
         meta = table_metadata(name, outcome.valid, PREVIEW[name])
@@ -97,5 +125,6 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
             meta["by_rule"] = dg.MetadataValue.md(
                 markdown_table(outcome.valid["rule"].value_counts().rename_axis("rule").reset_index(name="rows"))
             )
+        meta.update(articles_read=len(todo), articles_unchanged=len(kept), extractor_version=version)
         yield dg.MaterializeResult(asset_key=name, metadata=meta)
         yield schema_check(name, outcome)
