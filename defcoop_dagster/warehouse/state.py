@@ -10,9 +10,9 @@ import hashlib
 import duckdb
 import pandas as pd
 
-from .tables import TABLES
+from .tables import STATE, TABLES
 
-STATE_COLUMNS = list(TABLES["entity_state"])
+STATE_COLUMNS = list(STATE)
 
 
 def input_digests(articles: pd.DataFrame, columns: list[str]) -> list[str]:

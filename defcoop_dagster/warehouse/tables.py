@@ -1,5 +1,23 @@
 """DuckDB column types of every table, in contract order (CONTRACT.md first, our additions after)."""
 
+# What an incremental stage records per article (warehouse/state.py)
+STATE = {
+    "article_id": "VARCHAR NOT NULL PRIMARY KEY",
+    "extractor_version": "VARCHAR NOT NULL",
+    "analysed_at": "TIMESTAMP NOT NULL",
+    "inputs": "VARCHAR NOT NULL",
+}
+# The evidence every meeting and agreement row carries, last in both tables
+EVIDENCE = {
+    "evidence": "VARCHAR NOT NULL",
+    "evidence_start": "INTEGER NOT NULL",
+    "evidence_end": "INTEGER NOT NULL",
+    "date_iso": "VARCHAR",
+    "date_inferred": "BOOLEAN NOT NULL",
+    "confidence": "DOUBLE NOT NULL",
+    "rule": "VARCHAR NOT NULL",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "source_files": {
         "source_path": "VARCHAR NOT NULL PRIMARY KEY",
@@ -77,18 +95,8 @@ TABLES: dict[str, dict[str, str]] = {
         "country_iso3": "VARCHAR",
         "rule": "VARCHAR NOT NULL",
     },
-    "entity_state": {
-        "article_id": "VARCHAR NOT NULL PRIMARY KEY",
-        "extractor_version": "VARCHAR NOT NULL",
-        "analysed_at": "TIMESTAMP NOT NULL",
-        "inputs": "VARCHAR NOT NULL",
-    },
-    "event_state": {
-        "article_id": "VARCHAR NOT NULL PRIMARY KEY",
-        "extractor_version": "VARCHAR NOT NULL",
-        "analysed_at": "TIMESTAMP NOT NULL",
-        "inputs": "VARCHAR NOT NULL",
-    },
+    "entity_state": STATE,
+    "event_state": STATE,
     "meetings": {
         "meeting_id": "VARCHAR NOT NULL PRIMARY KEY",
         "article_id": "VARCHAR NOT NULL",
@@ -96,13 +104,7 @@ TABLES: dict[str, dict[str, str]] = {
         "date_precision": "VARCHAR",
         "place": "VARCHAR",
         "status": "VARCHAR NOT NULL",
-        "evidence": "VARCHAR NOT NULL",
-        "evidence_start": "INTEGER NOT NULL",
-        "evidence_end": "INTEGER NOT NULL",
-        "date_iso": "VARCHAR",
-        "date_inferred": "BOOLEAN NOT NULL",
-        "confidence": "DOUBLE NOT NULL",
-        "rule": "VARCHAR NOT NULL",
+        **EVIDENCE,
     },
     "meeting_countries": {"meeting_id": "VARCHAR NOT NULL", "country_iso3": "VARCHAR NOT NULL"},
     "meeting_participants": {
@@ -122,13 +124,7 @@ TABLES: dict[str, dict[str, str]] = {
         "date_precision": "VARCHAR",
         "period_year": "INTEGER",
         "place": "VARCHAR",
-        "evidence": "VARCHAR NOT NULL",
-        "evidence_start": "INTEGER NOT NULL",
-        "evidence_end": "INTEGER NOT NULL",
-        "date_iso": "VARCHAR",
-        "date_inferred": "BOOLEAN NOT NULL",
-        "confidence": "DOUBLE NOT NULL",
-        "rule": "VARCHAR NOT NULL",
+        **EVIDENCE,
     },
     "agreement_parties": {
         "agreement_id": "VARCHAR NOT NULL",

@@ -95,18 +95,16 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     rows = extract_all(
         todo.to_dict("records"), *(frames[t].to_dict("records") for t in ("persons", "person_mentions", "mentions"))
     )
-    outcomes = {}
-    for name, model in SCHEMAS.items():
-        new = pd.DataFrame(getattr(rows, name), columns=list(TABLES[name]))
-        outcomes[name] = validate(model, stack(old[name], new))
+    new = {name: pd.DataFrame(getattr(rows, name), columns=list(TABLES[name])) for name in SCHEMAS}
+    outcomes = {name: validate(model, stack(old[name], new[name])) for name, model in SCHEMAS.items()}
     published = dict(zip(articles["article_id"], articles["published_date"], strict=True)) if len(articles) else {}
     outcomes["meetings"] = held_not_after_publication(outcomes["meetings"], published)
     for name, (parent, key) in PARENT.items():
         outcomes[name] = follow_parent(outcomes[name], outcomes[parent], parent, key)
-        parents = stack(old[parent], pd.DataFrame(getattr(rows, parent), columns=list(TABLES[parent])))
-        outcomes[name] = attribute_to_articles(
-            outcomes[name], key, dict(zip(parents[key], parents["article_id"], strict=True))
-        )
+        article_of = {
+            k: a for frame in (old[parent], new[parent]) for k, a in zip(frame[key], frame["article_id"], strict=True)
+        }
+        outcomes[name] = attribute_to_articles(outcomes[name], key, article_of)
     context.log.info(f"{len(todo)} articles read, {len(kept)} unchanged (extractor {version})")
     with warehouse.get_connection() as con:
         replace_tables(
