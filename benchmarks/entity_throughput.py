@@ -52,10 +52,10 @@ def load_person_rows():
     written alongside this one: its 4th argument is either the gazetteer mentions (``countries``)
     or our mention rows (``mentions``); ``dateline_end`` and ``year`` are passed when it takes them."""
     try:
-        from defcoop_dagster.core import people
+        from defcoop_dagster.core.entities import people
     except Exception as exc:  # absent or broken: the benchmark still runs without it
         return None, f"{type(exc).__name__}: {exc}"
-    from defcoop_dagster.core.countries import find_countries
+    from defcoop_dagster.core.gazetteers.countries import find_countries
 
     fn = getattr(people, "person_rows", None)
     if fn is None:
@@ -78,7 +78,7 @@ def load_person_rows():
 def raw_natasha(articles) -> None:
     from natasha import Doc
 
-    from defcoop_dagster.core import nlp
+    from defcoop_dagster.core.lang import analysis as nlp
 
     m = nlp.models()
     for art in articles:
@@ -90,8 +90,8 @@ def raw_natasha(articles) -> None:
 
 def entity_layer(articles, batch_size: int, person_rows, syntax: bool) -> tuple[Counter, int, dict[str, float]]:
     """(mentions by type, person rows, seconds per step)."""
-    from defcoop_dagster.core import nlp
-    from defcoop_dagster.core.mentions import mention_rows
+    from defcoop_dagster.core.entities.mentions import mention_rows
+    from defcoop_dagster.core.lang import analysis as nlp
 
     by_type: Counter = Counter()
     persons = 0
@@ -124,9 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.blas_threads > 0:
         os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(args.blas_threads)
 
-    from defcoop_dagster.core import entity_noise, nlp
-    from defcoop_dagster.core.articles import parse_article
-    from defcoop_dagster.core.countries import find_countries
+    from defcoop_dagster.core.entities import noise as entity_noise
+    from defcoop_dagster.core.gazetteers.countries import find_countries
+    from defcoop_dagster.core.ingest.articles import parse_article
+    from defcoop_dagster.core.lang import analysis as nlp
 
     files = sorted(args.corpus.rglob("*.txt"))[: args.limit]
     if not files:

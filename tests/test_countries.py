@@ -1,12 +1,12 @@
-"""Tests for the Russian country/organisation gazetteer (defcoop_dagster.core.countries)."""
+"""Tests for the Russian country/organisation gazetteer (defcoop_dagster.core.gazetteers.countries)."""
 
 import time
 
 import pycountry
 import pytest
 
-from defcoop_dagster.core import countries as C
-from defcoop_dagster.core.morph import morph_vocab
+from defcoop_dagster.core.gazetteers import countries as C
+from defcoop_dagster.core.lang.morph import morph_vocab
 
 # (phrase, expected code) for resolve_country: names in all cases, official forms, abbreviations,
 # adjectives, organisations and capitals.

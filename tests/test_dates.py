@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from defcoop_dagster.core.dates import (
+from defcoop_dagster.core.lang.dates import (
     MONTHS,
     WEEKDAYS,
     DateMention,

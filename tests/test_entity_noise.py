@@ -1,8 +1,8 @@
-"""Table-driven tests for the NER noise rules (defcoop_dagster.core.entity_noise)."""
+"""Table-driven tests for the NER noise rules (defcoop_dagster.core.entities.noise)."""
 
 import pytest
 
-from defcoop_dagster.core import entity_noise as N
+from defcoop_dagster.core.entities import noise as N
 
 MISSPELT = [
     ("Азербайдажан", "AZE"),  # seed 000: an inserted letter

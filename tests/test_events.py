@@ -2,9 +2,9 @@
 
 import pytest
 
-from defcoop_dagster.core.articles import parse_article
-from defcoop_dagster.core.entities import extract
-from defcoop_dagster.core.events import extract_events
+from defcoop_dagster.core.entities.extract import extract
+from defcoop_dagster.core.events.rows import extract_events
+from defcoop_dagster.core.ingest.articles import parse_article
 
 from .conftest import query
 

@@ -1,14 +1,14 @@
-"""Tests for the mentions table rows (defcoop_dagster.core.mentions), with the real natasha models."""
+"""Tests for the mentions table rows (defcoop_dagster.core.entities.mentions), with the real natasha models."""
 
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from defcoop_dagster.core import nlp
-from defcoop_dagster.core.articles import parse_article
-from defcoop_dagster.core.dates import PartialDate
-from defcoop_dagster.core.mentions import COLUMNS, TYPES, mention_rows
+from defcoop_dagster.core.entities.mentions import COLUMNS, TYPES, mention_rows
+from defcoop_dagster.core.ingest.articles import parse_article
+from defcoop_dagster.core.lang import analysis as nlp
+from defcoop_dagster.core.lang.dates import PartialDate
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

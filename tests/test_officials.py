@@ -1,9 +1,9 @@
-"""Tests for the gazetteer of well-known officials (defcoop_dagster.core.officials)."""
+"""Tests for the gazetteer of well-known officials (defcoop_dagster.core.gazetteers.officials)."""
 
 import pycountry
 import pytest
 
-from defcoop_dagster.core import officials as O
+from defcoop_dagster.core.gazetteers import officials as O
 
 # (name as written in an article, year or None, expected country/organisation code or None)
 COUNTRY_CASES = [

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from defcoop_dagster.core.countries import find_countries
-from defcoop_dagster.core.nlp import analyse
-from defcoop_dagster.core.people import person_rows
+from defcoop_dagster.core.entities.people import person_rows
+from defcoop_dagster.core.gazetteers.countries import find_countries
+from defcoop_dagster.core.lang.analysis import analyse
 
 from .conftest import SHARED, query
 
@@ -185,7 +185,8 @@ def test_every_gold_seed_participant_found(seeds_warehouse):
 def test_pymorphy2_works_however_the_package_is_imported():
     """pymorphy2 0.9 breaks on Python 3.11 unless patched; importing our package must be enough."""
     for code in [
-        "import pymorphy2, defcoop_dagster.core.people; from defcoop_dagster.core.morph import morph_vocab; "
+        "import pymorphy2, defcoop_dagster.core.entities.people; "
+        "from defcoop_dagster.core.lang.morph import morph_vocab; "
         "print(morph_vocab().parse('министра')[0].normal_form)",
         "import defcoop_dagster; import pymorphy2; print(pymorphy2.MorphAnalyzer().parse('министра')[0].normal_form)",
     ]:

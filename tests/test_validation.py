@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from defcoop_dagster.core.articles import article_rows
+from defcoop_dagster.core.ingest.articles import article_rows
 from defcoop_dagster.schemas import ArticlesSchema, SourceFilesSchema
 from defcoop_dagster.validation import SchemaViolation, validate
 from defcoop_dagster.warehouse.io import replace_table

@@ -16,7 +16,9 @@ CORE = Path(__file__).resolve().parent
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     digest = hashlib.sha256(f"natasha {natasha.__file__}".encode())
-    for path in sorted([*CORE.glob("*.py"), *CORE.glob("data/*")]):
-        digest.update(path.name.encode())
+    # every module and data file of the core, wherever it sits: any change is a new extractor
+    files = [p for p in CORE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(files):
+        digest.update(path.relative_to(CORE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -6,7 +6,8 @@ import os
 
 import dagster as dg
 
-from ..core.sources import walk
+from defcoop_dagster.core.ingest.sources import walk
+
 from .resources import InputFolder
 
 ALL = dg.AssetSelection.all()

@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-from ..core.sources import walk
+from defcoop_dagster.core.ingest.sources import walk
+
 from .resources import InputFolder, Warehouse
 
 

@@ -9,7 +9,8 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from ..core.documents import MAX_BYTES
+from defcoop_dagster.core.ingest.documents import MAX_BYTES
+
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
 from ..warehouse.publish import is_duckdb_file, work_path
 

@@ -4,8 +4,9 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
-from ..core.countries import ORG_CODES, un_member_codes
-from ..core.mentions import TYPES
+from defcoop_dagster.core.entities.mentions import TYPES
+from defcoop_dagster.core.gazetteers.countries import ORG_CODES, un_member_codes
+
 from .articles import PRECISIONS
 
 CODES = sorted(set(un_member_codes()) | set(ORG_CODES) | {"PSE", "VAT", "TWN"})

@@ -3,7 +3,8 @@
 import dagster as dg
 import pandas as pd
 
-from ...core.articles import article_rows
+from defcoop_dagster.core.ingest.articles import article_rows
+
 from ...schemas import ArticlesSchema
 from ...validation import validate
 from ...warehouse.io import replace_table

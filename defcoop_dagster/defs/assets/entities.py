@@ -3,8 +3,9 @@
 import dagster as dg
 import pandas as pd
 
-from ...core.entities import extract
-from ...core.version import extractor_version
+from defcoop_dagster.core.entities.extract import extract
+from defcoop_dagster.core.version import extractor_version
+
 from ...schemas import MentionsSchema, PersonMentionsSchema, PersonsSchema
 from ...validation import follow_parent, validate
 from ...warehouse.io import replace_tables

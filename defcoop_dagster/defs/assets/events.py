@@ -3,8 +3,9 @@
 import dagster as dg
 import pandas as pd
 
-from ...core.events import extract_all
-from ...core.version import extractor_version
+from defcoop_dagster.core.events.rows import extract_all
+from defcoop_dagster.core.version import extractor_version
+
 from ...schemas import (
     AgreementPartiesSchema,
     AgreementsSchema,

@@ -3,7 +3,8 @@
 import dagster as dg
 import pandas as pd
 
-from ...core.sources import scan
+from defcoop_dagster.core.ingest.sources import scan
+
 from ...schemas import SourceFilesSchema
 from ...validation import validate
 from ...warehouse.io import replace_table

@@ -10,7 +10,10 @@ the same date, or stands alone with the other side supplied by the article's pri
 
 from dataclasses import dataclass, field, replace
 
-from . import officials
+from ..gazetteers import officials
+from ..gazetteers.countries import resolve_country
+from ..lang.dates import PartialDate
+from ..lang.sentences import Sentence
 from .context import (
     LOCATION_PREPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -19,9 +22,6 @@ from .context import (
     relative_clause_ranges,
     token_before,
 )
-from .countries import resolve_country
-from .dates import PartialDate
-from .sentences import Sentence
 
 STRONG_NOUNS = {"встреча", "переговоры", "переговор", "консультация", "беседа", "разговор"}
 STRONG_VERBS = {"встретиться", "встречаться", "принять", "принимать", "провести", "проводить"}

@@ -3,10 +3,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .countries import find_countries
-from .dates import PartialDate, parse_date
+from ..gazetteers.countries import find_countries
+from ..lang.analysis import analyse_batch, batches
+from ..lang.dates import PartialDate, parse_date
 from .mentions import mention_rows
-from .nlp import analyse_batch, batches
 from .people import person_rows
 
 

@@ -9,11 +9,11 @@ names none ("министры подписали план"), the meeting it repo
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteers.countries import ORG_CODES
+from ..lang.dates import PartialDate
+from ..lang.sentences import Sentence
 from .context import ArticleContext, relative_clause_ranges
-from .countries import ORG_CODES
-from .dates import PartialDate
 from .meetings import party_states, sentence_date, sentence_people, sentence_place, sentence_status
-from .sentences import Sentence
 
 KINDS = {
     "соглашение": "agreement",

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 from natasha.doc import DocSpan
 from natasha.shape import recover_shape
 
-from . import entity_noise as noise
-from .countries import ORG_CODES, CountryMention, country_name, find_countries
-from .dates import PartialDate, find_dates
-from .morph import morph_vocab
+from ..gazetteers.countries import ORG_CODES, CountryMention, country_name, find_countries
+from ..lang.dates import PartialDate, find_dates
+from ..lang.morph import morph_vocab
+from . import noise
 
 __all__ = ["COLUMNS", "TYPES", "mention_rows"]
 

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from .dates import MONTHS, PartialDate, find_dates, parse_date
+from ..lang.dates import MONTHS, PartialDate, find_dates, parse_date
 
 _MONTH_WORD = r"[А-Яа-яЁё]{3,9}\.?"
 # Dates that carry a year, as sites print them above an article.

@@ -4,11 +4,12 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from . import context, officials
+from ..gazetteers import officials
+from ..lang.dates import PartialDate, explicit_years
+from ..lang.sentences import Sentence
+from . import context
 from .agreements import Agreement, agreements
-from .dates import PartialDate, explicit_years
 from .meetings import Meeting, meetings
-from .sentences import Sentence
 
 
 @dataclass

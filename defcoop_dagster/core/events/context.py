@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import PartialDate, parse_date
-from .sentences import Sentence, Token, split
+from ..lang.dates import PartialDate, parse_date
+from ..lang.sentences import Sentence, Token, split
 
 TOPIC_PREPOSITIONS = {"о", "об", "обо", "по", "против", "вокруг", "для", "к", "за", "от", "без", "среди", "после"}
 LOCATION_PREPOSITIONS = {"в", "во", "на"}

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from . import entity_noise, officials
-from .countries import CountryMention
-from .morph import morph_vocab
-from .roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head, nominative
+from ..gazetteers import officials
+from ..gazetteers.countries import CountryMention
+from ..lang.morph import morph_vocab
+from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head, nominative
+from . import noise
 
 INITIALS = re.compile(r"^(?P<i1>[А-ЯЁA-Z])\.\s*(?:(?P<i2>[А-ЯЁA-Z])\.\s*)?(?P<last>[А-ЯЁA-Z][\w\-]+)$")
 DASHES = {"–", "—", "-", ","}
@@ -214,7 +215,7 @@ def can_be_in_case(word: str, ud_case: str) -> bool:
 
 def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -> list[NameMention]:
     """PER spans that are people (noise removed), each with what its apposition says."""
-    from .nlp import models
+    from ..lang.analysis import models
 
     vocab = models().morph_vocab
     out: list[NameMention] = []
@@ -222,9 +223,9 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
         for span in sent.spans:
             if span.type != "PER":
                 continue
-            if entity_noise.in_dateline(span.start, dateline_end) or entity_noise.is_chrome_word(span.text):
+            if noise.in_dateline(span.start, dateline_end) or noise.is_chrome_word(span.text):
                 continue
-            if entity_noise.is_place_name(span.text) or entity_noise.misspelt_country(span.text):
+            if noise.is_place_name(span.text) or noise.misspelt_country(span.text):
                 continue
             if any(c.start <= span.start < c.end for c in countries):
                 continue  # "Азербайджан" tagged PER: the gazetteer knows better

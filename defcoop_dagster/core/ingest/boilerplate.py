@@ -93,7 +93,7 @@ HEADER_ONLY: list[tuple[str, Rule]] = [
 
 def has_verb(line: str) -> bool:
     """A finite verb or short participle: "Умер Алексей Жарков" is a headline, not a rubric."""
-    from .morph import morph_vocab  # loaded once per process, only when a header needs it
+    from ..lang.morph import morph_vocab  # loaded once per process, only when a header needs it
 
     vocab = morph_vocab()
     for word in re.findall(r"[А-Яа-яЁё]+", line):

@@ -5,9 +5,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..lang.dates import PartialDate, parse_date
 from . import pubdate
 from .boilerplate import classify, has_verb, is_prose
-from .dates import PartialDate, parse_date
 
 # Header zone: site chrome and stamps live above the first paragraph, within the first lines.
 HEADER_MAX_LINES = 12

@@ -16,7 +16,8 @@ from functools import lru_cache
 from natasha.shape import recover_shape
 from pymorphy2.analyzer import Parse
 
-from defcoop_dagster.core import countries, morph
+from ..gazetteers import countries
+from ..lang import morph
 
 __all__ = [
     "in_dateline",

@@ -2,7 +2,7 @@
 
 States come from pycountry (codes plus its Russian ``iso3166-1`` translations) and the hand-written
 ``data/countries_ru.tsv`` (short press names, capitals, adjectives, abbreviations); every inflected
-form is generated with pymorphy2 through :mod:`defcoop_dagster.core.morph`, so only nominatives are
+form is generated with pymorphy2 through :mod:`defcoop_dagster.core.lang.morph`, so only nominatives are
 written by hand.  The surface-form dictionary is built once, lazily (~2 s), and matching is a
 longest-match over word tokens.
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pycountry
 
-from defcoop_dagster.core import morph  # importing it applies the pymorphy2 fix for Python 3.11
+from ..lang import morph  # importing it applies the pymorphy2 fix for Python 3.11
 
 __all__ = [
     "ORG_CODES",
