@@ -1,4 +1,8 @@
-"""The entity layer over many articles: one natasha pass in batches, then mentions and people."""
+"""The entity layer over many articles: one natasha pass in batches, then mentions and people.
+
+The analysis itself (sentences of UD-tagged, parsed tokens, ``lang.tokens``) is handed on with the
+rows, so the event stage reads the same tokens instead of analysing the body again.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -6,6 +10,7 @@ from dataclasses import dataclass, field
 from ..gazetteers.countries import find_countries
 from ..lang.analysis import analyse_batch, batches
 from ..lang.dates import PartialDate, parse_date
+from ..lang.tokens import Sentence, sentences_of
 from .mentions import mention_rows
 from .people import person_rows
 
@@ -15,6 +20,7 @@ class Entities:
     mentions: list[dict] = field(default_factory=list)
     persons: list[dict] = field(default_factory=list)
     person_mentions: list[dict] = field(default_factory=list)
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)  # article_id → its analysed sentences
 
 
 def published_of(article: dict) -> PartialDate | None:
@@ -38,4 +44,5 @@ def extract(articles: Iterable[dict], batch_size: int = 32) -> Entities:
             persons, mentions = person_rows(aid, body, doc, countries, dateline_end, year)
             out.persons += persons
             out.person_mentions += mentions
+            out.sentences[aid] = sentences_of(doc)
     return out

@@ -11,16 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from natasha import (
-    DatesExtractor,
     Doc,
     MorphVocab,
     NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
     NewsSyntaxParser,
-    Segmenter,
 )
-from natasha.doc import adapt_spans, inject_morph, inject_syntax, offset_syntax, sent_words
+from natasha.doc import DocSent, DocToken, adapt_spans, inject_morph, inject_syntax, offset_syntax, sent_words
+from razdel import sentenize, tokenize
 
 from . import morph  # the shared MorphVocab, built after pymorphy2's Python 3.11 fix
 
@@ -29,12 +28,10 @@ BATCH_SIZE = 64  # articles per call; slovnet splits sentences into its own batc
 
 @dataclass(frozen=True)
 class Models:
-    segmenter: Segmenter
     morph_vocab: MorphVocab
     morph_tagger: NewsMorphTagger
     syntax_parser: NewsSyntaxParser
     ner_tagger: NewsNERTagger
-    dates_extractor: DatesExtractor
 
 
 @lru_cache(maxsize=1)
@@ -43,12 +40,10 @@ def models() -> Models:
     emb = NewsEmbedding()
     vocab = morph.morph_vocab()
     return Models(
-        segmenter=Segmenter(),
         morph_vocab=vocab,
         morph_tagger=NewsMorphTagger(emb),
         syntax_parser=NewsSyntaxParser(emb),
         ner_tagger=NewsNERTagger(emb),
-        dates_extractor=DatesExtractor(vocab),
     )
 
 
@@ -61,9 +56,7 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
     m = models()
     docs = []
     for text in texts:
-        doc = Doc(text)
-        doc.segment(m.segmenter)
-        docs.append(doc)
+        docs.append(segmented(text))
     sents = [sent for doc in docs for sent in doc.sents]
     # slovnet pads each batch to its longest item: sorted by length, little padding is computed
     order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
@@ -87,6 +80,21 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
         for token in doc.tokens:
             token.lemmatize(m.morph_vocab)
     return docs
+
+
+def segmented(text: str) -> Doc:
+    """A natasha Doc cut into razdel's sentences, and always at a line break: a headline or a
+    caption without a full stop is not one sentence with the line below it."""
+    doc = Doc(text)
+    doc.tokens = [DocToken(t.start, t.stop, t.text) for t in tokenize(text)]
+    doc.sents = []
+    offset = 0
+    for line in text.split("\n"):
+        doc.sents += [DocSent(offset + s.start, offset + s.stop, s.text) for s in sentenize(line)]
+        offset += len(line) + 1
+    doc.envelop_sent_tokens()
+    doc.sents = [sent for sent in doc.sents if sent.tokens]  # a line of spaces is no sentence
+    return doc
 
 
 def batches(items: list, size: int = BATCH_SIZE):
