@@ -1,15 +1,20 @@
 """defcoop: Russian defence-cooperation news → a validated DuckDB warehouse, orchestrated by Dagster.
 
-``dagster ... -m defcoop_dagster`` finds ``defs`` here. The extraction core (``core/``) and the
-schemas never import Dagster.
+``dagster ... -m defcoop_dagster`` finds the code location here (``definitions.py`` loads the ``defs/``
+folder; the name ``defs`` belongs to that folder's package, so it is exported as ``code_location``).
+The extraction core (``core/``) and the table declarations (``warehouse/``) never import Dagster.
 """
 
 import os
 
-# natasha's models multiply small matrices: one BLAS thread per process is fastest, and Dagster's
-# multiprocess executor runs several processes on the machine's cores (benchmarks/entity_throughput.py).
+# natasha's models multiply small matrices: one BLAS thread per process is fastest, and the
+# extraction spreads articles over worker processes, one per core (benchmarks/entity_throughput.py).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from .definitions import defs  # noqa: E402
+# pymorphy2 0.9 calls inspect.getargspec, gone in Python 3.11; yargy's hot-fix patches it on import,
+# before anyone (our code, or a user's) builds an analyser
+import yargy.morph  # noqa: E402, F401
 
-__all__ = ["defs"]
+from .definitions import defs as code_location  # noqa: E402
+
+__all__ = ["code_location"]

@@ -1,10 +1,15 @@
-"""Lazy Pandera validation that splits rows into valid and quarantined, or fails on the schema."""
+"""Lazy Pandera validation that splits rows into valid and quarantined, or fails on the schema.
+
+The schema of each table is derived from its declaration (``warehouse.tables``).
+"""
 
 import json
 from dataclasses import dataclass
 
 import pandas as pd
 import pandera.pandas as pa
+
+from .warehouse.tables import Table
 
 QUARANTINE_COLUMNS = ["rule", "column_name", "failure_case", "row_json", "article_id"]
 
@@ -25,10 +30,11 @@ def _is_schema_level(cases: pd.DataFrame) -> pd.Series:
     return cases["index"].isna() | check.str.contains(r"^(?:dtype|coerce_dtype)\(", regex=True)
 
 
-def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
+def validate(table: Table, df: pd.DataFrame) -> Validated:
     """Validate lazily; rows breaking row rules are set apart, shape errors raise SchemaViolation."""
+    schema = table.schema()
     try:
-        return Validated(model.validate(df, lazy=True), _empty_quarantine(), pd.DataFrame())
+        return Validated(schema.validate(df, lazy=True), _empty_quarantine(), pd.DataFrame())
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases.copy()
     schema_level = cases[_is_schema_level(cases)]
@@ -36,7 +42,7 @@ def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
         summary = "; ".join(
             f"{r.column or 'table'}: {r.check} ({r.failure_case})" for r in schema_level.head(5).itertuples()
         )
-        raise SchemaViolation(f"{model.__name__}: {summary}")
+        raise SchemaViolation(f"{schema.name}: {summary}")
     bad = cases.groupby("index", sort=True)
     rows = []
     for index, group in bad:
@@ -44,7 +50,7 @@ def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
         rows.append(
             {
                 "rule": "; ".join(dict.fromkeys(group["check"].astype(str))),
-                "column_name": "; ".join(dict.fromkeys(group["column"].fillna(model.__name__).astype(str))),
+                "column_name": "; ".join(dict.fromkeys(group["column"].fillna(schema.name).astype(str))),
                 "failure_case": "; ".join(dict.fromkeys(group["failure_case"].astype(str)))[:500],
                 "row_json": json.dumps(record, ensure_ascii=False, default=str),
                 "article_id": record.get("article_id"),
@@ -52,7 +58,7 @@ def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> Validated:
         )
     rest = df.drop(index=list(bad.groups))
     # Removing rows can only remove failures (a duplicate's twin goes too), so this passes.
-    valid = model.validate(rest, lazy=True)
+    valid = schema.validate(rest, lazy=True)
     return Validated(valid, pd.DataFrame(rows, columns=QUARANTINE_COLUMNS), cases)
 
 
@@ -85,9 +91,9 @@ def follow_parent(child: Validated, parent: Validated, parent_table: str, key: s
 
 def attribute_to_articles(outcome: Validated, key: str, article_of: dict) -> Validated:
     """Quarantined rows of a table without article_id (meeting_countries…) take their parent's article."""
-    q = outcome.quarantined
-    if q.empty:
+    moved = outcome.quarantined
+    if moved.empty:
         return outcome
-    parents = [article_of.get(json.loads(r).get(key)) for r in q["row_json"]]
-    q = q.assign(article_id=q["article_id"].where(q["article_id"].notna(), pd.Series(parents, index=q.index)))
-    return Validated(outcome.valid, q, outcome.failure_cases)
+    parents = pd.Series([article_of.get(json.loads(r).get(key)) for r in moved["row_json"]], index=moved.index)
+    moved = moved.assign(article_id=moved["article_id"].where(moved["article_id"].notna(), parents))
+    return Validated(outcome.valid, moved, outcome.failure_cases)

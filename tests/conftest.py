@@ -1,15 +1,14 @@
 """Shared fixtures: the project's seeds, a temp warehouse, and a real Dagster materialisation."""
 
 import shutil
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
-from defcoop_dagster.defs import checks
-from defcoop_dagster.defs.assets import articles, entities, events, ingestion, models, pictures
-from defcoop_dagster.defs.assets.publish import build_published_warehouse
+from defcoop_dagster import code_location
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,14 +23,9 @@ def run_pipeline(
 
     ``private_work_file``: as deployed, write a private file and publish ``db_path`` at the end.
     """
-    stages = dg.load_assets_from_modules([ingestion, articles, entities, events, models, pictures])
-    assets = [
-        *stages,
-        build_published_warehouse([key for a in stages for key in a.keys]),
-        *dg.load_asset_checks_from_modules([checks]),
-    ]
+    defs = definitions()
     return dg.materialize(
-        assets,
+        [*defs.assets, *defs.asset_checks],
         resources={
             "input_folder": InputFolder(path=str(input_dir)),
             "warehouse": Warehouse(database=str(db_path), private_work_file=private_work_file),
@@ -39,6 +33,12 @@ def run_pipeline(
         selection=selection,
         raise_on_error=False,
     )
+
+
+@cache
+def definitions() -> dg.Definitions:
+    """The code location as Dagster loads it (every definition of defs/)."""
+    return code_location()
 
 
 def query(db_path: Path, sql: str, params=None) -> list[tuple]:

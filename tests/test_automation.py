@@ -7,11 +7,11 @@ import time
 
 import dagster as dg
 
-from defcoop_dagster import defs
-from defcoop_dagster.defs.automation import daily_refresh, input_folder_sensor
+from defcoop_dagster.defs.automation.schedules import daily_refresh
+from defcoop_dagster.defs.automation.sensors import input_folder_sensor
 from defcoop_dagster.defs.resources import InputFolder
 
-from .conftest import ROOT
+from .conftest import ROOT, definitions
 
 
 def tick(folder, cursor=None):
@@ -52,6 +52,7 @@ def test_daily_schedule_refreshes_everything():
 
 
 def test_sensor_and_schedule_are_in_the_code_location_and_cover_every_asset():
+    defs = definitions()
     graph = defs.resolve_asset_graph()
     every = {k for k in graph.get_all_asset_keys() if graph.get(k).is_materializable}
     for job in (defs.resolve_schedule_def("daily_refresh").job, defs.resolve_sensor_def("input_folder_sensor").job):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from .conftest import SEEDS, query
+from .conftest import SEEDS, definitions, query
 
 BIN = Path(sys.executable).parent
 
@@ -22,8 +22,7 @@ def env_for(tmp_path: Path, input_dir: Path) -> dict:
 
 
 def test_definitions_load():
-    from defcoop_dagster import defs
-
+    defs = definitions()
     dg.Definitions.validate_loadable(defs)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"source_files", "articles"} <= keys

@@ -206,7 +206,7 @@ def test_chromium_renders_the_asset_graph(server, tmp_path):
     # a group's lineage: its asset nodes, materialised, with the assets downstream of them
     group_png = ARTIFACTS / "asset-graph-ingestion.png"
     dom = render(exe, f"{base}/locations/defcoop/asset-groups/ingestion/lineage", group_png, tmp_path / "profile")
-    for asset in (">source_files<", ">articles<", "published_warehouse", "persons", "meetings"):
+    for asset in (">source_files<", ">articles<", "mentions", "persons", "meetings"):
         assert asset in dom, f"{asset} is not on the ingestion group's graph"
     assert "Never materialized" not in dom
     print(f"screenshots: {graph_png} {group_png}")

@@ -13,10 +13,10 @@ import duckdb
 import pytest
 
 from defcoop_dagster.cli import failure_reason
-from defcoop_dagster.defs.automation import input_folder_sensor
+from defcoop_dagster.defs.automation.sensors import input_folder_sensor
 from defcoop_dagster.defs.resources import InputFolder
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 BIN = Path(sys.executable).parent
 SETPRIV = shutil.which("setpriv")
@@ -115,16 +115,17 @@ def test_warehouse_path_that_is_a_folder(tmp_path):
     ],
 )
 def test_a_bad_setting_names_itself_when_the_code_location_loads(setting, value, message):
-    """What `dagster dev` shows as the code location's load error, and what every command prints last."""
+    """What `dg check defs` (and `dagster dev`'s code location) shows as the load error, in one line."""
     run = subprocess.run(
-        [sys.executable, "-c", "import defcoop_dagster"],
+        [str(Path(sys.executable).parent / "dg"), "check", "defs"],
+        cwd=ROOT,
         env=dict(os.environ, **{setting: value}),
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert run.returncode != 0
-    assert run.stderr.strip().splitlines()[-1].startswith(f"defcoop_dagster.defs.automation.SettingError: {message}")
+    assert f"defcoop_dagster.defs.automation.settings.SettingError: {message}" in run.stdout + run.stderr
 
 
 def test_the_sensor_skips_with_the_reason_and_keeps_its_cursor(tmp_path):

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from defcoop_dagster.core.entities.mentions import COLUMNS, TYPES, mention_rows
+from defcoop_dagster.core.entities.mentions import TYPES, mention_rows
 from defcoop_dagster.core.ingest.articles import parse_article
 from defcoop_dagster.core.lang import analysis as nlp
 from defcoop_dagster.core.lang.dates import PartialDate
+from defcoop_dagster.warehouse.tables import TABLES
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -41,7 +42,7 @@ def test_offsets_round_trip_and_columns(seeds, seed):
     art, rows = seeds[seed]
     assert rows
     for r in rows:
-        assert tuple(r) == COLUMNS
+        assert list(r) == TABLES["mentions"].names
         assert art.body[r["start"] : r["end"]] == r["text"]
         assert r["type"] in TYPES
         assert r["article_id"] == art.article_id

@@ -14,10 +14,10 @@ import pytest
 from defcoop_dagster.analytics.models import ModelError, build_table, leading_comment, load_models, read_model
 from defcoop_dagster.analytics.project import load_project
 from defcoop_dagster.analytics.sqldeps import SqlError, tables_read
-from defcoop_dagster.defs.assets.models import load_models_asset, upstream_asset_names
+from defcoop_dagster.defs.models.assets import models_asset, upstream_asset_names
 from defcoop_dagster.defs.resources import Warehouse
 
-from .conftest import ROOT, query
+from .conftest import ROOT, definitions, query
 
 MODELS = ROOT / "dbt_like_models"
 MARTS = {"dyad_events", "dyad_year", "country_partners", "officials", "agreements_timeline", "events_by_month"}
@@ -84,8 +84,7 @@ def test_description_is_the_leading_comment_block():
 
 
 def test_every_model_is_an_asset_with_edges_from_its_sql():
-    from defcoop_dagster import defs
-
+    defs = definitions()
     graph = defs.resolve_asset_graph()
     parents = {
         k.to_user_string(): {p.to_user_string() for p in graph.get(k).parent_keys} for k in graph.get_all_asset_keys()
@@ -114,7 +113,7 @@ def test_adding_a_file_adds_a_node_with_its_edges(models_copy, seeds_warehouse, 
     db = tmp_path / "w.duckdb"
     shutil.copy(seeds_warehouse, db)
     resources = {"warehouse": Warehouse(database=str(db))}
-    models = load_models_asset(models_copy)
+    models = models_asset(load_project(models_copy, upstream_asset_names()))
     graph = dg.Definitions(assets=[models], resources=resources).resolve_asset_graph()
     node = graph.get(dg.AssetKey("meetings_per_place"))
     assert node.parent_keys == {dg.AssetKey("stg_meetings")}
@@ -131,11 +130,13 @@ def test_a_model_reading_an_unknown_table_fails_at_load_time(models_copy):
         load_project(models_copy, upstream_asset_names())
     assert str(bad) in str(e.value)
 
-    # importing the code location, as `dagster ... -m defcoop_dagster` does, stops with that message
+    # loading the code location, as `dg check defs` and `dagster dev` do, stops with that message
     env = {**os.environ, "DEFCOOP_MODELS_DIR": str(models_copy)}
-    run = subprocess.run([sys.executable, "-c", "import defcoop_dagster"], env=env, capture_output=True, text=True)
+    dg_cli = str(Path(sys.executable).parent / "dg")
+    run = subprocess.run([dg_cli, "check", "defs"], cwd=ROOT, env=env, capture_output=True, text=True)
+    out = run.stdout + run.stderr
     assert run.returncode != 0
-    assert "ModelError" in run.stderr and str(bad) in run.stderr and "'meetingz'" in run.stderr
+    assert "ModelError" in out and str(bad) in out and "'meetingz'" in out
 
 
 def test_cycles_and_name_clashes_fail_naming_the_files(tmp_path):
@@ -167,8 +168,7 @@ def test_model_order_follows_dependencies():
 
 
 def test_schema_yml_tests_become_one_check_each():
-    from defcoop_dagster import defs
-
+    defs = definitions()
     graph = defs.resolve_asset_graph()
     keys = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
     assert {
@@ -234,7 +234,7 @@ def test_failing_rows_are_shown_in_the_check(models_copy, seeds_warehouse, tmp_p
     )
     db = tmp_path / "w.duckdb"
     shutil.copy(seeds_warehouse, db)
-    models = load_models_asset(models_copy)
+    models = models_asset(load_project(models_copy, upstream_asset_names()))
     result = dg.materialize([models], selection=["places"], resources={"warehouse": Warehouse(database=str(db))})
     assert result.success  # failing checks do not fail the run
     got = {e.check_name: e for e in result.get_asset_check_evaluations()}

@@ -79,8 +79,8 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path):
     )
     db = tmp_path / "warehouse.duckdb"
     first = run_pipeline(inbox, db, private_work_file=True)
-    assert materialized(first, "entities", "persons")["articles_analysed"].value == 6
-    assert materialized(first, "events", "meetings")["articles_read"].value == 6
+    assert materialized(first, "extraction", "persons")["articles_analysed"].value == 6
+    assert materialized(first, "extraction", "meetings")["articles_analysed"].value == 6
     persons = query(db, "SELECT * FROM persons ORDER BY person_id")
     meetings = query(db, "SELECT * FROM meetings ORDER BY meeting_id")
     quarantine = query(db, QUARANTINE)
@@ -89,10 +89,10 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path):
     assert {("meetings", late), ("meeting_countries", late)} <= {(r[0], r[3]) for r in quarantine}
 
     second = run_pipeline(inbox, db, private_work_file=True)
-    meta = materialized(second, "entities", "persons")
+    meta = materialized(second, "extraction", "persons")
     assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (0, 6)
-    meta = materialized(second, "events", "meetings")
-    assert (meta["articles_read"].value, meta["articles_unchanged"].value) == (0, 6)
+    meta = materialized(second, "extraction", "meetings")
+    assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (0, 6)
     assert query(db, "SELECT * FROM persons ORDER BY person_id") == persons  # the same rows, reused
     assert query(db, "SELECT * FROM meetings ORDER BY meeting_id") == meetings
     assert query(db, QUARANTINE) == quarantine  # nothing lost: kept articles keep their quarantined rows
@@ -102,11 +102,10 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path):
     text = (inbox / "004_04837f0cfa56d306.txt").read_text(encoding="utf-8")
     (inbox / "004_04837f0cfa56d306.txt").write_text(text + "\nСтороны договорились о новых встречах.", encoding="utf-8")
     third = run_pipeline(inbox, db, private_work_file=True)
-    meta = materialized(third, "entities", "persons")
+    meta = materialized(third, "extraction", "persons")
     assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (1, 4)
-    meta = materialized(third, "events", "meetings")
-    assert (meta["articles_read"].value, meta["articles_unchanged"].value) == (1, 4)
-    assert query(db, "SELECT count(*) FROM entity_state") == [(5,)]
-    assert query(db, "SELECT count(*) FROM event_state") == [(5,)]
+    meta = materialized(third, "extraction", "meetings")
+    assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (1, 4)
+    assert query(db, "SELECT count(*) FROM extraction_state") == [(5,)]
     assert query(db, "SELECT count(DISTINCT article_id) FROM persons") == [(5,)]
     assert query(db, QUARANTINE) == quarantine

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from defcoop_dagster.core.ingest.articles import article_rows
-from defcoop_dagster.schemas import ArticlesSchema, SourceFilesSchema
 from defcoop_dagster.validation import SchemaViolation, validate
 from defcoop_dagster.warehouse.io import replace_table
 from defcoop_dagster.warehouse.tables import TABLES
@@ -19,12 +18,12 @@ GOOD = "Министр обороны Казахстана встретился 
 
 def articles_frame(texts: list[str]) -> pd.DataFrame:
     sources = [{"source_path": f"{i}.txt", "status": "accepted", "raw_text": t} for i, t in enumerate(texts)]
-    return pd.DataFrame(article_rows(sources), columns=list(TABLES["articles"]))
+    return pd.DataFrame(article_rows(sources), columns=TABLES["articles"].names)
 
 
 def test_row_rule_breaker_is_quarantined_not_dropped(tmp_path):
     df = articles_frame(["18 мая 2099 | 20:06\n" + GOOD, "18 мая 2021 | 20:06\n" + GOOD + "Ещё."])
-    outcome = validate(ArticlesSchema, df)
+    outcome = validate(TABLES["articles"], df)
     assert len(outcome.valid) == 1 and len(outcome.quarantined) == 1
     assert "not in the future" in outcome.quarantined.iloc[0]["rule"]
     assert "2099-05-18" in outcome.quarantined.iloc[0]["row_json"]
@@ -42,12 +41,12 @@ def test_schema_breaker_fails_loudly(breakage):
     else:
         df["dateline_end"] = "the start"
     with pytest.raises(SchemaViolation, match="ArticlesSchema"):
-        validate(ArticlesSchema, df)
+        validate(TABLES["articles"], df)
 
 
 def test_failed_write_leaves_previous_table(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    good = validate(ArticlesSchema, articles_frame([GOOD])).valid
+    good = validate(TABLES["articles"], articles_frame([GOOD])).valid
     replace_table(con, "articles", good)
     broken = good.assign(published_date=["not a date"])  # DuckDB refuses it mid-transaction
     with pytest.raises(duckdb.Error):
@@ -94,6 +93,6 @@ def test_source_files_schema_on_scan(tmp_path):
             }
         ]
     )
-    outcome = validate(SourceFilesSchema, df)
+    outcome = validate(TABLES["source_files"], df)
     assert outcome.valid.empty
     assert "rejected rows say why" in outcome.quarantined.iloc[0]["rule"]

@@ -13,9 +13,6 @@ class Project:
     models: list[Model]  # in build order
     tests: dict[str, list[DataTest]]  # model → its tests
 
-    def model(self, name: str) -> Model:
-        return next(m for m in self.models if m.name == name)
-
 
 def load_project(root: Path, upstream) -> Project:
     """Models and tests under ``root``; raises ModelError, naming the file, on anything that cannot run."""

@@ -1,4 +1,4 @@
-"""Resources: the input folder and the DuckDB warehouse, pointed at by CONTRACT.md's settings."""
+"""Resources: the input folder and the DuckDB warehouse, pointed at by CONTRACT.md's settings; the executor."""
 
 import os
 from contextlib import ExitStack, contextmanager
@@ -9,13 +9,9 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from defcoop_dagster.core.ingest.documents import MAX_BYTES
-
+from ..core.ingest.documents import MAX_BYTES
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
 from ..warehouse.publish import is_duckdb_file, work_path
-
-# The concurrency pool of every asset that writes the warehouse (limit 1 in .dagster_home/dagster.yaml)
-WAREHOUSE_POOL = "warehouse"
 
 
 class InputFolder(dg.ConfigurableResource):
@@ -117,3 +113,10 @@ def build_resources() -> dict:
         "input_folder": InputFolder(path=_env_or_default(INPUT_DIR_VAR)),
         "warehouse": Warehouse(database=_env_or_default(DUCKDB_PATH_VAR), private_work_file=True),
     }
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    # Runs go in one process: the graph is a chain of steps, and a process per step would spend more
+    # time starting Python and loading models than working (the Launchpad can still pick multiprocess).
+    return dg.Definitions(resources=build_resources(), executor=dg.in_process_executor)

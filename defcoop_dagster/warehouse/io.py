@@ -5,19 +5,19 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from .tables import TABLES, ddl
+from .tables import TABLES
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Create ``table`` if missing; add the columns a warehouse made by an older version lacks."""
-    cols = ", ".join(f'"{n}" {k}' for n, k in TABLES[table].items())
-    con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({cols})')
+    declared = TABLES[table]
+    con.execute(declared.ddl().replace("CREATE OR REPLACE TABLE", "CREATE TABLE IF NOT EXISTS"))
     have = {
         r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()
     }
-    for name, kind in TABLES[table].items():
-        if name not in have:
-            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind.replace(" NOT NULL", "")}')
+    for column in declared.columns:
+        if column.name not in have:
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column.name}" {column.type}')
 
 
 def replace_table(
@@ -43,12 +43,12 @@ def replace_tables(
     quarantined rows are kept too (they are not in the tables, so not among the rows passed here).
     A failure anywhere rolls back, so readers see the previous tables until the new ones are whole.
     """
-    frames = {name: df[list(TABLES[name])] for name, (df, _) in tables.items()}  # a missing column raises here
+    frames = {name: df[TABLES[name].names] for name, (df, _) in tables.items()}  # a missing column raises here
     con.execute("BEGIN TRANSACTION")
     try:
         ensure_table(con, "quarantine")
         for name, frame in frames.items():
-            con.execute(ddl(name))
+            con.execute(TABLES[name].ddl())
             con.register("_incoming", frame)
             con.execute(f'INSERT INTO "{name}" SELECT * FROM _incoming')
             con.unregister("_incoming")
@@ -64,15 +64,11 @@ def replace_tables(
                 con.execute("DELETE FROM quarantine WHERE asset = ?", [name])
             quarantined = tables[name][1]
             if quarantined is not None and len(quarantined):
-                q = quarantined.assign(asset=name, run_id=run_id, quarantined_at=dt.datetime.now())
-                con.register("_quarantine", q[list(TABLES["quarantine"])])
+                rows = quarantined.assign(asset=name, run_id=run_id, quarantined_at=dt.datetime.now())
+                con.register("_quarantine", rows[TABLES["quarantine"].names])
                 con.execute("INSERT INTO quarantine SELECT * FROM _quarantine")
                 con.unregister("_quarantine")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-
-
-def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
-    return con.execute(f'SELECT * FROM "{table}"').df()

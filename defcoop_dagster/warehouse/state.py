@@ -10,9 +10,9 @@ import hashlib
 import duckdb
 import pandas as pd
 
-from .tables import STATE, TABLES
+from .tables import TABLES
 
-STATE_COLUMNS = list(STATE)
+STATE_COLUMNS = TABLES["extraction_state"].names
 
 
 def input_digests(articles: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -52,7 +52,7 @@ def unchanged(con: duckdb.DuckDBPyConnection, state_table: str, version: str, cu
 def rows_of(con: duckdb.DuckDBPyConnection, table: str, key: str, values) -> pd.DataFrame:
     """The rows of ``table`` whose ``key`` is among ``values``."""
     if not _columns(con, table) or not len(values):
-        return pd.DataFrame(columns=list(TABLES[table]))
+        return TABLES[table].empty()
     con.register("_wanted", pd.DataFrame({key: list(values)}))
     try:
         return con.execute(f'SELECT t.* FROM "{table}" t SEMI JOIN _wanted w ON t."{key}" = w."{key}"').df()

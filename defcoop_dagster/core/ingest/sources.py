@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .documents import MAX_BYTES, Rejected, file_format, read_document
 
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 # Folders no one drops articles into; their files would only be noise.
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".ipynb_checkpoints"}
 
@@ -25,26 +26,19 @@ def walk(root: Path) -> Iterator[Path]:
 
 
 def scan(root: Path, max_bytes: int = MAX_BYTES) -> list[dict]:
-    """Rows for source_files. The first file with a given text is accepted, later ones are duplicates."""
+    """Rows for source_files (dicts of the columns known for each file). The first file with a given
+    text is accepted, later ones are duplicates."""
     rows: list[dict] = []
     first_with_text: dict[str, str] = {}
     for path in walk(root):
         rel = path.relative_to(root).as_posix()
+        # rejected until read; what is not known of a file stays NULL (the table's declaration lists its columns)
         row = {
             "source_path": rel,
             "size_bytes": 0,
-            "sha256": hashlib.sha256(b"").hexdigest(),
-            "modified_at": None,
+            "sha256": EMPTY_SHA256,
             "format": file_format(rel),
-            "encoding": None,
             "status": "rejected",
-            "reason": None,
-            "duplicate_of": None,
-            "content_sha256": None,
-            "title_hint": None,
-            "url": None,
-            "published_hint": None,
-            "raw_text": None,
         }
         rows.append(row)
         try:

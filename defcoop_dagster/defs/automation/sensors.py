@@ -1,4 +1,4 @@
-"""The sensor on the input folder and the daily refresh: runs start when articles arrive or change."""
+"""The sensor on the input folder: a run starts when articles arrive, change or leave."""
 
 import hashlib
 import json
@@ -6,21 +6,9 @@ import os
 
 import dagster as dg
 
-from defcoop_dagster.core.ingest.sources import walk
-
-from .resources import InputFolder
-
-ALL = dg.AssetSelection.all()
-
-
-def _status(var: str) -> dg.DefaultSensorStatus:
-    """On by default; DEFCOOP_SENSOR=off / DEFCOOP_SCHEDULE=off starts it stopped (the UI can still turn it on)."""
-    off = os.environ.get(var, "on").lower() in ("off", "0", "false", "no")
-    return dg.DefaultSensorStatus.STOPPED if off else dg.DefaultSensorStatus.RUNNING
-
-
-class SettingError(ValueError):
-    """An environment setting the code location cannot load with; shown in the UI in one line."""
+from ...core.ingest.sources import walk
+from ..resources import InputFolder
+from .settings import SettingError, on_by_default
 
 
 def _interval() -> int:
@@ -48,9 +36,9 @@ def folder_listing(input_folder: InputFolder) -> dict[str, str]:
 
 
 @dg.sensor(
-    target=ALL,
+    target=dg.AssetSelection.all(),
     minimum_interval_seconds=_interval(),
-    default_status=_status("DEFCOOP_SENSOR"),
+    default_status=on_by_default("DEFCOOP_SENSOR"),
     description="Starts a run of the whole graph when files appear in, change in or leave the input folder.",
 )
 def input_folder_sensor(context: dg.SensorEvaluationContext, input_folder: InputFolder):
@@ -77,34 +65,3 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, input_folder: Input
             "defcoop/removed": str(len(removed)),
         },
     )
-
-
-def _daily_refresh() -> dg.ScheduleDefinition:
-    cron = os.environ.get("DEFCOOP_SCHEDULE_CRON", "0 5 * * *")
-    timezone = os.environ.get("DEFCOOP_SCHEDULE_TIMEZONE", "UTC")
-    try:
-        return dg.ScheduleDefinition(
-            name="daily_refresh",
-            target=ALL,
-            cron_schedule=cron,
-            execution_timezone=timezone,
-            default_status=dg.DefaultScheduleStatus.RUNNING
-            if _status("DEFCOOP_SCHEDULE") == dg.DefaultSensorStatus.RUNNING
-            else dg.DefaultScheduleStatus.STOPPED,
-            description="Refreshes the whole graph, SQL models included, once a day (DEFCOOP_SCHEDULE_CRON, "
-            "DEFCOOP_SCHEDULE_TIMEZONE).",
-        )
-    except dg.DagsterInvalidDefinitionError as e:
-        # Dagster's message names neither setting: say which one to fix
-        if "cron" in str(e):
-            raise SettingError(
-                f"DEFCOOP_SCHEDULE_CRON={cron!r} is not a cron schedule; use five fields, e.g. '0 5 * * *'."
-            ) from e
-        raise SettingError(
-            f"DEFCOOP_SCHEDULE_TIMEZONE={timezone!r} is not a timezone; use an IANA name, e.g. 'Europe/Moscow'."
-        ) from e
-
-
-daily_refresh = _daily_refresh()
-
-__all__ = ["daily_refresh", "input_folder_sensor"]

@@ -1,4 +1,4 @@
-"""Stage 6: pictures of the marts, written as PNG next to the warehouse and shown in the asset's metadata."""
+"""Pictures of the marts, written as PNG next to the warehouse and shown in the asset's metadata."""
 
 import base64
 import os
@@ -7,7 +7,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from ..resources import WAREHOUSE_POOL, Warehouse
+from ...stage import WAREHOUSE_POOL
+from ..resources import Warehouse
+
+PICTURES = ["cooperation_network", "dyad_timelines"]  # the asset keys below, for publishing
 
 
 def picture_path(warehouse: Warehouse, name: str) -> Path:

@@ -1,4 +1,4 @@
-"""Stage 5: dbt_like_models/ → one asset per SQL file (a table in the warehouse), its schema.yml tests as checks.
+"""dbt_like_models/ → one asset per SQL file (a table in the warehouse), its schema.yml tests as checks.
 
 The folder is read when this module is imported, so a model that reads an unknown table stops
 ``definitions.py`` from loading, with a message naming the file and the table.
@@ -19,9 +19,10 @@ from ...analytics.models import Model, build_table
 from ...analytics.project import Project, load_project
 from ...analytics.schema_tests import DataTest
 from ...settings import project_root
-from ..metadata import markdown_table
-from ..resources import WAREHOUSE_POOL, Warehouse
-from . import articles, entities, events, ingestion
+from ...stage import WAREHOUSE_POOL
+from ...ui import markdown_table
+from ...warehouse.tables import TABLES
+from ..resources import Warehouse
 
 MODELS_DIR_VAR = "DEFCOOP_MODELS_DIR"
 FAILURE_PREVIEW_ROWS = 20
@@ -34,8 +35,7 @@ def models_dir() -> Path:
 
 def upstream_asset_names() -> list[str]:
     """The tables the pipeline's own assets write: what a model may read besides other models."""
-    defs = dg.load_assets_from_modules([ingestion, articles, entities, events])
-    return sorted(key.to_user_string() for a in defs for key in a.keys)
+    return sorted(name for name in TABLES if name not in ("quarantine", "extraction_state"))
 
 
 def model_spec(model: Model) -> dg.AssetSpec:
@@ -127,9 +127,5 @@ def models_asset(project: Project) -> dg.AssetsDefinition:
     return _models
 
 
-def load_models_asset(root: Path | None = None) -> dg.AssetsDefinition:
-    """The models and tests of the folder ``root`` (default: models_dir()) as one subsettable multi-asset."""
-    return models_asset(load_project(root or models_dir(), upstream_asset_names()))
-
-
-dbt_like_models = load_models_asset()
+PROJECT = load_project(models_dir(), upstream_asset_names())
+dbt_like_models = models_asset(PROJECT)

@@ -1,18 +1,20 @@
-"""Metadata shown in the UI for a written table: count, preview, column schema, check results."""
+"""What the Dagster UI shows of a table: its columns with their meaning, row count, a preview."""
 
 import dagster as dg
 import pandas as pd
 
-from ..validation import Validated
-from ..warehouse.tables import TABLES
+from .validation import Validated
+from .warehouse.tables import TABLES
 
 PREVIEW_ROWS = 10
 PREVIEW_CHARS = 80
 
 
 def _short(value) -> str:
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
-    text = " ".join(text.split()).replace("|", "\\|")
+    """A cell for a markdown table: NULL (None, NaN, NaT) shows as empty."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    text = " ".join(str(value).split()).replace("|", "\\|")
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
 
 
@@ -27,15 +29,34 @@ def markdown_table(df: pd.DataFrame, columns: list[str] | None = None, rows: int
     return head + body
 
 
+def column_schema(table: str) -> dg.TableSchema:
+    """The declared columns of ``table``, each with its type, meaning and constraints."""
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                c.name,
+                c.type,
+                description=c.description,
+                constraints=dg.TableColumnConstraints(nullable=c.nullable, unique=c.key),
+            )
+            for c in TABLES[table].columns
+        ]
+    )
+
+
 def table_metadata(table: str, df: pd.DataFrame, preview_columns: list[str]) -> dict:
     return {
         "dagster/row_count": len(df),
         "dagster/table_name": table,
-        "dagster/column_schema": dg.TableSchema(
-            columns=[dg.TableColumn(name, kind) for name, kind in TABLES[table].items()]
-        ),
+        "dagster/column_schema": column_schema(table),
         "preview": dg.MetadataValue.md(markdown_table(df, preview_columns)),
     }
+
+
+def counts(series: pd.Series, label: str, rows: int = 50) -> dg.MetadataValue:
+    """How many rows have each value of ``series``, as a markdown table."""
+    frame = series.value_counts().rename_axis(series.name or "value").reset_index(name=label)
+    return dg.MetadataValue.md(markdown_table(frame, rows=rows))
 
 
 def schema_check(table: str, outcome: Validated) -> dg.AssetCheckResult:
@@ -53,13 +74,4 @@ def schema_check(table: str, outcome: Validated) -> dg.AssetCheckResult:
                 markdown_table(outcome.quarantined, ["rule", "column_name", "failure_case"], rows=50)
             ),
         },
-    )
-
-
-def schema_check_spec(table: str, model_name: str) -> dg.AssetCheckSpec:
-    return dg.AssetCheckSpec(
-        "pandera_schema",
-        asset=table,
-        description=f"Rows of {table} validated against {model_name}; rows breaking a row rule are "
-        "quarantined (table quarantine), a column missing or of the wrong type fails the asset.",
     )

@@ -1,0 +1,43 @@
+"""The last asset: the private work file, copied and renamed over the published warehouse."""
+
+import dagster as dg
+
+from ...stage import WAREHOUSE_POOL
+from ...warehouse.publish import STORAGE_VERSION, publish
+from ..models.assets import PROJECT
+from ..pictures.assets import PICTURES
+from ..resources import Warehouse
+
+# The sinks of the graph: every other asset is upstream of one of them (a test checks it), so publishing
+# runs only when everything before it succeeded.
+SINKS = [*(m.name for m in PROJECT.models), *PICTURES]
+
+
+@dg.asset(
+    group_name="publish",
+    deps=SINKS,
+    pool=WAREHOUSE_POOL,
+    kinds={"duckdb"},
+    description="The warehouse analysts read (DEFCOOP_DUCKDB_PATH): a fresh copy of the pipeline's private work "
+    f"file, renamed over it in one step, readable by DuckDB 1.x and 2.x (storage {STORAGE_VERSION}). An open "
+    "reader neither blocks it nor sees half a run.",
+)
+def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    if not warehouse.private_work_file:
+        return dg.MaterializeResult(
+            metadata={
+                "published": "in place: the assets write this file directly",
+                "path": dg.MetadataValue.path(warehouse.database),
+            }
+        )
+    warehouse.checked_path()  # the published path is still one a warehouse may replace
+    stats = publish(warehouse.path_written(), warehouse.database)
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(warehouse.database),
+            "work_file": dg.MetadataValue.path(str(warehouse.path_written())),
+            "tables": stats["tables"],
+            "bytes": stats["bytes"],
+            "storage_version": STORAGE_VERSION,
+        }
+    )

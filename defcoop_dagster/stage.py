@@ -1,0 +1,132 @@
+"""The shape every warehouse stage shares: read → core → validate → write → metadata, in one step.
+
+``stage`` declares a stage's tables as assets of one multi-asset, with the settings every stage
+shares set here once (the ``warehouse`` concurrency pool, kinds, descriptions and column schemas
+from the table declarations), and its checks — the Pandera schema of each table and the SQL checks
+over what was written — computed in the same step, where the data already is. ``finish`` writes
+the validated tables in one transaction and yields the results the UI shows.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import dagster as dg
+import duckdb
+import pandas as pd
+
+from .ui import column_schema, markdown_table, schema_check, table_metadata
+from .validation import Validated
+from .warehouse.io import replace_tables
+from .warehouse.tables import TABLES
+
+# The concurrency pool of every asset that writes the warehouse (limit 1 in .dagster_home/dagster.yaml)
+WAREHOUSE_POOL = "warehouse"
+KINDS = {"duckdb", "python"}
+
+
+@dataclass(frozen=True)
+class SqlCheck:
+    """A check over the written warehouse: it passes when ``failures`` (a query) returns no row."""
+
+    table: str
+    name: str
+    description: str
+    failures: str
+
+    def spec(self) -> dg.AssetCheckSpec:
+        return dg.AssetCheckSpec(self.name, asset=self.table, description=self.description)
+
+    def run(self, con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
+        found = con.execute(f"SELECT * FROM ({self.failures}) LIMIT 20").df()
+        failing = (
+            len(found) if len(found) < 20 else con.execute(f"SELECT count(*) FROM ({self.failures})").fetchone()[0]
+        )
+        return dg.AssetCheckResult(
+            check_name=self.name,
+            asset_key=self.table,
+            passed=failing == 0,
+            metadata={"failing_rows": failing, "examples": dg.MetadataValue.md(markdown_table(found))},
+        )
+
+
+def offsets_check(table: str, text: str, start: str, end: str) -> SqlCheck:
+    return SqlCheck(
+        table,
+        "offsets_round_trip",
+        f"articles.body[{start}:{end}] == {table}.{text} for every row.",
+        f'SELECT t.article_id, t."{start}", t."{end}", t."{text}" FROM "{table}" t JOIN articles a USING (article_id) '
+        f'WHERE substring(a.body, t."{start}" + 1, t."{end}" - t."{start}") <> t."{text}"',
+    )
+
+
+def orphans_check(child: str, parent: str, key: str, name: str = "no_orphans") -> SqlCheck:
+    return SqlCheck(
+        child,
+        name,
+        f"Every {child} row belongs to a row of {parent}.",
+        f'SELECT c.{key} FROM "{child}" c ANTI JOIN "{parent}" p USING ({key})',
+    )
+
+
+def table_spec(table: str, group: str, deps: list[str]) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        table,
+        group_name=group,
+        description=TABLES[table].description,
+        deps=deps,
+        kinds=KINDS,
+        metadata={"dagster/column_schema": column_schema(table), "dagster/table_name": table},
+    )
+
+
+def stage(name: str, specs: list[dg.AssetSpec], checks: list[SqlCheck] = (), extra_checks=()) -> Callable:
+    """The multi-asset of a stage writing the tables of ``specs``: a Pandera check per table, ``checks``
+    over the written warehouse, and ``extra_checks`` the stage computes itself."""
+    return dg.multi_asset(
+        name=name,
+        specs=specs,
+        check_specs=[
+            *(
+                dg.AssetCheckSpec(
+                    "pandera_schema",
+                    asset=spec.key,
+                    description=f"Rows of {spec.key.to_user_string()} validated against its declared schema; rows "
+                    "breaking a row rule are quarantined (table quarantine), a missing column or a wrong type "
+                    "fails the asset.",
+                )
+                for spec in specs
+            ),
+            *(c.spec() for c in checks),
+            *extra_checks,
+        ],
+        pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
+    )
+
+
+def finish(
+    context: dg.AssetExecutionContext,
+    con: duckdb.DuckDBPyConnection,
+    outcomes: dict[str, Validated],
+    previews: dict[str, list[str]],
+    extra_metadata: Callable[[str, pd.DataFrame], dict] = lambda name, df: {},
+    bookkeeping: dict[str, pd.DataFrame] | None = None,
+    checks: list[SqlCheck] = (),
+    kept_articles: pd.Series | None = None,
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Write the stage's tables (and ``bookkeeping`` tables) in one transaction, then yield each table's
+    materialisation with its metadata, its schema check, and the SQL checks over what was written."""
+    replace_tables(
+        con,
+        {
+            **{n: (o.valid, o.quarantined) for n, o in outcomes.items()},
+            **{n: (df, None) for n, df in (bookkeeping or {}).items()},
+        },
+        context.run.run_id,
+        kept_articles=kept_articles,  # their quarantined rows stay in quarantine
+    )
+    for name, outcome in outcomes.items():
+        metadata = {**table_metadata(name, outcome.valid, previews[name]), **extra_metadata(name, outcome.valid)}
+        yield dg.MaterializeResult(asset_key=name, metadata=metadata)
+        yield schema_check(name, outcome)
+    for check in checks:
+        yield check.run(con)
