@@ -1,15 +1,13 @@
 """Meetings and agreements of one article as rows of the contract's five tables."""
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..gazetteers import officials
-from ..lang.dates import PartialDate, explicit_years
 from ..lang.sentences import Sentence
 from . import context
-from .agreements import Agreement, agreements
+from .agreements import Agreement, agreements, signings
 from .meetings import Meeting, meetings
+from .years import complete_year
 
 
 @dataclass
@@ -33,32 +31,6 @@ def _evidence(sent: Sentence) -> dict:
     return {"evidence": sent.text, "evidence_start": sent.start, "evidence_end": sent.end}
 
 
-def complete_year(date: PartialDate | None, ctx, person_ids: list[str]) -> PartialDate | None:
-    """A day or month without a year gets the year the evidence allows, marked inferred.
-
-    The years the participants held their posts (officials gazetteer), narrowed by the years the
-    article states; failing those, the latest year the article states. ``date_iso`` keeps what
-    the text itself says ("--05-25"), so the inference stays visible.
-    """
-    if date is None or date.year is not None or date.month is None:
-        return date
-    stated = set(explicit_years(ctx.body, event_names=True))  # "«Армия-2022»" dates its forum
-    terms: set[int] | None = None
-    for pid in person_ids:
-        years = set()
-        for o in officials.find_officials(ctx.persons[pid].name):
-            years |= set(range(o.from_year or 1990, (o.to_year or dt.date.today().year) + 1))
-        if years:
-            terms = years if terms is None else terms & years
-    if terms:
-        year = max(terms & stated) if terms & stated else max(terms)
-    elif stated:
-        year = max(stated)
-    else:
-        return date
-    return replace(date, year=year, inferred=True)
-
-
 def _date_columns(date, prefix: str, iso_from=None) -> dict:
     return {
         prefix: date.to_date() if date else None,
@@ -71,9 +43,9 @@ def _date_columns(date, prefix: str, iso_from=None) -> dict:
 def extract_events(article: dict, persons: list[dict], person_mentions: list[dict], mentions: list[dict]) -> EventRows:
     """Rows of meetings, meeting_countries, meeting_participants, agreements, agreement_parties."""
     ctx = context.build(article, persons, person_mentions, mentions)
-    signers = _signing_sentences(ctx)
-    found = meetings(ctx, signers)
-    docs = agreements(ctx, _meeting_states_by_sentence(ctx, found))
+    signed = signings(ctx)
+    found = meetings(ctx, {s.sentence.index for s in signed})
+    docs = agreements(ctx, signed, _meeting_states_by_sentence(ctx, found))
     _borrow_from_meetings(docs, found)
     out = EventRows()
     aid = ctx.article_id
@@ -126,17 +98,6 @@ def extract_events(article: dict, persons: list[dict], person_mentions: list[dic
                     "signatory_name": ", ".join(names) or None,
                 }
             )
-    return out
-
-
-def _signing_sentences(ctx) -> dict[int, list[str]]:
-    """Sentences where a document is signed, with the people named in them."""
-    from .agreements import documents, signing_act
-
-    out = {}
-    for sent in ctx.sentences:
-        if documents(ctx, sent) and signing_act(sent):
-            out[sent.index] = ctx.persons_in(sent)
     return out
 
 
