@@ -19,7 +19,7 @@ def events_of(text: str):
         "dateline_place": a.dateline_place,
     }
     e = extract([art])
-    return extract_events(art, e.persons, e.person_mentions, e.mentions), a.body
+    return extract_events(art, e.sentences[a.article_id], e.persons, e.person_mentions, e.mentions), a.body
 
 
 def meetings(rows):

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from ..gazetteers.countries import ORG_CODES
 from ..lang.dates import PartialDate
-from ..lang.sentences import Sentence
+from ..lang.tokens import Sentence
 from .clauses import relative_clause_ranges
 from .context import ArticleContext
+from .grammar import is_modifier
 from .reading import party_states, sentence_date, sentence_people, sentence_place, sentence_status
 from .vocabulary import phrase_ending_at, phrases, table, words
 
@@ -87,9 +88,9 @@ def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
 def _referenced(toks, at: int) -> bool:
     """A document noun after a preposition, past its adjectives ("к межправительственным соглашениям")."""
     j = at - 1
-    while j >= 0 and toks[j].pos in ("ADJF", "PRTF"):
+    while j >= 0 and is_modifier(toks[j]):
         j -= 1
-    return j >= 0 and toks[j].pos == "PREP"
+    return j >= 0 and toks[j].pos == "ADP"
 
 
 def signing_act(sent: Sentence) -> bool:

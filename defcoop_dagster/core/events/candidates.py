@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..gazetteers import officials
 from ..lang.dates import PartialDate
-from ..lang.sentences import Sentence
+from ..lang.tokens import Sentence
 from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
 from .reading import first_start, party_states, sentence_date, sentence_people, sentence_place, sentence_status

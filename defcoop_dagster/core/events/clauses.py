@@ -2,7 +2,7 @@
 (", который …") and reporting clauses (", сказал посол …"); and the word before a name.
 """
 
-from ..lang.sentences import Sentence, Token
+from ..lang.tokens import Sentence, Token
 from .vocabulary import phrases, table, words
 
 RELATIVE_PRONOUNS = words("relative_pronouns")

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lang.dates import PartialDate, parse_date
-from ..lang.sentences import Sentence, split
+from ..lang.tokens import Sentence
 from .vocabulary import phrase_ending_at, phrases
 
 
@@ -78,9 +78,10 @@ def group_members(sentences: list[Sentence]) -> list[Span]:
     return out
 
 
-def build(article: dict, persons: list[dict], person_mentions: list[dict], mentions: list[dict]) -> ArticleContext:
+def build(
+    article: dict, sentences: list[Sentence], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+) -> ArticleContext:
     body = article["body"]
-    sentences = split(body)
     published = parse_date(article["published"]) if article.get("published") else None
     counts = Counter(m["person_id"] for m in person_mentions)
     refs = {

@@ -10,7 +10,7 @@ the other side supplied by the article's principal.
 from dataclasses import dataclass, field, replace
 
 from ..lang.dates import PartialDate
-from ..lang.sentences import Sentence
+from ..lang.tokens import Sentence
 from .candidates import Candidate, DateHint, candidates
 from .context import ArticleContext
 from .vocabulary import words
@@ -178,6 +178,8 @@ def _new(c: Candidate) -> Meeting:
 
 
 def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
+    # the evidence is the first strong sentence, and of those, the first that names the people
+    evidence = c.strong and (not m.strong or (c.persons and not m.persons))
     for p in c.persons:
         if p not in m.persons:
             m.persons.append(p)
@@ -185,7 +187,7 @@ def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
         m.states |= c.states
     m.date = m.date or c.date
     m.place = m.place or c.place
-    if c.strong and not m.strong:
+    if evidence:
         m.status, m.evidence, m.rule, m.confidence, m.strong = c.status, c.sentence, c.rule, c.confidence, True
 
 

@@ -6,9 +6,10 @@ the place, the status. Meetings and agreements read their sentences alike, throu
 
 from ..gazetteers.countries import resolve_country
 from ..lang.dates import PartialDate
-from ..lang.sentences import Sentence
+from ..lang.tokens import Sentence
 from .clauses import outside, reporting_clause_ranges, token_before
 from .context import ArticleContext
+from .grammar import is_future
 from .vocabulary import table, words
 
 TOPIC_PREPOSITIONS = words("topic_prepositions")
@@ -64,12 +65,12 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
         t = toks[j]
         if t.lemma in SIDE_NOUNS:
             return True
-        if t.text in {",", "и"} or t.case == "gent":
+        if t.text in {",", "и"} or t.case == "Gen":
             j -= 1
             continue
         break
     after = toks[idx[-1] + 1 : idx[-1] + 3]
-    return toks[idx[-1]].pos == "ADJF" and any(t.lemma in SIDE_NOUNS for t in after)
+    return toks[idx[-1]].pos == "ADJ" and any(t.lemma in SIDE_NOUNS for t in after)
 
 
 def sentence_date(ctx: ArticleContext, sent: Sentence, skip) -> PartialDate | None:
@@ -97,7 +98,7 @@ def sentence_status(sent: Sentence, skip) -> str:
     for t in sent.tokens:
         if not outside(skip, t.start):
             continue
-        if t.lemma in PLAN_WORDS or (t.pos == "VERB" and t.tense == "futr"):
+        if t.lemma in PLAN_WORDS or is_future(t):
             return "planned"
     return "held"
 
@@ -139,7 +140,7 @@ def described_people(ctx: ArticleContext, sent: Sentence) -> list[str]:
 
 
 def _plural_subject(sent: Sentence) -> bool:
-    return any(t.lemma in PLURAL_SUBJECTS and t.text.lower().endswith(("ы", "и")) for t in sent.tokens[:6])
+    return any(t.lemma in PLURAL_SUBJECTS and t.number == "Plur" and t.case == "Nom" for t in sent.tokens[:6])
 
 
 def _antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:

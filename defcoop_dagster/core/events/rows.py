@@ -3,7 +3,8 @@
 import hashlib
 from dataclasses import dataclass, field
 
-from ..lang.sentences import Sentence
+from ..lang.analysis import analyse_batch, batches
+from ..lang.tokens import Sentence, sentences_of
 from . import context
 from .agreements import Agreement, agreements, signings
 from .meetings import Meeting, meetings
@@ -40,9 +41,12 @@ def _date_columns(date, prefix: str, iso_from=None) -> dict:
     }
 
 
-def extract_events(article: dict, persons: list[dict], person_mentions: list[dict], mentions: list[dict]) -> EventRows:
-    """Rows of meetings, meeting_countries, meeting_participants, agreements, agreement_parties."""
-    ctx = context.build(article, persons, person_mentions, mentions)
+def extract_events(
+    article: dict, sentences: list[Sentence], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+) -> EventRows:
+    """Rows of meetings, meeting_countries, meeting_participants, agreements, agreement_parties, from
+    an article, its analysed sentences and its entity rows."""
+    ctx = context.build(article, sentences, persons, person_mentions, mentions)
     signed = signings(ctx)
     found = meetings(ctx, {s.sentence.index for s in signed})
     docs = agreements(ctx, signed, _meeting_states_by_sentence(ctx, found))
@@ -126,9 +130,16 @@ def _borrow_from_meetings(docs: list[Agreement], found: list[Meeting]) -> None:
 
 
 def extract_all(
-    articles: list[dict], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+    articles: list[dict],
+    persons: list[dict],
+    person_mentions: list[dict],
+    mentions: list[dict],
+    sentences: dict[str, list[Sentence]] | None = None,
 ) -> EventRows:
-    """Events of many articles from the entity tables' rows."""
+    """Events of many articles from the entity tables' rows and the articles' analysed sentences
+    (article_id → sentences, as ``entities.extract`` hands them on). An article whose sentences are
+    not given (a caller holding only the warehouse rows) is analysed here by the same natasha pipeline.
+    """
 
     def by_article(rows):
         out: dict[str, list[dict]] = {}
@@ -136,11 +147,18 @@ def extract_all(
             out.setdefault(r["article_id"], []).append(r)
         return out
 
+    sentences = dict(sentences or {})
+    missing = [a for a in articles if a["article_id"] not in sentences]
+    for batch in batches(missing):
+        for article, doc in zip(batch, analyse_batch([a["body"] for a in batch]), strict=True):
+            sentences[article["article_id"]] = sentences_of(doc)
     persons_of, pmentions_of, mentions_of = by_article(persons), by_article(person_mentions), by_article(mentions)
     out = EventRows()
     for article in articles:
         aid = article["article_id"]
         out.extend(
-            extract_events(article, persons_of.get(aid, []), pmentions_of.get(aid, []), mentions_of.get(aid, []))
+            extract_events(
+                article, sentences[aid], persons_of.get(aid, []), pmentions_of.get(aid, []), mentions_of.get(aid, [])
+            )
         )
     return out

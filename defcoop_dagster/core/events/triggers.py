@@ -3,8 +3,9 @@ phone call, not a custom.
 """
 
 from ..gazetteers.countries import resolve_country
-from ..lang.sentences import Sentence
+from ..lang.tokens import Sentence
 from .context import ArticleContext
+from .grammar import is_modifier, is_present, is_short_participle
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
@@ -32,10 +33,10 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
 def _receives_someone(sent: Sentence, i: int) -> bool:
     """ "принял делегацию", "принял министра …", "делегация была принята": the object is a visitor."""
     toks = sent.tokens
-    after = [t for t in toks[i + 1 : i + 4] if t.pos not in ("ADJF", "PRTF", "PREP", "NUMR")]
+    after = [t for t in toks[i + 1 : i + 4] if not (is_modifier(t) or t.pos in ("ADP", "NUM"))]
     if after and after[0].lemma in RECEIVED:
         return True
-    if toks[i].pos == "PRTS":  # passive: the visitor stands before
+    if is_short_participle(toks[i]):  # passive: the visitor stands before
         return any(t.lemma in RECEIVED for t in toks[max(0, i - 4) : i])
     return False
 
@@ -54,7 +55,7 @@ def visit_has_destination(ctx: ArticleContext, sent: Sentence) -> bool:
         for lo, hi, nouns_only in (after + (False,), before + (True,)):
             states = [s for s in ctx.states if lo <= s.start < hi]
             if nouns_only:
-                states = [s for s in states if not any(u.start == s.start and u.pos == "ADJF" for u in toks)]
+                states = [s for s in states if not any(u.start == s.start and u.pos == "ADJ" for u in toks)]
             if states or any(lo <= p.start < hi and resolve_country(str(p.value)) for p in ctx.places):
                 return True
     return False
@@ -69,5 +70,5 @@ def is_habitual(sent: Sentence) -> bool:
     """Meeting nouns only in the plural ("встречи"; "переговоры" aside) with a present-tense verb:
     "командование России и НАТО проводит встречи в Баку" is a custom, not a meeting."""
     nouns = [t for t in sent.tokens if t.lemma in MEETING_NOUNS - PLURAL_MEETING_NOUNS]
-    plural = all(t.text.lower().endswith(("и", "ы")) for t in nouns) and nouns
-    return bool(plural) and any(t.pos == "VERB" and t.tense == "pres" for t in sent.tokens)
+    plural = all(t.number == "Plur" for t in nouns) and nouns
+    return bool(plural) and any(is_present(t) for t in sent.tokens)
