@@ -4,6 +4,9 @@ A sentence needs both a document noun (соглашение, план, мемо�
 (подписать, утвердить, ратифицировать, подписание…): documents only discussed are not
 agreements. Parties are the states the sentence names (or its signatories represent); when it
 names none ("министры подписали план"), the meeting it reports on lends its states.
+
+Read once per article: ``signings`` finds the sentences that sign documents (the meetings read
+them too: people of two states signing have met), ``agreements`` makes the documents of them.
 """
 
 import re
@@ -21,9 +24,9 @@ from .vocabulary import phrase_ending_at, phrases, table, words
 KINDS = table("document_kinds")
 KIND_PHRASES = phrases("document_kinds")
 SIGNING_WORDS = words("signing_words")
-ADOPT_VERBS = words("adopt_verbs")
-SALE_WORDS = words("sale_words")
-UNDOING_WORDS = words("undoing_words")
+ADOPT_VERBS = words("signing_adopt_verbs")
+SALE_WORDS = words("document_sale_words")
+UNDOING_WORDS = words("signing_undoing_words")
 PERIOD = re.compile(r"\bна\s+((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
 QUOTED = re.compile(r"[«\"]([^«»\"]{8,200})[»\"]")
 

@@ -16,9 +16,9 @@ from .reading import first_start, party_states, sentence_date, sentence_people, 
 from .triggers import is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words
 
-IN_PERSON_WORDS = words("in_person_words")
-EARLIER_WORDS = words("earlier_words")
-THEN_WORDS = words("then_words")
+IN_PERSON_WORDS = words("meeting_in_person_words")
+EARLIER_WORDS = words("meeting_earlier_words")
+THEN_WORDS = words("meeting_then_words")
 
 
 @dataclass

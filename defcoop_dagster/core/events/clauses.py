@@ -6,7 +6,7 @@ from ..lang.tokens import Sentence, Token
 from .vocabulary import phrases, table, words
 
 RELATIVE_PRONOUNS = words("relative_pronouns")
-SPEECH_VERBS = words("speech_verbs")
+REPORTING_VERBS = words("reporting_verbs")
 # a relative clause after one of these describes the event itself
 EVENT_NOUNS = (
     words("meeting_nouns", "visit_nouns")
@@ -14,9 +14,10 @@ EVENT_NOUNS = (
     | {lemmas[-1] for lemmas in phrases("document_kinds")}
 )
 DASHES = {"—", "-", "–"}
+Ranges = list[tuple[int, int]]  # offsets (start, end) into the body
 
 
-def relative_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
+def relative_clause_ranges(sent: Sentence) -> Ranges:
     """Offsets of ", который …" clauses: what they say is about someone else's act, except when
     they describe the event itself ("встречи, которую посол … провел с министром …")."""
     ranges = []
@@ -28,18 +29,18 @@ def relative_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
     return ranges
 
 
-def reporting_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
+def reporting_clause_ranges(sent: Sentence) -> Ranges:
     """ ", сказал посол … в беседе с журналистами": who speaks about a meeting is not in it."""
     toks = sent.tokens
     out = []
     for i, t in enumerate(toks):
-        if t.lemma in SPEECH_VERBS and i > 0 and (toks[i - 1].text in {","} | DASHES or toks[i - 1].lemma == "как"):
+        if t.lemma in REPORTING_VERBS and i > 0 and (toks[i - 1].text in {","} | DASHES or toks[i - 1].lemma == "как"):
             end = next((u.start for u in toks[i + 1 :] if u.text in {",", ".", ";"}), sent.end)
             out.append((t.start, end))
     return out
 
 
-def outside(ranges: list[tuple[int, int]], start: int) -> bool:
+def outside(ranges: Ranges, start: int) -> bool:
     return not any(a <= start < b for a, b in ranges)
 
 

@@ -7,7 +7,7 @@ event rules see the same people, states and dates an analyst sees in those table
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang.dates import PartialDate, parse_date
+from ..lang.dates import parse_date
 from ..lang.tokens import Sentence
 from .vocabulary import phrase_ending_at, phrases
 
@@ -33,8 +33,6 @@ class Span:
 class ArticleContext:
     article_id: str
     body: str
-    published: PartialDate | None
-    dateline_place: str | None
     sentences: list[Sentence]
     persons: dict[str, PersonRef]
     person_spans: list[tuple[int, int, str]]  # (start, end, person_id)
@@ -43,14 +41,14 @@ class ArticleContext:
     places: list[Span]  # LOC mentions, value = nominative normal
     orgs: list[Span]  # ORG mentions, value = nominative normal
 
-    def in_sentence(self, spans, sent: Sentence):
+    def in_sentence(self, spans: list[Span], sent: Sentence) -> list[Span]:
         return [s for s in spans if sent.start <= s.start < sent.end]
 
-    def persons_in(self, sent: Sentence, start: int | None = None, end: int | None = None) -> list[str]:
-        lo, hi = start if start is not None else sent.start, end if end is not None else sent.end
+    def persons_in(self, sent: Sentence) -> list[str]:
+        """The people the sentence mentions, in order of their first mention."""
         seen: list[str] = []
         for s, _, pid in self.person_spans:
-            if lo <= s < hi and pid not in seen:
+            if sent.start <= s < sent.end and pid not in seen:
                 seen.append(pid)
         return seen
 
@@ -81,8 +79,8 @@ def group_members(sentences: list[Sentence]) -> list[Span]:
 def build(
     article: dict, sentences: list[Sentence], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
 ) -> ArticleContext:
+    """The context of an article from its sentences and its rows of the entity tables."""
     body = article["body"]
-    published = parse_date(article["published"]) if article.get("published") else None
     counts = Counter(m["person_id"] for m in person_mentions)
     refs = {
         p["person_id"]: PersonRef(
@@ -109,8 +107,6 @@ def build(
     return ArticleContext(
         article_id=article["article_id"],
         body=body,
-        published=published,
-        dateline_place=article.get("dateline_place"),
         sentences=sentences,
         persons=refs,
         person_spans=spans,

@@ -7,7 +7,8 @@ from ..lang.tokens import Token
 
 
 def is_modifier(t: Token) -> bool:
-    """An adjective, a determiner ("свой", "этот") or a participle before its noun."""
+    """An adjective, a determiner ("свой", "этот") or a participle: what stands between a verb or a
+    preposition and its noun ("принял своего турецкого коллегу", "к межправительственным соглашениям")."""
     return t.pos in ("ADJ", "DET") or t.feats.get("VerbForm") == "Part"
 
 

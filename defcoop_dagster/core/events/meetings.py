@@ -16,9 +16,9 @@ from .context import ArticleContext
 from .vocabulary import words
 
 # words for a person named elsewhere: "он встретился", "российский генерал также встретился"
-STAND_IN_WORDS = words("stand_in_words")
+STAND_IN_WORDS = words("side_stand_ins")
 # "главы российского военного ведомства": a person described, not named
-PERSON_NOUNS = words("official_nouns", "delegation_nouns")
+PERSON_NOUNS = words("side_officials", "side_delegations")
 
 
 @dataclass(eq=False)  # two meetings are never the same by their fields
@@ -42,15 +42,16 @@ def meetings(ctx: ArticleContext, signing_sentences: set[int]) -> list[Meeting]:
 
 def join(ctx: ArticleContext, cands: list[Candidate], hints: list[DateHint]) -> list[Meeting]:
     """Distinct meetings from candidates (see the module docstring)."""
-    single: list[Candidate] = []
-    joined: list[Candidate] = []
+    # partial: one person named, or people named without a meeting word ("Таран посещает Тбилиси")
+    partial: list[Candidate] = []
+    full: list[Candidate] = []
     for c in split_hosts(ctx, cands):
         if (len(c.persons) == 1 and not c.split) or (not c.strong and c.persons):
-            single.append(c)
+            partial.append(c)
         else:
-            joined.append(c)
-    found = _join_named(ctx, joined)
-    found += _place_single_names(ctx, found, single)
+            full.append(c)
+    found = _join_full(ctx, full)
+    found += _place_partial(ctx, found, partial)
     for hint in hints:
         undated = [m for m in found if m.date is None and hint.states <= m.states]
         if len(undated) == 1:
@@ -83,8 +84,8 @@ def split_hosts(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _join_named(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
-    """Meetings of the candidates that name both sides, or only states."""
+def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
+    """Meetings of the candidates with a meeting word that name people of both sides, or only states."""
     found: list[Meeting] = []
     for c in cands:
         if c.persons:
@@ -100,19 +101,18 @@ def _join_named(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
         else:
             _absorb(target, c)
     for m in found:
-        _complete(ctx, m)  # the guest joins each host's meeting before single names are placed
+        _complete(ctx, m)  # the guest joins each host's meeting before partial candidates are placed
     return found
 
 
-def _place_single_names(ctx: ArticleContext, found: list[Meeting], single: list[Candidate]) -> list[Meeting]:
-    """Candidates naming one person (or weak ones) join a meeting of theirs, or make new meetings,
-    which are returned."""
-    born: list[Meeting] = []
-    for c in single:
+def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Candidate]) -> list[Meeting]:
+    """Partial candidates join a meeting of theirs, or make new meetings, which are returned."""
+    born: list[Meeting] = []  # meetings of partial candidates, open to the other side's name
+    for c in partial:
         earlier = c.earlier  # "прошлый визит": another meeting
         holding = [
             m
-            for m in found + born
+            for m in found
             if m not in born and set(c.persons) <= set(m.persons) and (c.strong or c.states <= m.states)
         ]
         if c.date is not None and not c.strong and not earlier and holding:
@@ -132,7 +132,7 @@ def _place_single_names(ctx: ArticleContext, found: list[Meeting], single: list[
         target = target or _unnamed_meeting_of(found + born, c)
         if target is not None:
             if not target.persons:
-                born.append(target)  # now a meeting of single names, open to the other side's name
+                born.append(target)  # now a meeting of partial candidates too
             _absorb(target, c, states=not target.persons)
             continue
         # the visitor and the host named in two sentences of a visit: one meeting

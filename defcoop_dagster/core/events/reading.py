@@ -7,24 +7,24 @@ the place, the status. Meetings and agreements read their sentences alike, throu
 from ..gazetteers.countries import resolve_country
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
-from .clauses import outside, reporting_clause_ranges, token_before
+from .clauses import Ranges, outside, reporting_clause_ranges, token_before
 from .context import ArticleContext
 from .grammar import is_future
 from .vocabulary import table, words
 
 TOPIC_PREPOSITIONS = words("topic_prepositions")
-LOCATION_PREPOSITIONS = words("location_prepositions")
+PLACE_PREPOSITIONS = words("place_prepositions")
 PLAN_WORDS = words("plan_words")
 # nouns whose state is a side: "делегациями Азербайджана", "белорусская делегация"
-SIDE_NOUNS = words("official_nouns", "delegation_nouns", "side_bodies", "staff_nouns")
+SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_staff")
 # "Лидеры двух стран подписали …": the people are those of the sentence before
-PLURAL_SUBJECTS = words("official_nouns", "delegation_nouns", "side_bodies")
+PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
 # a speaker is in the meeting the reporting clause itself names
-MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "receive_verbs")
-LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("leader_posts").items()}
+MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
+LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
 
 
-def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip, strict: bool = False) -> set[str]:
+def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges, strict: bool = False) -> set[str]:
     """States a sentence names as taking part: not a topic ("о Сирии") and not a mere place.
 
     ``strict``: only states named as a side ("делегации Азербайджана", "лидеры Армении и России",
@@ -40,7 +40,7 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip, strict:
         prep = prev.lemma if prev is not None else ""
         if prep in TOPIC_PREPOSITIONS:
             continue
-        if prep in LOCATION_PREPOSITIONS and not visit:
+        if prep in PLACE_PREPOSITIONS and not visit:
             continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
         out.add(s.value)
     if visit:
@@ -48,7 +48,7 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip, strict:
         for p in ctx.in_sentence(ctx.places, sent):
             prev = token_before(sent, p.start)
             code = resolve_country(str(p.value))
-            if code and prev is not None and prev.lemma in LOCATION_PREPOSITIONS and outside(skip, p.start):
+            if code and prev is not None and prev.lemma in PLACE_PREPOSITIONS and outside(skip, p.start):
                 out.add(code)
     return out
 
@@ -73,7 +73,7 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
     return toks[idx[-1]].pos == "ADJ" and any(t.lemma in SIDE_NOUNS for t in after)
 
 
-def sentence_date(ctx: ArticleContext, sent: Sentence, skip) -> PartialDate | None:
+def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> PartialDate | None:
     """The first date of the sentence outside relative clauses; "на 2012 год" is a period, not a date."""
     for d in ctx.in_sentence(ctx.dates, sent):
         prev = token_before(sent, d.start)
@@ -83,17 +83,17 @@ def sentence_date(ctx: ArticleContext, sent: Sentence, skip) -> PartialDate | No
     return None
 
 
-def sentence_place(ctx: ArticleContext, sent: Sentence, skip) -> str | None:
+def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | None:
     """The first locality after a preposition of place ("в Баку", "из Минска"); a state is not one."""
     for p in ctx.in_sentence(ctx.places, sent):
         prev = token_before(sent, p.start)
-        at = prev is not None and prev.lemma in LOCATION_PREPOSITIONS | {"из"}
+        at = prev is not None and prev.lemma in PLACE_PREPOSITIONS | {"из"}
         if outside(skip, p.start) and at and not any(s.start <= p.start < s.end for s in ctx.states):
             return str(p.value)
     return None
 
 
-def sentence_status(sent: Sentence, skip) -> str:
+def sentence_status(sent: Sentence, skip: Ranges) -> str:
     """'planned' for "встретится", "проведет", "будет", "планируется визит"; else 'held'."""
     for t in sent.tokens:
         if not outside(skip, t.start):
@@ -103,7 +103,7 @@ def sentence_status(sent: Sentence, skip) -> str:
     return "held"
 
 
-def sentence_people(ctx: ArticleContext, sent: Sentence, skip, with_antecedents: bool = True) -> list[str]:
+def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_antecedents: bool = True) -> list[str]:
     """People a sentence names outside its relative and reporting clauses, and the people it
     describes by post; for "Лидеры двух стран подписали …", the people of the sentence before."""
     speakers = reporting_clause_ranges(sent)

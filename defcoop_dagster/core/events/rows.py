@@ -105,7 +105,7 @@ def extract_events(
     return out
 
 
-def _meeting_states_by_sentence(ctx, found: list[Meeting]) -> dict[int, set[str]]:
+def _meeting_states_by_sentence(ctx: context.ArticleContext, found: list[Meeting]) -> dict[int, set[str]]:
     """For each sentence, the states of the meeting reported last before it (or the first one)."""
     if not found:
         return {}

@@ -10,14 +10,14 @@ from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
 MEETING_WORDS = words("meeting_nouns", "meeting_verbs")
-RECEIVE_VERBS = words("receive_verbs")
+RECEIVE_VERBS = words("meeting_receive_verbs")
 # who is received: "принял делегацию / министра", not "принял решение / участие / отставку"
-RECEIVED = words("official_nouns", "delegation_nouns")
+RECEIVED = words("side_officials", "side_delegations")
 VISIT_NOUNS = words("visit_nouns")
 VISIT_WORDS = words("visit_words") | VISIT_NOUNS
 REMOTE_WORDS = words("remote_words")
 # nouns whose plural does not make a custom
-PLURAL_MEETING_NOUNS = words("plural_meeting_nouns")
+PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
 
 
 def triggers(sent: Sentence) -> tuple[bool, bool]:

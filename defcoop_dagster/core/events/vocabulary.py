@@ -41,9 +41,9 @@ def phrases(name: str) -> dict[tuple[str, ...], str]:
     return out
 
 
-def phrase_ending_at(tokens, i: int, found: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
-    """(index of its first token, value) of a phrase of ``found`` that ends at token ``i``."""
-    for lemmas, value in found.items():
+def phrase_ending_at(tokens, i: int, known: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+    """(index of its first token, value) of a phrase of ``known`` that ends at token ``i``."""
+    for lemmas, value in known.items():
         first = i - len(lemmas) + 1
         if first >= 0 and tuple(t.lemma.replace("ё", "е") for t in tokens[first : i + 1]) == lemmas:
             return first, value
