@@ -47,7 +47,7 @@ def main() -> int:
     sources = [s for s in scan(work / "input") if s["status"] in ("accepted", "duplicate")]
     articles = article_rows(sources)
     entities = extract(articles)
-    events = extract_all(articles, entities.persons, entities.person_mentions, entities.mentions)
+    events = extract_all(articles, entities.persons, entities.person_mentions, entities.mentions, entities.sentences)
     took = time.perf_counter() - t0
     db = work / "core.duckdb"
     con = duckdb.connect(str(db))

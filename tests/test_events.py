@@ -19,7 +19,7 @@ def events_of(text: str):
         "dateline_place": a.dateline_place,
     }
     e = extract([art])
-    return extract_events(art, e.persons, e.person_mentions, e.mentions), a.body
+    return extract_events(art, e.sentences[a.article_id], e.persons, e.person_mentions, e.mentions), a.body
 
 
 def meetings(rows):
@@ -108,6 +108,27 @@ MEETINGS = [
         ],
         id="background-visit-separate",
     ),
+    pytest.param(
+        "Министр обороны Армении Давид Тоноян будет встречаться с министром обороны Греции Никосом Панайотопулосом.",
+        [(("ARM", "GRC"), "planned", None, ("Панайотопулос", "Тоноян"))],
+        id="future-auxiliary-planned",
+    ),
+    pytest.param(
+        "Делегация Азербайджана во главе с министром обороны Закиром Гасановым была принята министром обороны "
+        "Турции Хулуси Акаром.",
+        [(("AZE", "TUR"), "held", None, ("Акар", "Гасанов"))],
+        id="received-passive",
+    ),
+    pytest.param(
+        "Президент Азербайджана Ильхам Алиев принял своего турецкого коллегу Хулуси Акара.",
+        [(("AZE", "TUR"), "held", None, ("Акар", "Алиев"))],
+        id="received-colleague",
+    ),
+    pytest.param(
+        "Министр обороны Польши Мариуш Блащак встретился с министрами обороны стран Балтии.",
+        [(("EST", "LTU", "LVA", "POL"), "held", None, ("Блащак",))],
+        id="group-of-states",
+    ),
 ]
 
 
@@ -125,8 +146,10 @@ def test_meetings(text, expected):
         "вопросы сотрудничества.",
         "Военнослужащие России и Казахстана провели совместные учения на полигоне.",
         "Министр обороны Казахстана заявил, что страна продолжит закупать вооружение у России.",
+        "Командование России и НАТО регулярно проводит встречи в Брюсселе.",
+        "Министр обороны Сербии Александр Вулин принял решение об отставке.",
     ],
-    ids=["phone", "video", "exercises", "statement"],
+    ids=["phone", "video", "exercises", "statement", "custom", "decision"],
 )
 def test_not_meetings(text):
     rows, _ = events_of(text)
@@ -176,6 +199,11 @@ AGREEMENTS = [
         [("statement", ("ARM", "AZE", "RUS"), "signed", None)],
         id="joint-statement",
     ),
+    pytest.param(
+        "Министры обороны Казахстана и Узбекистана приняли программу военного сотрудничества.",
+        [("program", ("KAZ", "UZB"), "signed", None)],
+        id="adopted-program",
+    ),
 ]
 
 
@@ -191,8 +219,11 @@ def test_agreements(text, expected):
         "Министры обороны Армении и Греции обсудили проект соглашения о военном сотрудничестве.",
         "Президенты Турции и Азербайджана договорились о военном сотрудничестве.",
         "Генеральный секретарь Организации Договора о коллективной безопасности прибыл в Ереван.",
+        "Министр обороны Болгарии Красимир Каракачанов и посол США Херо Мустафа приняли участие в заседании "
+        "комиссии по выполнению Соглашения о сотрудничестве в сфере обороны.",
+        "Министры обороны Армении и Греции отказались от подписания соглашения.",
     ],
-    ids=["discussed", "agreed-without-document", "body-name"],
+    ids=["discussed", "agreed-without-document", "body-name", "took-part", "refused"],
 )
 def test_not_agreements(text):
     rows, _ = events_of(text)

@@ -4,6 +4,9 @@ A sentence needs both a document noun (соглашение, план, мемо�
 (подписать, утвердить, ратифицировать, подписание…): documents only discussed are not
 agreements. Parties are the states the sentence names (or its signatories represent); when it
 names none ("министры подписали план"), the meeting it reports on lends its states.
+
+Read once per article: ``signings`` finds the sentences that sign documents (the meetings read
+them too: people of two states signing have met), ``agreements`` makes the documents of them.
 """
 
 import re
@@ -11,43 +14,19 @@ from dataclasses import dataclass, field
 
 from ..gazetteers.countries import ORG_CODES
 from ..lang.dates import PartialDate
-from ..lang.sentences import Sentence
-from .context import ArticleContext, relative_clause_ranges
-from .meetings import party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from ..lang.tokens import Sentence
+from .clauses import relative_clause_ranges
+from .context import ArticleContext
+from .grammar import is_modifier
+from .reading import party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .vocabulary import phrase_ending_at, phrases, table, words
 
-KINDS = {
-    "соглашение": "agreement",
-    "план": "plan",
-    "декларация": "declaration",
-    "меморандум": "memorandum",
-    "протокол": "protocol",
-    "договор": "treaty",
-    "контракт": "contract",
-    "программа": "program",
-    "коммюнике": "statement",
-    "договорённость": None,
-    "договоренность": None,
-}
-SIGNING = {
-    "подписать",
-    "подписывать",
-    "подписание",
-    "подписанный",
-    "утвердить",
-    "утверждать",
-    "утверждение",
-    "утверждённый",
-    "утвержденный",
-    "ратифицировать",
-    "ратификация",
-    "заключить",
-    "заключение",
-    "принять",
-    "одобрить",
-    "скрепить",
-    "парафировать",
-}
-SALE_WORDS = {"продажа", "поставка", "купля-продажа", "покупка", "закупка", "приобретение"}
+KINDS = table("document_kinds")
+KIND_PHRASES = phrases("document_kinds")
+SIGNING_WORDS = words("signing_words")
+ADOPT_VERBS = words("signing_adopt_verbs")
+SALE_WORDS = words("document_sale_words")
+UNDOING_WORDS = words("signing_undoing_words")
 PERIOD = re.compile(r"\bна\s+((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
 QUOTED = re.compile(r"[«\"]([^«»\"]{8,200})[»\"]")
 
@@ -68,6 +47,24 @@ class Agreement:
     confidence: float = 0.8
 
 
+@dataclass(frozen=True)
+class Signing:
+    """A sentence that signs documents: (kind, offset of its noun) of each, in order."""
+
+    sentence: Sentence
+    documents: list[tuple[str, int]]
+
+
+def signings(ctx: ArticleContext) -> list[Signing]:
+    """The sentences of an article where a document is signed (or to be signed)."""
+    out = []
+    for sent in ctx.sentences:
+        docs = documents(ctx, sent)
+        if docs and signing_act(sent):
+            out.append(Signing(sent, docs))
+    return out
+
+
 def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
     """(kind, offset) of every document a sentence names, in order, one per kind; names of bodies
     ("Организации Договора о коллективной безопасности") are not documents."""
@@ -78,61 +75,39 @@ def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
             s.start <= t.start < s.end and len(s.text) > 6 for s in ctx.states if s.value in ORG_CODES
         ):
             continue
-        kind = None
-        if t.lemma == "карта" and i > 0 and toks[i - 1].lemma == "дорожный":
-            kind, t = "roadmap", toks[i - 1]
-        elif t.lemma == "заявление" and i > 0 and toks[i - 1].lemma == "совместный":
-            kind, t = "statement", toks[i - 1]
-        elif t.lemma == "договор" and any(u.lemma in SALE_WORDS for u in toks[i + 1 : i + 4]):
+        at, kind = i, KINDS.get(t.lemma)
+        phrase = phrase_ending_at(toks, i, KIND_PHRASES)
+        if phrase is not None:
+            at, kind = phrase  # "дорожную карту": the document starts at its first word
+        elif kind == "treaty" and any(u.lemma in SALE_WORDS for u in toks[i + 1 : i + 4]):
             kind = "contract"  # "договор о продаже … самолетов"
-        else:
-            kind = KINDS.get(t.lemma)
-        if kind and out and _referenced(toks, t):
+        if kind and out and _referenced(toks, at):
             continue  # "протокол к соглашениям": the agreements are what it refers to, not signed here
         if kind and kind not in {k for k, _ in out}:
-            out.append((kind, t.start))
+            out.append((kind, toks[at].start))
     return out
 
 
-def _referenced(toks, noun) -> bool:
+def _referenced(toks, at: int) -> bool:
     """A document noun after a preposition, past its adjectives ("к межправительственным соглашениям")."""
-    i = next(k for k, t in enumerate(toks) if t.start == noun.start)
-    j = i - 1
-    while j >= 0 and toks[j].pos in ("ADJF", "PRTF"):
+    j = at - 1
+    while j >= 0 and is_modifier(toks[j]):
         j -= 1
-    return j >= 0 and toks[j].pos == "PREP"
-
-
-UNDOING = {
-    "отказаться",
-    "отказываться",
-    "отказ",
-    "выйти",
-    "выходить",
-    "выход",
-    "денонсировать",
-    "денонсация",
-    "разорвать",
-    "приостановить",
-    "отменить",
-    "аннулировать",
-    "нарушить",
-    "нарушение",
-}
+    return j >= 0 and toks[j].pos == "ADP"
 
 
 def signing_act(sent: Sentence) -> bool:
-    """подписать, утвердить, ратифицировать…; "принять" only with a document as its object; not
+    """подписать, утвердить, ратифицировать…; "принимать" only with a document as its object; not
     "отказаться от подписания", "вышли из договора", "не подписал"."""
     toks = sent.tokens
-    if any(t.lemma in UNDOING for t in toks):
+    if any(t.lemma in UNDOING_WORDS for t in toks):
         return False
     for i, t in enumerate(toks):
-        if i > 0 and toks[i - 1].lemma == "не" and t.lemma in SIGNING:
+        if i > 0 and toks[i - 1].lemma == "не" and t.lemma in SIGNING_WORDS:
             return False
-        if t.lemma in SIGNING:
+        if t.lemma in SIGNING_WORDS:
             return True
-        if t.lemma in ("принять", "принимать") and any(KINDS.get(u.lemma) for u in toks[i + 1 : i + 4]):
+        if t.lemma in ADOPT_VERBS and any(KINDS.get(u.lemma) for u in toks[i + 1 : i + 4]):
             return True
     return False
 
@@ -163,21 +138,20 @@ def party_names(ctx: ArticleContext, sent: Sentence, states: set[str]) -> dict[s
     return out
 
 
-def agreements(ctx: ArticleContext, meetings_by_sentence: dict[int, set[str]] | None = None) -> list[Agreement]:
-    """Every document of the article, one per kind and set of parties."""
-    found: list[Agreement] = []
-    context_states: set[str] = set()
-    for sent in ctx.sentences:
-        if meetings_by_sentence and sent.index in meetings_by_sentence:
-            context_states = meetings_by_sentence[sent.index]
-        docs = documents(ctx, sent)
-        if not docs or not signing_act(sent):
-            continue
+def agreements(
+    ctx: ArticleContext, found: list[Signing], meeting_states: dict[int, set[str]] | None = None
+) -> list[Agreement]:
+    """Every signed document of the article, one per kind and set of parties. ``meeting_states``:
+    for a sentence index, the states of the meeting it reports on."""
+    out: list[Agreement] = []
+    for signing in found:
+        sent, docs = signing.sentence, signing.documents
         skip = relative_clause_ranges(sent)
         signers = sentence_people(ctx, sent, skip)
         states = party_states(ctx, sent, visit=False, skip=skip)
         states |= {ctx.persons[p].country for p in signers if ctx.persons[p].country}
         rule = "document+signing"
+        context_states = (meeting_states or {}).get(sent.index, set())
         if len(states) < 2 and context_states:
             states |= context_states
             rule += "+meeting_states"
@@ -188,7 +162,7 @@ def agreements(ctx: ArticleContext, meetings_by_sentence: dict[int, set[str]] | 
             # "… договора …, соглашения …, и плана … на 2021 год": each its own document and period
             stop = docs[n + 1][1] - sent.start if n + 1 < len(docs) else len(sent.text)
             period = PERIOD.search(sent.text[noun_at - sent.start : stop])
-            found.append(
+            out.append(
                 Agreement(
                     kind=kind,
                     states=set(states),
@@ -204,7 +178,7 @@ def agreements(ctx: ArticleContext, meetings_by_sentence: dict[int, set[str]] | 
                     confidence=0.85 if rule == "document+signing" else 0.65,
                 )
             )
-    return _dedupe(found)
+    return _dedupe(out)
 
 
 def _dedupe(found: list[Agreement]) -> list[Agreement]:

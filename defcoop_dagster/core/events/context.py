@@ -4,25 +4,12 @@ Built from the warehouse rows of the entity stage (persons, person_mentions, men
 event rules see the same people, states and dates an analyst sees in those tables.
 """
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..lang.dates import PartialDate, parse_date
-from ..lang.sentences import Sentence, Token, split
-
-TOPIC_PREPOSITIONS = {"о", "об", "обо", "по", "против", "вокруг", "для", "к", "за", "от", "без", "среди", "после"}
-LOCATION_PREPOSITIONS = {"в", "во", "на"}
-RELATIVE = {"который", "которая", "которое", "которые"}
-# Groups of states named as one: each member takes part ("министров обороны стран Балтии")
-GROUPS = [
-    (
-        re.compile(
-            r"\b(?:стран[а-я]*|государств[а-я]*)\s+(?:Балтии|Прибалтики)\b|\bприбалтийск[а-я]+\s+(?:стран|государств)[а-я]*"
-        ),
-        ("EST", "LTU", "LVA"),
-    ),
-]
+from ..lang.dates import parse_date
+from ..lang.tokens import Sentence
+from .vocabulary import phrase_ending_at, phrases
 
 
 @dataclass(frozen=True)
@@ -46,8 +33,6 @@ class Span:
 class ArticleContext:
     article_id: str
     body: str
-    published: PartialDate | None
-    dateline_place: str | None
     sentences: list[Sentence]
     persons: dict[str, PersonRef]
     person_spans: list[tuple[int, int, str]]  # (start, end, person_id)
@@ -55,16 +40,15 @@ class ArticleContext:
     dates: list[Span]  # value = PartialDate
     places: list[Span]  # LOC mentions, value = nominative normal
     orgs: list[Span]  # ORG mentions, value = nominative normal
-    date_hints: list = field(default_factory=list)  # (states, date) of sentences naming one side only
 
-    def in_sentence(self, spans, sent: Sentence):
+    def in_sentence(self, spans: list[Span], sent: Sentence) -> list[Span]:
         return [s for s in spans if sent.start <= s.start < sent.end]
 
-    def persons_in(self, sent: Sentence, start: int | None = None, end: int | None = None) -> list[str]:
-        lo, hi = start if start is not None else sent.start, end if end is not None else sent.end
+    def persons_in(self, sent: Sentence) -> list[str]:
+        """The people the sentence mentions, in order of their first mention."""
         seen: list[str] = []
         for s, _, pid in self.person_spans:
-            if lo <= s < hi and pid not in seen:
+            if sent.start <= s < sent.end and pid not in seen:
                 seen.append(pid)
         return seen
 
@@ -77,57 +61,26 @@ class ArticleContext:
         return max(candidates, key=lambda p: (p.mentions, -order.get(p.person_id, 0)))
 
 
-EVENT_NOUNS = {
-    "встреча",
-    "переговоры",
-    "переговор",
-    "визит",
-    "беседа",
-    "консультация",
-    "соглашение",
-    "документ",
-    "план",
-    "меморандум",
-    "протокол",
-    "договор",
-    "декларация",
-    "программа",
-    "заявление",
-}
+def group_members(sentences: list[Sentence]) -> list[Span]:
+    """Groups of states named as one ("министров обороны стран Балтии"): a span per member."""
+    out = []
+    groups = phrases("state_groups")
+    for sent in sentences:
+        for i, t in enumerate(sent.tokens):
+            found = phrase_ending_at(sent.tokens, i, groups)
+            if found is not None:
+                first, codes = found
+                start = sent.tokens[first].start
+                text = sent.text[start - sent.start : t.end - sent.start]
+                out += [Span(start, t.end, text, code) for code in codes.split()]
+    return out
 
 
-def relative_clause_ranges(sent: Sentence) -> list[tuple[int, int]]:
-    """Offsets of ", который …" clauses: what they say is about someone else's act, except when
-    they describe the event itself ("встречи, которую посол … провел с министром …")."""
-    ranges = []
-    toks = sent.tokens
-    for i, t in enumerate(toks):
-        if t.lemma in RELATIVE and i > 1 and toks[i - 1].text == "," and toks[i - 2].lemma not in EVENT_NOUNS:
-            end = sent.end
-            for u in toks[i + 1 :]:
-                if u.text in {",", ";"}:
-                    end = u.start
-                    break
-            ranges.append((t.start, end))
-    return ranges
-
-
-def outside(ranges: list[tuple[int, int]], start: int) -> bool:
-    return not any(a <= start < b for a, b in ranges)
-
-
-def token_before(sent: Sentence, start: int) -> Token | None:
-    prev = None
-    for t in sent.tokens:
-        if t.start >= start:
-            return prev
-        prev = t
-    return prev
-
-
-def build(article: dict, persons: list[dict], person_mentions: list[dict], mentions: list[dict]) -> ArticleContext:
+def build(
+    article: dict, sentences: list[Sentence], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+) -> ArticleContext:
+    """The context of an article from its sentences and its rows of the entity tables."""
     body = article["body"]
-    published = parse_date(article["published"]) if article.get("published") else None
     counts = Counter(m["person_id"] for m in person_mentions)
     refs = {
         p["person_id"]: PersonRef(
@@ -150,15 +103,11 @@ def build(article: dict, persons: list[dict], person_mentions: list[dict], menti
             places.append(Span(*span, m.get("normal") or m["text"]))
         elif m["type"] == "ORG":
             orgs.append(Span(*span, m.get("normal") or m["text"]))
-    for pattern, codes in GROUPS:
-        for m in pattern.finditer(body):
-            states += [Span(m.start(), m.end(), m.group(0), code) for code in codes]
+    states += group_members(sentences)
     return ArticleContext(
         article_id=article["article_id"],
         body=body,
-        published=published,
-        dateline_place=article.get("dateline_place"),
-        sentences=split(body),
+        sentences=sentences,
         persons=refs,
         person_spans=spans,
         states=sorted(states, key=lambda s: s.start),

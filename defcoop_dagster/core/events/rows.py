@@ -1,15 +1,14 @@
 """Meetings and agreements of one article as rows of the contract's five tables."""
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..gazetteers import officials
-from ..lang.dates import PartialDate, explicit_years
-from ..lang.sentences import Sentence
+from ..lang.analysis import analyse_batch, batches
+from ..lang.tokens import Sentence, sentences_of
 from . import context
-from .agreements import Agreement, agreements
+from .agreements import Agreement, agreements, signings
 from .meetings import Meeting, meetings
+from .years import complete_year
 
 
 @dataclass
@@ -33,32 +32,6 @@ def _evidence(sent: Sentence) -> dict:
     return {"evidence": sent.text, "evidence_start": sent.start, "evidence_end": sent.end}
 
 
-def complete_year(date: PartialDate | None, ctx, person_ids: list[str]) -> PartialDate | None:
-    """A day or month without a year gets the year the evidence allows, marked inferred.
-
-    The years the participants held their posts (officials gazetteer), narrowed by the years the
-    article states; failing those, the latest year the article states. ``date_iso`` keeps what
-    the text itself says ("--05-25"), so the inference stays visible.
-    """
-    if date is None or date.year is not None or date.month is None:
-        return date
-    stated = set(explicit_years(ctx.body, event_names=True))  # "«Армия-2022»" dates its forum
-    terms: set[int] | None = None
-    for pid in person_ids:
-        years = set()
-        for o in officials.find_officials(ctx.persons[pid].name):
-            years |= set(range(o.from_year or 1990, (o.to_year or dt.date.today().year) + 1))
-        if years:
-            terms = years if terms is None else terms & years
-    if terms:
-        year = max(terms & stated) if terms & stated else max(terms)
-    elif stated:
-        year = max(stated)
-    else:
-        return date
-    return replace(date, year=year, inferred=True)
-
-
 def _date_columns(date, prefix: str, iso_from=None) -> dict:
     return {
         prefix: date.to_date() if date else None,
@@ -68,12 +41,15 @@ def _date_columns(date, prefix: str, iso_from=None) -> dict:
     }
 
 
-def extract_events(article: dict, persons: list[dict], person_mentions: list[dict], mentions: list[dict]) -> EventRows:
-    """Rows of meetings, meeting_countries, meeting_participants, agreements, agreement_parties."""
-    ctx = context.build(article, persons, person_mentions, mentions)
-    signers = _signing_sentences(ctx)
-    found = meetings(ctx, signers)
-    docs = agreements(ctx, _meeting_states_by_sentence(ctx, found))
+def extract_events(
+    article: dict, sentences: list[Sentence], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+) -> EventRows:
+    """Rows of meetings, meeting_countries, meeting_participants, agreements, agreement_parties, from
+    an article, its analysed sentences and its entity rows."""
+    ctx = context.build(article, sentences, persons, person_mentions, mentions)
+    signed = signings(ctx)
+    found = meetings(ctx, {s.sentence.index for s in signed})
+    docs = agreements(ctx, signed, _meeting_states_by_sentence(ctx, found))
     _borrow_from_meetings(docs, found)
     out = EventRows()
     aid = ctx.article_id
@@ -129,18 +105,7 @@ def extract_events(article: dict, persons: list[dict], person_mentions: list[dic
     return out
 
 
-def _signing_sentences(ctx) -> dict[int, list[str]]:
-    """Sentences where a document is signed, with the people named in them."""
-    from .agreements import documents, signing_act
-
-    out = {}
-    for sent in ctx.sentences:
-        if documents(ctx, sent) and signing_act(sent):
-            out[sent.index] = ctx.persons_in(sent)
-    return out
-
-
-def _meeting_states_by_sentence(ctx, found: list[Meeting]) -> dict[int, set[str]]:
+def _meeting_states_by_sentence(ctx: context.ArticleContext, found: list[Meeting]) -> dict[int, set[str]]:
     """For each sentence, the states of the meeting reported last before it (or the first one)."""
     if not found:
         return {}
@@ -165,9 +130,16 @@ def _borrow_from_meetings(docs: list[Agreement], found: list[Meeting]) -> None:
 
 
 def extract_all(
-    articles: list[dict], persons: list[dict], person_mentions: list[dict], mentions: list[dict]
+    articles: list[dict],
+    persons: list[dict],
+    person_mentions: list[dict],
+    mentions: list[dict],
+    sentences: dict[str, list[Sentence]] | None = None,
 ) -> EventRows:
-    """Events of many articles from the entity tables' rows."""
+    """Events of many articles from the entity tables' rows and the articles' analysed sentences
+    (article_id → sentences, as ``entities.extract`` hands them on). An article whose sentences are
+    not given (a caller holding only the warehouse rows) is analysed here by the same natasha pipeline.
+    """
 
     def by_article(rows):
         out: dict[str, list[dict]] = {}
@@ -175,11 +147,18 @@ def extract_all(
             out.setdefault(r["article_id"], []).append(r)
         return out
 
+    sentences = dict(sentences or {})
+    missing = [a for a in articles if a["article_id"] not in sentences]
+    for batch in batches(missing):
+        for article, doc in zip(batch, analyse_batch([a["body"] for a in batch]), strict=True):
+            sentences[article["article_id"]] = sentences_of(doc)
     persons_of, pmentions_of, mentions_of = by_article(persons), by_article(person_mentions), by_article(mentions)
     out = EventRows()
     for article in articles:
         aid = article["article_id"]
         out.extend(
-            extract_events(article, persons_of.get(aid, []), pmentions_of.get(aid, []), mentions_of.get(aid, []))
+            extract_events(
+                article, sentences[aid], persons_of.get(aid, []), pmentions_of.get(aid, []), mentions_of.get(aid, [])
+            )
         )
     return out

@@ -1,0 +1,112 @@
+"""Meeting candidates: one per sentence that reports a meeting (or a signing by people of two
+states), with its people, states, date, status and place.
+
+A sentence that names one side only and no one by name ("Утром 28 ноября делегация была принята
+в министерстве …") gives no candidate but a date hint: the date of that side's one undated meeting.
+"""
+
+from dataclasses import dataclass
+
+from ..gazetteers import officials
+from ..lang.dates import PartialDate
+from ..lang.tokens import Sentence
+from .clauses import outside, relative_clause_ranges
+from .context import ArticleContext
+from .reading import first_start, party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .triggers import is_habitual, is_remote, triggers, visit_has_destination
+from .vocabulary import words
+
+IN_PERSON_WORDS = words("meeting_in_person_words")
+EARLIER_WORDS = words("meeting_earlier_words")
+THEN_WORDS = words("meeting_then_words")
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    persons: list[str]
+    states: set[str]
+    date: PartialDate | None
+    status: str
+    place: str | None
+    strong: bool
+    rule: str
+    confidence: float
+    split: bool = False
+    earlier: bool = False  # "прошлый визит …", "Тогда …": an earlier meeting than the article's
+
+
+@dataclass(frozen=True)
+class DateHint:
+    states: set[str]
+    date: PartialDate
+
+
+def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[Candidate], list[DateHint]]:
+    """The candidates of an article's sentences, and the date hints of the sentences that name one side."""
+    out: list[Candidate] = []
+    hints: list[DateHint] = []
+    previous_date = None
+    # in an article about a phone call, "в ходе разговора", "беседа состоялась" are that call
+    phone_article = any(is_remote(sent) for sent in ctx.sentences)
+    for sent in ctx.sentences:
+        if is_remote(sent):
+            continue
+        strong, visit = triggers(sent)
+        if phone_article and strong and not any(t.lemma in IN_PERSON_WORDS for t in sent.tokens):
+            strong = False
+        visit = visit and visit_has_destination(ctx, sent)
+        signing = sent.index in signing_sentences
+        if not (strong or visit or signing):
+            continue
+        skip = relative_clause_ranges(sent)
+        named = [p for p in ctx.persons_in(sent) if outside(skip, first_start(ctx, p, sent))]
+        persons = sentence_people(ctx, sent, skip, with_antecedents=signing)
+        if signing and not (strong or visit) and len({ctx.persons[p].country for p in persons}) < 2:
+            continue  # a document signed, but not by people of two states met here
+        # people borrowed from the sentence before do not make every state here a side
+        states = party_states(ctx, sent, visit, skip, strict=not named) | {
+            ctx.persons[p].country for p in persons if ctx.persons[p].country
+        }
+        date = sentence_date(ctx, sent, skip)
+        earlier = any(t.lemma in EARLIER_WORDS for t in sent.tokens)
+        if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
+            date = date or previous_date
+            earlier = earlier or out[-1].earlier
+        if (
+            persons
+            and not any(_official(ctx, p) for p in persons)
+            and not party_states(ctx, sent, visit, skip, strict=True)
+        ):
+            continue  # "форвард встречается с моделью": no official, no state named as a side
+        if not persons and is_habitual(sent):
+            continue
+        if not persons and len(states) < 2:
+            if strong and states and date is not None:
+                hints.append(DateHint(states, date))
+            continue
+        countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
+        rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")
+        confidence = 0.5 + 0.2 * min(countries, 2) + (0.1 if strong or signing else 0.0)
+        out.append(
+            Candidate(
+                sent,
+                persons,
+                states,
+                date,
+                sentence_status(sent, skip),
+                sentence_place(ctx, sent, skip),
+                strong or signing,
+                rule,
+                round(confidence, 2),
+                earlier=earlier,
+            )
+        )
+        previous_date = date or previous_date
+    return out, hints
+
+
+def _official(ctx: ArticleContext, pid: str) -> bool:
+    """Someone with a post or rank in the text, or a well-known official."""
+    ref = ctx.persons[pid]
+    return bool(ref.role) or bool(officials.find_officials(ref.name))

@@ -1,0 +1,39 @@
+"""What the event rules ask of a token, in natasha's Universal Dependencies tags."""
+
+from functools import lru_cache
+
+from ..lang.morph import parse
+from ..lang.tokens import Token
+
+
+def is_modifier(t: Token) -> bool:
+    """An adjective, a determiner ("свой", "этот") or a participle: what stands between a verb or a
+    preposition and its noun ("принял своего турецкого коллегу", "к межправительственным соглашениям")."""
+    return t.pos in ("ADJ", "DET") or t.feats.get("VerbForm") == "Part"
+
+
+def is_finite(t: Token) -> bool:
+    return t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+
+
+def is_future(t: Token) -> bool:
+    """A finite verb in the future: "встретится", "проведут", "будет" (natasha tags the auxiliary
+    "быть" present, but its only non-past finite forms besides "есть" are future ones)."""
+    if not is_finite(t):
+        return False
+    return t.tense == "Fut" or (t.lemma == "быть" and t.tense == "Pres" and _can_be_future(t.text.lower()))
+
+
+@lru_cache(maxsize=64)
+def _can_be_future(word: str) -> bool:
+    return any(p.normal_form == "быть" and p.tag.tense == "futr" for p in parse(word))
+
+
+def is_present(t: Token) -> bool:
+    """A finite verb in the present ("проводит"); not the auxiliary of the future ("будет")."""
+    return is_finite(t) and t.tense == "Pres" and not is_future(t)
+
+
+def is_short_participle(t: Token) -> bool:
+    """ "принята", "подписан": the passive's verb, its subject is what is acted on."""
+    return t.feats.get("VerbForm") == "Part" and t.feats.get("Variant") == "Short"

@@ -1,0 +1,157 @@
+"""What a sentence says about the event it reports: the states taking part, the people, the date,
+the place, the status. Meetings and agreements read their sentences alike, through these.
+
+``skip`` is the offsets of the sentence's relative clauses (``clauses.relative_clause_ranges``).
+"""
+
+from ..gazetteers.countries import resolve_country
+from ..lang.dates import PartialDate
+from ..lang.tokens import Sentence
+from .clauses import Ranges, outside, reporting_clause_ranges, token_before
+from .context import ArticleContext
+from .grammar import is_future
+from .vocabulary import table, words
+
+TOPIC_PREPOSITIONS = words("topic_prepositions")
+PLACE_PREPOSITIONS = words("place_prepositions")
+PLAN_WORDS = words("plan_words")
+# nouns whose state is a side: "делегациями Азербайджана", "белорусская делегация"
+SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_staff")
+# "Лидеры двух стран подписали …": the people are those of the sentence before
+PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
+# a speaker is in the meeting the reporting clause itself names
+MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
+LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
+
+
+def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges, strict: bool = False) -> set[str]:
+    """States a sentence names as taking part: not a topic ("о Сирии") and not a mere place.
+
+    ``strict``: only states named as a side ("делегации Азербайджана", "лидеры Армении и России",
+    "белорусская делегация"), for sentences that name no person.
+    """
+    out = set()
+    for s in ctx.in_sentence(ctx.states, sent):
+        if not outside(skip, s.start):
+            continue
+        if strict and not _named_as_side(sent, s.start, s.end):
+            continue
+        prev = token_before(sent, s.start)
+        prep = prev.lemma if prev is not None else ""
+        if prep in TOPIC_PREPOSITIONS:
+            continue
+        if prep in PLACE_PREPOSITIONS and not visit:
+            continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
+        out.add(s.value)
+    if visit:
+        # "совершил визит в Минск": the capital stands for its state
+        for p in ctx.in_sentence(ctx.places, sent):
+            prev = token_before(sent, p.start)
+            code = resolve_country(str(p.value))
+            if code and prev is not None and prev.lemma in PLACE_PREPOSITIONS and outside(skip, p.start):
+                out.add(code)
+    return out
+
+
+def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
+    """A side noun governs the state ("делегациями Азербайджана", "лидеры Армении, Азербайджана и
+    России", through a list of states), or the state is an adjective of one ("белорусская делегация")."""
+    toks = sent.tokens
+    idx = [i for i, t in enumerate(toks) if start <= t.start < end]
+    if not idx:
+        return False
+    j = idx[0] - 1
+    while j >= 0 and idx[0] - j <= 12:
+        t = toks[j]
+        if t.lemma in SIDE_NOUNS:
+            return True
+        if t.text in {",", "и"} or t.case == "Gen":
+            j -= 1
+            continue
+        break
+    after = toks[idx[-1] + 1 : idx[-1] + 3]
+    return toks[idx[-1]].pos == "ADJ" and any(t.lemma in SIDE_NOUNS for t in after)
+
+
+def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> PartialDate | None:
+    """The first date of the sentence outside relative clauses; "на 2012 год" is a period, not a date."""
+    for d in ctx.in_sentence(ctx.dates, sent):
+        prev = token_before(sent, d.start)
+        if not outside(skip, d.start) or (prev is not None and prev.lemma == "на" and d.value.month is None):
+            continue
+        return d.value
+    return None
+
+
+def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | None:
+    """The first locality after a preposition of place ("в Баку", "из Минска"); a state is not one."""
+    for p in ctx.in_sentence(ctx.places, sent):
+        prev = token_before(sent, p.start)
+        at = prev is not None and prev.lemma in PLACE_PREPOSITIONS | {"из"}
+        if outside(skip, p.start) and at and not any(s.start <= p.start < s.end for s in ctx.states):
+            return str(p.value)
+    return None
+
+
+def sentence_status(sent: Sentence, skip: Ranges) -> str:
+    """'planned' for "встретится", "проведет", "будет", "планируется визит"; else 'held'."""
+    for t in sent.tokens:
+        if not outside(skip, t.start):
+            continue
+        if t.lemma in PLAN_WORDS or is_future(t):
+            return "planned"
+    return "held"
+
+
+def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_antecedents: bool = True) -> list[str]:
+    """People a sentence names outside its relative and reporting clauses, and the people it
+    describes by post; for "Лидеры двух стран подписали …", the people of the sentence before."""
+    speakers = reporting_clause_ranges(sent)
+    if any(not outside(speakers, t.start) for t in sent.tokens if t.lemma in MEETING_WORDS):
+        speakers = []  # "…, заявил Шойгу на встрече с Сингхом": the speaker is in the meeting
+    persons = [
+        p
+        for p in ctx.persons_in(sent)
+        if outside(skip, first_start(ctx, p, sent)) and outside(speakers, first_start(ctx, p, sent))
+    ]
+    persons += [p for p in described_people(ctx, sent) if p not in persons]
+    if with_antecedents and len({ctx.persons[p].country for p in persons}) < 2 and _plural_subject(sent):
+        persons += [p for p in _antecedents(ctx, sent) if p not in persons]
+    return persons
+
+
+def described_people(ctx: ArticleContext, sent: Sentence) -> list[str]:
+    """ "с азербайджанским лидером", "с президентом Ирана" with no name: the article's person of that
+    state and post."""
+    out = []
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        posts = LEADER_POSTS.get(t.lemma)
+        if not posts:
+            continue
+        window = toks[max(0, i - 2) : i + 3]
+        if any(u.start <= s < u.end for u in toks[i + 1 : i + 4] for s, _, _ in ctx.person_spans):
+            continue  # "президентом Ирана Хасаном Рухани": a named person, not a description
+        codes = {st.value for st in ctx.states for u in window if st.start <= u.start < st.end}
+        for pid, ref in ctx.persons.items():
+            if ref.country in codes and ref.role in posts and pid not in out:
+                out.append(pid)
+    return out
+
+
+def _plural_subject(sent: Sentence) -> bool:
+    return any(t.lemma in PLURAL_SUBJECTS and t.number == "Plur" and t.case == "Nom" for t in sent.tokens[:6])
+
+
+def _antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:
+    """People of two states named in one of the two sentences before."""
+    for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
+        persons = ctx.persons_in(prev)
+        if len({ctx.persons[p].country for p in persons if ctx.persons[p].country}) >= 2:
+            return persons
+    return []
+
+
+def first_start(ctx: ArticleContext, pid: str, sent: Sentence) -> int:
+    """Where the sentence first mentions the person."""
+    return next(s for s, _, p in ctx.person_spans if p == pid and sent.start <= s < sent.end)

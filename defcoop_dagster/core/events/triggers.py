@@ -1,0 +1,74 @@
+"""Whether a sentence reports a meeting: a meeting word, a reception, a visit to a state; not a
+phone call, not a custom.
+"""
+
+from ..gazetteers.countries import resolve_country
+from ..lang.tokens import Sentence
+from .context import ArticleContext
+from .grammar import is_modifier, is_present, is_short_participle
+from .vocabulary import words
+
+MEETING_NOUNS = words("meeting_nouns")
+MEETING_WORDS = words("meeting_nouns", "meeting_verbs")
+RECEIVE_VERBS = words("meeting_receive_verbs")
+# who is received: "принял делегацию / министра", not "принял решение / участие / отставку"
+RECEIVED = words("side_officials", "side_delegations")
+VISIT_NOUNS = words("visit_nouns")
+VISIT_WORDS = words("visit_words") | VISIT_NOUNS
+REMOTE_WORDS = words("remote_words")
+# nouns whose plural does not make a custom
+PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
+
+
+def triggers(sent: Sentence) -> tuple[bool, bool]:
+    """(strong meeting trigger, visit trigger) in a sentence."""
+    strong = any(
+        t.lemma in MEETING_WORDS or (t.lemma in RECEIVE_VERBS and _receives_someone(sent, i))
+        for i, t in enumerate(sent.tokens)
+    )
+    visit = any(t.lemma in VISIT_WORDS for t in sent.tokens)
+    return strong, visit
+
+
+def _receives_someone(sent: Sentence, i: int) -> bool:
+    """ "принял делегацию", "принял министра …", "делегация была принята": the object is a visitor."""
+    toks = sent.tokens
+    after = [t for t in toks[i + 1 : i + 4] if not (is_modifier(t) or t.pos in ("ADP", "NUM"))]
+    if after and after[0].lemma in RECEIVED:
+        return True
+    if is_short_participle(toks[i]):  # passive: the visitor stands before
+        return any(t.lemma in RECEIVED for t in toks[max(0, i - 4) : i])
+    return False
+
+
+def visit_has_destination(ctx: ArticleContext, sent: Sentence) -> bool:
+    """ "посетила Аллею почетного захоронения" is sightseeing; a visit goes to a state or a capital,
+    named after the verb or, as a noun, just before it ("Азербайджан посетила делегация")."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.lemma not in VISIT_WORDS:
+            continue
+        if t.lemma in VISIT_NOUNS:
+            return True
+        after = (t.end, toks[min(len(toks) - 1, i + 4)].end)
+        before = (toks[max(0, i - 2)].start, t.start)
+        for lo, hi, nouns_only in (after + (False,), before + (True,)):
+            states = [s for s in ctx.states if lo <= s.start < hi]
+            if nouns_only:
+                states = [s for s in states if not any(u.start == s.start and u.pos == "ADJ" for u in toks)]
+            if states or any(lo <= p.start < hi and resolve_country(str(p.value)) for p in ctx.places):
+                return True
+    return False
+
+
+def is_remote(sent: Sentence) -> bool:
+    """A phone call or a video conference."""
+    return any(t.lemma in REMOTE_WORDS or t.lemma.startswith("телефон") for t in sent.tokens)
+
+
+def is_habitual(sent: Sentence) -> bool:
+    """Meeting nouns only in the plural ("встречи"; "переговоры" aside) with a present-tense verb:
+    "командование России и НАТО проводит встречи в Баку" is a custom, not a meeting."""
+    nouns = [t for t in sent.tokens if t.lemma in MEETING_NOUNS - PLURAL_MEETING_NOUNS]
+    plural = all(t.number == "Plur" for t in nouns) and nouns
+    return bool(plural) and any(is_present(t) for t in sent.tokens)
