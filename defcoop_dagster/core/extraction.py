@@ -38,6 +38,6 @@ def extract_articles(articles: list[dict], batch_size: int = BATCH_SIZE) -> Extr
     out = Extracted()
     for batch in batches(articles, batch_size):
         entities = extract(batch)
-        events = extract_all(batch, entities.persons, entities.person_mentions, entities.mentions)
+        events = extract_all(batch, entities.persons, entities.person_mentions, entities.mentions, entities.sentences)
         out.add(entities, events)
     return out

@@ -3,8 +3,7 @@
 import hashlib
 from dataclasses import dataclass, field
 
-from ..lang.analysis import analyse_batch, batches
-from ..lang.tokens import Sentence, sentences_of
+from ..lang.tokens import Sentence
 from . import context
 from .agreements import Agreement, agreements, signings
 from .meetings import Meeting, meetings
@@ -134,12 +133,10 @@ def extract_all(
     persons: list[dict],
     person_mentions: list[dict],
     mentions: list[dict],
-    sentences: dict[str, list[Sentence]] | None = None,
+    sentences: dict[str, list[Sentence]],
 ) -> EventRows:
     """Events of many articles from the entity tables' rows and the articles' analysed sentences
-    (article_id → sentences, as ``entities.extract`` hands them on). An article whose sentences are
-    not given (a caller holding only the warehouse rows) is analysed here by the same natasha pipeline.
-    """
+    (article_id → sentences, as ``entities.extract`` hands them on)."""
 
     def by_article(rows):
         out: dict[str, list[dict]] = {}
@@ -147,11 +144,6 @@ def extract_all(
             out.setdefault(r["article_id"], []).append(r)
         return out
 
-    sentences = dict(sentences or {})
-    missing = [a for a in articles if a["article_id"] not in sentences]
-    for batch in batches(missing):
-        for article, doc in zip(batch, analyse_batch([a["body"] for a in batch]), strict=True):
-            sentences[article["article_id"]] = sentences_of(doc)
     persons_of, pmentions_of, mentions_of = by_article(persons), by_article(person_mentions), by_article(mentions)
     out = EventRows()
     for article in articles:
