@@ -1,6 +1,7 @@
 """Score the plain-Python core on a gold set, without Dagster: text in, rows out, the shared scorer.
 
 usage (from the project root): python benchmarks/gold_core.py ../shared/gold/dev2 [--verbose] [--only ID ...]
+       [--part develop|held]   (dev2 only: the held-back third listed in benchmarks/dev2_holdout.txt, or the rest)
 
 For fast iteration on extraction rules: the gold texts go through the same core functions the
 assets call (files → articles → entities → events), the rows are written to a temporary DuckDB
@@ -24,6 +25,7 @@ from defcoop_dagster.core.events.rows import extract_all
 from defcoop_dagster.core.ingest.articles import article_rows
 from defcoop_dagster.core.ingest.sources import scan
 
+HOLDOUT = Path(__file__).with_name("dev2_holdout.txt")
 TABLES = ["meetings", "meeting_countries", "meeting_participants", "agreements", "agreement_parties"]
 
 
@@ -32,7 +34,9 @@ def main() -> int:
     ap.add_argument("gold_dir")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--only", nargs="*", help="gold ids to run (default: all)")
+    ap.add_argument("--part", choices=["develop", "held"], help="the part of dev2 to run (benchmarks/dev2_holdout.txt)")
     args = ap.parse_args()
+    held = {line.strip() for line in HOLDOUT.read_text().splitlines() if line.strip() and not line.startswith("#")}
     work = Path(tempfile.mkdtemp(prefix="defcoop-core-"))
     (work / "input").mkdir()
     gold_dir = work / "gold"
@@ -40,6 +44,8 @@ def main() -> int:
     for path in sorted(Path(args.gold_dir).glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if args.only and gold["id"] not in args.only:
+            continue
+        if args.part and (gold["id"] in held) != (args.part == "held"):
             continue
         (work / "input" / f"{gold['id']}.txt").write_text(gold["text"], encoding="utf-8")
         (gold_dir / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
