@@ -67,13 +67,11 @@ _SURNAME_ENDINGS = (
 @lru_cache(maxsize=1)
 def _country_forms() -> dict[int, list[tuple[str, str]]]:
     """{length: [(lower-cased one-word form of a state's name, ISO3)]}: every case form of the
-    short names (Азербайджан, Азербайджана, Беларусью …), from the gazetteer in countries.py."""
-    # countries.py exposes no list of surface forms; its index is the single source of them.
+    short names (Азербайджан, Азербайджана, Беларусью …) the gazetteer matches."""
     by_len: dict[int, list[tuple[str, str]]] = {}
-    for key, entry in countries._gazetteer().index.items():
-        if entry.kind != "name" or len(entry.codes) != 1 or not _CYRILLIC_WORD.fullmatch(key):
-            continue
-        by_len.setdefault(len(key), []).append((key, entry.codes[0]))
+    for form, codes in countries.surface_forms("name").items():
+        if len(codes) == 1 and _CYRILLIC_WORD.fullmatch(form):
+            by_len.setdefault(len(form), []).append((form, codes[0]))
     return by_len
 
 
