@@ -339,6 +339,12 @@ def test_find_dates_inference_flags_and_weekday():
     assert find_dates("26 ноября (вторник)")[0].weekday == 1
 
 
+def test_relative_year_in_capitals():
+    (mention,) = find_dates("ПЕРЕГОВОРЫ НАЧАЛИСЬ В АПРЕЛЕ ПРОШЛОГО ГОДА", PartialDate(2021, 5, 5))
+    assert (mention.text, mention.kind) == ("АПРЕЛЕ ПРОШЛОГО ГОДА", "relative")
+    assert mention.value == PartialDate(2020, 4, None, inferred=True)
+
+
 def test_year_by_weekday():
     body = "Соглашение подписали в 2017 году. Во вторник, 26 ноября, министры встретились снова."
     assert year_by_weekday(body, 11, 26) == 2019

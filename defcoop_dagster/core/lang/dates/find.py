@@ -166,7 +166,7 @@ def _mention(folded, body, m, name, published, latest, attached) -> DateMention 
     g = m.groupdict()
     weekday = attached[0] if attached else None
     year = int(g["y"]) if g.get("y") else None
-    rmod = g.get("rmod")
+    rmod = g["rmod"].lower() if g.get("rmod") else None  # "В АПРЕЛЕ ПРОШЛОГО ГОДА" too
     if rmod is not None and published is not None and published.year is not None:
         year = published.year + PERIOD_MODIFIERS[rmod]
         inferred = True
