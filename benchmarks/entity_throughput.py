@@ -7,9 +7,9 @@ CORPUS defaults to ``<repo>/../shared/corpus``; every ``*.txt`` below it is read
 ``parse_article`` (timed apart).  With the models loaded once beforehand, the same run then times
 
 (a) the reference: raw natasha per article (``Doc``, segment, tag_morph, tag_ner; no syntax);
-(b) our entity layer: ``nlp.analyse_batch`` over batches (morph + syntax + NER + lemmas), then
-    ``mentions.mention_rows`` and, when ``defcoop_dagster.core.people.person_rows`` exists,
-    the person rows.
+(b) our entity layer, as ``entities.extract`` runs it: ``analysis.analyse_batch`` over batches
+    (morph + syntax + NER + lemmas), then per article the gazetteer (``find_countries``),
+    ``mentions.mention_rows`` and ``people.person_rows``, each step timed apart.
 
 It prints articles/second and seconds for each stage, mentions by type, and memory: the process's
 peak RSS after each stage, and a tracemalloc peak of the entity stage measured on a separate,
@@ -24,7 +24,6 @@ sets OPENBLAS_NUM_THREADS/OMP_NUM_THREADS before numpy loads; 0 keeps the enviro
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import resource
 import sys
@@ -47,50 +46,25 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def load_person_rows():
-    """``people.person_rows`` wrapped to one signature, or (None, reason): the module is being
-    written alongside this one: its 4th argument is either the gazetteer mentions (``countries``)
-    or our mention rows (``mentions``); ``dateline_end`` and ``year`` are passed when it takes them."""
-    try:
-        from defcoop_dagster.core.entities import people
-    except Exception as exc:  # absent or broken: the benchmark still runs without it
-        return None, f"{type(exc).__name__}: {exc}"
-    from defcoop_dagster.core.gazetteers.countries import find_countries
-
-    fn = getattr(people, "person_rows", None)
-    if fn is None:
-        return None, "defcoop_dagster.core.people has no person_rows"
-    params = list(inspect.signature(fn).parameters)
-    takes_mentions = len(params) > 3 and params[3] == "mentions"
-
-    def run(art, doc, rows):
-        fourth = rows if takes_mentions else find_countries(art.body)
-        kwargs = {}
-        if "dateline_end" in params:
-            kwargs["dateline_end"] = art.dateline_end
-        if "year" in params:
-            kwargs["year"] = art.published.year if art.published else None
-        return fn(art.article_id, art.body, doc, fourth, **kwargs)
-
-    return run, f"people.person_rows({', '.join(params)})"
-
-
 def raw_natasha(articles) -> None:
-    from natasha import Doc
+    from natasha import Doc, Segmenter
 
     from defcoop_dagster.core.lang import analysis as nlp
 
     m = nlp.models()
+    segmenter = Segmenter()  # razdel underneath; our layer segments with razdel itself (analysis.segmented)
     for art in articles:
         doc = Doc(art.body)
-        doc.segment(m.segmenter)
+        doc.segment(segmenter)
         doc.tag_morph(m.morph_tagger)
         doc.tag_ner(m.ner_tagger)
 
 
-def entity_layer(articles, batch_size: int, person_rows, syntax: bool) -> tuple[Counter, int, dict[str, float]]:
+def entity_layer(articles, batch_size: int, syntax: bool) -> tuple[Counter, int, dict[str, float]]:
     """(mentions by type, person rows, seconds per step)."""
     from defcoop_dagster.core.entities.mentions import mention_rows
+    from defcoop_dagster.core.entities.people import person_rows
+    from defcoop_dagster.core.gazetteers.countries import find_countries
     from defcoop_dagster.core.lang import analysis as nlp
 
     by_type: Counter = Counter()
@@ -102,14 +76,17 @@ def entity_layer(articles, batch_size: int, person_rows, syntax: bool) -> tuple[
         spent["analyse_batch"] += time.perf_counter() - t
         for art, doc in zip(batch, docs, strict=True):
             t = time.perf_counter()
-            rows = mention_rows(art.article_id, art.body, doc, art.published, art.dateline_end)
+            countries = find_countries(art.body, capitals=False)
+            spent["find_countries"] += time.perf_counter() - t
+            t = time.perf_counter()
+            rows = mention_rows(art.article_id, art.body, doc, art.published, art.dateline_end, countries)
             spent["mention_rows"] += time.perf_counter() - t
             by_type.update(r["type"] for r in rows)
-            if person_rows is not None:
-                t = time.perf_counter()
-                out = person_rows(art, doc, rows)
-                spent["person_rows"] += time.perf_counter() - t
-                persons += len(out[0]) if isinstance(out, tuple) else len(out)
+            t = time.perf_counter()
+            year = art.published.year if art.published else None
+            people, _ = person_rows(art.article_id, art.body, doc, countries, art.dateline_end, year)
+            spent["person_rows"] += time.perf_counter() - t
+            persons += len(people)
     return by_type, persons, dict(spent)
 
 
@@ -124,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.blas_threads > 0:
         os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(args.blas_threads)
 
-    from defcoop_dagster.core.entities import noise as entity_noise
+    from defcoop_dagster.core.entities import noise
     from defcoop_dagster.core.gazetteers.countries import find_countries
     from defcoop_dagster.core.ingest.articles import parse_article
     from defcoop_dagster.core.lang import analysis as nlp
@@ -148,12 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     nlp.models()
     # The lazily built lookup tables belong to loading, not to the first timed article.
     find_countries("Россия")
-    entity_noise.misspelt_country("Азербайдажан")
-    entity_noise.is_place_name("Шуша")
-    person_rows, people_note = load_person_rows()
+    noise.misspelt_country("Азербайдажан")
+    noise.is_place_name("Шуша")
     load_s = time.perf_counter() - t
     print(f"load         {load_s:8.2f} s   (natasha models, gazetteer, noise tables)   peak RSS {rss_mb():7.0f} MB")
-    print(f"persons      {people_note if person_rows else 'skipped: ' + people_note}")
 
     t = time.perf_counter()
     raw_natasha(articles)
@@ -164,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     t = time.perf_counter()
-    by_type, persons, spent = entity_layer(articles, args.batch_size, person_rows, not args.no_syntax)
+    by_type, persons, spent = entity_layer(articles, args.batch_size, not args.no_syntax)
     ent_s = time.perf_counter() - t
     steps = ", ".join(f"{k} {v:.2f} s" for k, v in spent.items())
     print(
@@ -175,12 +150,11 @@ def main(argv: list[str] | None = None) -> int:
 
     total = sum(by_type.values())
     print(f"mentions     {total:,} rows: " + ", ".join(f"{k} {v:,}" for k, v in by_type.most_common()))
-    if person_rows is not None:
-        print(f"persons      {persons:,} person rows")
+    print(f"persons      {persons:,} person rows")
 
     trace = articles[:TRACE_ARTICLES]
     tracemalloc.start()
-    entity_layer(trace, args.batch_size, person_rows, not args.no_syntax)
+    entity_layer(trace, args.batch_size, not args.no_syntax)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"tracemalloc  entity stage peak {peak / 2**20:.1f} MB over {len(trace)} articles (separate untimed pass)")

@@ -6,6 +6,7 @@ import pycountry
 import pytest
 
 from defcoop_dagster.core.gazetteers import countries as C
+from defcoop_dagster.core.gazetteers.countries import index as country_index
 from defcoop_dagster.core.lang.morph import morph_vocab
 
 # (phrase, expected code) for resolve_country: names in all cases, official forms, abbreviations,
@@ -383,7 +384,7 @@ def test_every_un_member():
 
 
 def test_build_is_fast_and_large():
-    C._gazetteer.cache_clear()
+    country_index.gazetteer.cache_clear()
     t0 = time.perf_counter()
     size = C.gazetteer_size()
     assert time.perf_counter() - t0 < 10
@@ -392,3 +393,9 @@ def test_build_is_fast_and_large():
     t0 = time.perf_counter()
     assert len(C.find_countries(text)) == 600
     assert time.perf_counter() - t0 < 1
+
+
+def test_surface_forms():
+    names = C.surface_forms("name")
+    assert names["азербайджана"] == ("AZE",) and names["южной кореи"] == ("KOR",)
+    assert "баку" not in names and C.surface_forms("capital")["баку"] == ("AZE",)

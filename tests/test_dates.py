@@ -15,6 +15,7 @@ from defcoop_dagster.core.lang.dates import (
     infer_year,
     month_number,
     parse_date,
+    year_by_weekday,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -336,6 +337,19 @@ def test_find_dates_inference_flags_and_weekday():
     assert first.value == PartialDate(2019, 11, 26, inferred=True) and first.weekday == 1
     assert second.value == PartialDate(2017) and second.weekday is None
     assert find_dates("26 ноября (вторник)")[0].weekday == 1
+
+
+def test_relative_year_in_capitals():
+    (mention,) = find_dates("ПЕРЕГОВОРЫ НАЧАЛИСЬ В АПРЕЛЕ ПРОШЛОГО ГОДА", PartialDate(2021, 5, 5))
+    assert (mention.text, mention.kind) == ("АПРЕЛЕ ПРОШЛОГО ГОДА", "relative")
+    assert mention.value == PartialDate(2020, 4, None, inferred=True)
+
+
+def test_year_by_weekday():
+    body = "Соглашение подписали в 2017 году. Во вторник, 26 ноября, министры встретились снова."
+    assert year_by_weekday(body, 11, 26) == 2019
+    assert year_by_weekday(body, 11, 27) is None  # no weekday is written with that day
+    assert year_by_weekday("Министры встретились 26 ноября.", 11, 26) is None
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])

@@ -8,7 +8,10 @@ import pytest
 
 from defcoop_dagster.core.entities.people import person_rows
 from defcoop_dagster.core.gazetteers.countries import find_countries
+from defcoop_dagster.core.lang import lexicon
 from defcoop_dagster.core.lang.analysis import analyse
+from defcoop_dagster.core.lang.inflect import nominative
+from defcoop_dagster.core.lang.roles import canonical_role
 
 from .conftest import SHARED, query
 
@@ -198,3 +201,35 @@ def test_pymorphy2_works_however_the_package_is_imported():
 def test_initials_only_person_is_one_person():
     people = people_of("Д.Рааб заявил о поддержке. Позже Д.Рааб добавил, что визит состоится.")
     assert list(people) == ["Д.Рааб"]  # one person however often the initials recur
+
+
+@pytest.mark.parametrize(
+    ("words", "role"),
+    [
+        (["глава", "оборонного ведомства"], "министр обороны"),  # a synonym of the whole role
+        (["глава", "МИД"], "министр иностранных дел"),
+        (["генсек", "ОДКБ"], "генеральный секретарь одкб"),  # a short form begins the role
+        (["замминистра", "обороны"], "заместитель министра обороны"),
+        (["начальник", "генштаба", "Вооружённых сил"], "начальник генерального штаба"),
+        (["премьер-министр", "страны"], "премьер-министр"),  # "страны" is the country column
+        (["глава", "делегации"], "глава делегации"),
+    ],
+)
+def test_canonical_role(words, role):
+    assert canonical_role(words) == role
+
+
+@pytest.mark.parametrize(
+    ("word", "case", "pos", "nominative_form"),
+    [("министром", "Ins", "NOUN", "министр"), ("послов", "Gen", "NOUN", "посол"), ("первым", "Ins", "ADJ", "первый")],
+)
+def test_nominative(word, case, pos, nominative_form):
+    assert nominative(word, case, pos) == nominative_form
+
+
+@pytest.mark.parametrize("name", lexicon.names())
+def test_word_lists_say_what_they_are_for(name):
+    """A linguist extends a list without reading the rules: its first lines are comments saying what it holds."""
+    path = next(lexicon.WORDS.glob(f"{name}.*"))
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("#") and len(first) > 20, path.name

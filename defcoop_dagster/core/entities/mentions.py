@@ -3,9 +3,9 @@
 Three sources are merged per article, all with offsets into the article body
 (``body[start:end] == text`` always holds):
 
-* natasha's NER spans (PER, LOC, ORG) after the noise rules of :mod:`.entity_noise`;
-* the gazetteer of :mod:`.countries` (COUNTRY, ORGANISATION), one row per ISO3/organisation code;
-* the date finder of :mod:`.dates` (DATE), with the resolved value in the ``date_*`` columns.
+* natasha's NER spans (PER, LOC, ORG) after the noise rules of :mod:`.noise`;
+* the gazetteer of :mod:`..gazetteers.countries` (COUNTRY, ORGANISATION), one row per ISO3/organisation code;
+* the date finder of :mod:`..lang.dates` (DATE), with the resolved value in the ``date_*`` columns.
 
 Decisions:
 
@@ -23,7 +23,7 @@ Decisions:
 * natasha splits «Министерства обороны | Азербайджанской Республики» and «Генерального штаба |
   Вооруженных сил | РФ»; an ORG is joined with the genitive ORG / state names that follow it
   (source 'rule:org_chain'); the state keeps its own LOC and COUNTRY rows, the absorbed ORG goes.
-  ORG normal forms come from ``entity_noise.normalize_org`` («Министерство обороны …», never
+  ORG normal forms come from ``noise.normalize_org`` («Министерство обороны …», never
   «Министерство оборона»).
 * ``source`` says where a row came from: 'natasha', 'gazetteer', 'dates' or 'rule:<name>' when a
   rule changed natasha's type or extent (misspelt_country, place_name, org_is_state, org_chain).
@@ -41,6 +41,7 @@ from natasha.shape import recover_shape
 from ..gazetteers.countries import ORG_CODES, CountryMention, country_name, find_countries
 from ..lang.dates import PartialDate, find_dates
 from ..lang.morph import morph_vocab
+from ..lang.spelling import CYRILLIC_WORD
 from . import noise
 
 __all__ = ["COLUMNS", "TYPES", "mention_rows"]
@@ -63,7 +64,6 @@ COLUMNS = (
 TYPES = ("PER", "LOC", "ORG", "COUNTRY", "ORGANISATION", "DATE")
 _TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
 _SEPARATORS = re.compile(r"[\s\-‐‑–—,]*")
-_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 def mention_rows(
@@ -75,7 +75,7 @@ def mention_rows(
     countries: list[CountryMention] | None = None,
 ) -> list[dict]:
     """The mentions of one article, sorted by offset; ``doc`` is natasha's analysed ``body``
-    (from ``nlp.analyse_batch``: segmented, morph-tagged and NER-tagged)."""
+    (from ``lang.analysis.analyse_batch``: segmented, morph-tagged and NER-tagged)."""
     if doc.text != body:
         raise ValueError(f"{article_id}: the natasha Doc was built from another text than the body")
     sent_starts = [s.start for s in doc.sents]
@@ -263,7 +263,7 @@ def _only_states(body: str, start: int, end: int, states: list[CountryMention]) 
 def _place_normal(text: str, natasha_normal: str) -> str:
     """Nominative of a one-word place: pymorphy2's place (Geox) lemma when it has one, since
     natasha leaves forms it tagged oddly as written (Каспии, Шуше, Беларусью)."""
-    if not _CYRILLIC_WORD.fullmatch(text):
+    if not CYRILLIC_WORD.fullmatch(text):
         return natasha_normal
     geox = next((p for p in morph_vocab().parse(text) if "Geox" in p.tag), None)
     return recover_shape(geox.normal_form, text) if geox is not None else natasha_normal

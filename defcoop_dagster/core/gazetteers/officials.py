@@ -26,8 +26,6 @@ from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "officials_ru.tsv"
 
-ORG_CODES = frozenset({"NATO", "CSTO", "SCO", "CIS", "UN", "EU", "OSCE"})
-
 # Countries whose names are written family name first; for VNM/LAO the last word is indexed as well,
 # since the given name is how people are commonly referred to.
 FAMILY_FIRST = frozenset({"CHN", "PRK", "KOR", "VNM"})
@@ -130,18 +128,18 @@ def _given_match(query: list[str], given: tuple[str, ...]) -> bool:
     parts = [set([g, *g.split("-")]) for g in given]
     used: set[int] = set()
     previous_initial = False
-    for q in query:
+    for word in query:
         for i, forms in enumerate(parts):
             if i in used:
                 continue
-            if q in forms or (len(q) == 1 and any(f.startswith(q) for f in forms)):
+            if word in forms or (len(word) == 1 and any(f.startswith(word) for f in forms)):
                 used.add(i)
                 break
         else:
             # a second initial is the patronymic ("В.В. Путин"), which the gazetteer does not record
-            if not (len(q) == 1 and previous_initial):
+            if not (len(word) == 1 and previous_initial):
                 return False
-        previous_initial = len(q) == 1
+        previous_initial = len(word) == 1
     return True
 
 

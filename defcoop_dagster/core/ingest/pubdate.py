@@ -3,7 +3,8 @@
 import re
 from dataclasses import dataclass, replace
 
-from ..lang.dates import MONTHS, PartialDate, find_dates, parse_date
+from ..lang import lexicon
+from ..lang.dates import PartialDate, parse_date, year_by_weekday
 
 _MONTH_WORD = r"[А-Яа-яЁё]{3,9}\.?"
 # Dates that carry a year, as sites print them above an article.
@@ -17,36 +18,12 @@ DATELINE = re.compile(
     r"(?P<date>\d{1,2}\s+" + _MONTH_WORD + r"(?:\s+\d{4}(?:\s*(?:г\.|года))?)?)\s*[.,]?\s*"
     r"(?:[-—–]\s*(?P<a1>[^.\n]{2,40}?)\.\s|/(?P<a2>[^/\n]{2,30})/\.?\s*|(?P<a3>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]{2,})\s*[-—–]\s*)"
 )
-# "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az"
-# Agencies in Cyrillic capitals are named from a list: "сообщает МО РФ" is a ministry, not an agency.
-CYRILLIC_AGENCIES = [
-    "ИТАР-ТАСС",
-    "ТАСС",
-    "РИА Новости",
-    "РИА",
-    "Интерфакс",
-    "БЕЛТА",
-    "БелТА",
-    "АПА",
-    "Азертадж",
-    "АЗЕРТАДЖ",
-    "УНИАН",
-    "Укринформ",
-    "Казинформ",
-    "Кабар",
-    "Арменпресс",
-    "Спутник",
-    "Тренд",
-    "РБК",
-    "Известия",
-    "Коммерсантъ",
-    "Жаманак",
-]
-# "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az"
+# "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az". Agencies in Cyrillic
+# capitals are named from a list (words/news_agencies.txt): "сообщает МО РФ" is a ministry, not an agency.
 AGENCY_CITED = re.compile(
     r"\b(?:передает|передаёт|сообщает|сообщило|пишет|информирует)\s+(?:агентство\s+|портал\s+|издание\s+)?"
     r"(?P<agency>"
-    + "|".join(sorted(CYRILLIC_AGENCIES, key=len, reverse=True))
+    + "|".join(re.escape(a) for a in sorted(lexicon.words("news_agencies"), key=lambda a: (-len(a), a)))
     + r"|[A-Z][\w\-]*(?:\.[a-z]{2,4})+|[A-Z][A-Za-z]{2,}|[A-Z]{3,})(?![\w-])"
 )
 THIS_YEAR = re.compile(r"\b(?:этом|текущем|нынешнем)\s*,?\s+(\d{4})\s+году\b")
@@ -142,16 +119,11 @@ def infer_publication_year(date: PartialDate, body: str) -> PartialDate:
         return replace(date, year=int(this_year.group(1)), inferred=True)
     if date.day is None:
         return date
-    # find_dates already reads "во вторник, 26 ноября" against the latest year the body states
-    for mention in find_dates(body):
-        value = mention.value
-        if mention.weekday is not None and (value.month, value.day) == (date.month, date.day) and value.year:
-            return replace(date, year=value.year, inferred=True)
-    return date
+    year = year_by_weekday(body, date.month, date.day)
+    return replace(date, year=year, inferred=True) if year else date
 
 
 __all__ = [
-    "MONTHS",
     "Dateline",
     "cited_agency",
     "date_in_header_line",

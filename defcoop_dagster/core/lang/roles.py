@@ -1,96 +1,22 @@
-"""Roles and military ranks written next to a name: the vocabulary and its nominative form.
+"""Roles and military ranks written next to a name: which words they are, and a role's canonical form.
 
 A role is a noun phrase headed by a post ("министр", "начальник", "посол") with its genitive
 dependents ("обороны", "генерального штаба"); it stands in apposition to the name and so shares
 its case ("министром обороны Грузии Ираклием Гарибашвили"). Ranks ("генерал-полковник") are kept
-apart from roles.
+apart from roles. The vocabularies are word lists of the lexicon (``words/role_heads.txt``,
+``rank_words.txt``, ``rank_tails.txt``, ``role_synonyms.tsv``, ``role_abbreviations.tsv``).
 """
 
 import re
+from functools import cache
 
-from .morph import morph_vocab
+from . import lexicon
 
-# Lemmas that head a post. Kept as lemmas: the tagger gives them in any case and number.
-ROLE_HEADS = {
-    "министр",
-    "замминистра",
-    "президент",
-    "вице-президент",
-    "премьер-министр",
-    "премьер",
-    "вице-премьер",
-    "посол",
-    "атташе",
-    "секретарь",
-    "генсек",
-    "начальник",
-    "заместитель",
-    "замначальника",
-    "председатель",
-    "зампред",
-    "командующий",
-    "главнокомандующий",
-    "главком",
-    "глава",
-    "король",
-    "королева",
-    "принц",
-    "эмир",
-    "султан",
-    "шейх",
-    "директор",
-    "руководитель",
-    "помощник",
-    "советник",
-    "спикер",
-    "канцлер",
-    "представитель",
-    "полпред",
-    "командир",
-    "губернатор",
-    "мэр",
-}
-RANK_WORDS = {
-    "генерал",
-    "генерал-полковник",
-    "генерал-лейтенант",
-    "генерал-майор",
-    "адмирал",
-    "вице-адмирал",
-    "контр-адмирал",
-    "маршал",
-    "полковник",
-    "подполковник",
-    "майор",
-    "капитан",
-    "лейтенант",
-    "бригадный",
-    "генерал-полковника",
-    "флота",
-    "армии",
-    "ранга",
-}
-# Words of a rank that follow its head: "генерал армии", "капитан 1 ранга", "адмирал флота"
-RANK_TAILS = {"армии", "флота", "ранга"}
-# Synonyms a careful annotator writes as the post itself
-SYNONYMS = [
-    (
-        re.compile(
-            r"^глава (?:оборонного|военного) ведомства$|^глава (?:минобороны|мо|министерства обороны)$|"
-            r"^руководитель (?:минобороны|оборонного ведомства|министерства обороны)$"
-        ),
-        "министр обороны",
-    ),
-    (
-        re.compile(r"^глава (?:мид|внешнеполитического ведомства|министерства иностранных дел)$"),
-        "министр иностранных дел",
-    ),
-    (re.compile(r"^генсек\b"), "генеральный секретарь"),
-    (re.compile(r"^замминистра\b"), "заместитель министра"),
-    (re.compile(r"^глава государства$"), "президент"),
-    (re.compile(r"^глава правительства$"), "премьер-министр"),
-    (re.compile(r"^начальник генштаба\b"), "начальник генерального штаба"),
-]
+ROLE_HEADS = lexicon.words("role_heads")
+RANK_WORDS = lexicon.words("rank_words")
+RANK_TAILS = lexicon.words("rank_tails")
+# Compound ranks not listed one by one ("генерал-полковник", "контр-адмирал").
+RANK_PREFIXES = ("генерал-", "вице-адмирал", "контр-адмирал")
 TRIMS = [
     # the army a General Staff belongs to says no more: "начальник генерального штаба вооруженных сил"
     re.compile(r"(штаба|штабов|генштаба) (?:вооруж[её]нных сил|[\w-]+ армии)$"),
@@ -104,25 +30,14 @@ def is_role_head(lemma: str) -> bool:
 
 
 def is_rank_word(lemma: str) -> bool:
-    return lemma in RANK_WORDS or lemma.startswith(("генерал-", "вице-адмирал", "контр-адмирал"))
+    return lemma in RANK_WORDS or lemma.startswith(RANK_PREFIXES)
 
 
-def nominative(word: str, case: str | None, pos: str | None) -> str:
-    """``word`` put in the nominative singular, as the tagger's case tells which parse is meant."""
-    vocab = morph_vocab()
-    lower = word.lower()
-    for form in vocab.parse(lower):
-        if case and form.feats.get("Case") not in (case, None):
-            continue
-        if pos and form.pos not in (pos, "PROPN" if pos == "NOUN" else pos):
-            continue
-        try:
-            inflected = form.inflect({"Nom", "Sing"}) or form.inflect({"Nom"})
-        except (KeyError, ValueError):
-            inflected = None
-        if inflected is not None:
-            return inflected.word
-    return lower
+@cache
+def _abbreviations() -> list[tuple[re.Pattern, str]]:
+    # whole words only: "генсек" begins "генсек нато", not "генсекретариат"
+    table = lexicon.table("role_abbreviations")
+    return [(re.compile(rf"^{re.escape(short)}\b"), full) for short, full in table.items()]
 
 
 def canonical_role(words: list[str]) -> str | None:
@@ -131,8 +46,9 @@ def canonical_role(words: list[str]) -> str | None:
     role = re.sub(r"\s+([,–—-])\s*$", "", role).strip(" ,–—-")
     if not role:
         return None
-    for pattern, canon in SYNONYMS:
-        role = pattern.sub(canon, role)  # whole-role patterns end in $, prefix patterns do not
+    role = lexicon.table("role_synonyms").get(role, role)
+    for short, full in _abbreviations():
+        role = short.sub(full, role)
     for trim in TRIMS:
         role = trim.sub(r"\1", role)
     return role

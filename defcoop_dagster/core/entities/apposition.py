@@ -1,0 +1,166 @@
+"""Role, rank and country of a person, read from the words written in apposition to the left of the name.
+
+The apposition shares the name's case: "[азербайджанский] [министр обороны] [Грузии]
+[генерал-полковник] ИМЯ". A plural post names several people at once: "Министры обороны Грузии
+и Азербайджана …" gives each named country's counterpart the post (``apply_plural_roles``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..gazetteers.countries import CountryMention
+from ..lang.inflect import UD_TO_OC_CASE, nominative
+from ..lang.morph import morph_vocab
+from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head
+
+if TYPE_CHECKING:
+    from .people import Person
+
+DASHES = {"–", "—", "-", ","}
+MAX_APPOSITION = 16  # tokens scanned left of a name
+
+
+def covering(countries: list[CountryMention], start: int) -> CountryMention | None:
+    """The state or organisation mention (not a capital) that covers offset ``start``."""
+    for m in countries:
+        if m.start <= start < m.end and m.kind != "capital":
+            return m
+    return None
+
+
+def can_be_in_case(word: str, ud_case: str) -> bool:
+    """Apposition agrees in case; the tagger's single guess is not trusted, the word's forms are."""
+    oc = UD_TO_OC_CASE.get(ud_case, "nomn")
+    return any(p.tag.case == oc for p in morph_vocab().parse(word.lower()))
+
+
+def read_apposition(
+    tokens, i0: int, countries: list[CountryMention], name_cases: set[str] | None = None, text: str = ""
+) -> tuple[str | None, str | None, str | None, str]:
+    """(role, rank, country, rule) written left of the name starting at token ``i0`` of its sentence.
+
+    ``name_cases``: the UD cases the name may be in (the tagger's guesses and the one its
+    words point to); a post in apposition must be able to take one of them. ``rule`` is
+    'colleague' when the person is named as someone's colleague, else 'apposition'.
+    """
+    name_cases = {c for c in (name_cases or {tokens[i0].feats.get("Case")}) if c}
+    rank: list[str] = []
+    dependents: list[str] = []
+    head: list[str] = []
+    head_case = head_written = None
+    country = None
+    rule = "apposition"
+    j = i0 - 1
+    while j >= 0 and i0 - j <= MAX_APPOSITION:
+        t = tokens[j]
+        if "\n" in text[t.stop : tokens[j + 1].start]:
+            break  # a headline without a full stop is not the apposition of the line below
+        lemma = (t.lemma or t.text).lower()
+        mention = covering(countries, t.start)
+        if mention is not None:
+            if len(mention.codes) == 1 and country is None:
+                country = mention.codes[0]
+            # step over the whole mention ("Республики Беларусь")
+            while j >= 0 and tokens[j].start >= mention.start:
+                j -= 1
+            continue
+        if head:
+            # adjectives agreeing with the post: "первым заместителем", "военный атташе"
+            if t.pos == "ADJ" and t.feats.get("Case") == head_case:
+                head.insert(0, nominative(t.text, t.feats.get("Case"), "ADJ"))
+                j -= 1
+                continue
+            # a post governing the one found: "заместителя [министра обороны]"
+            if is_role_head(lemma) and any(can_be_in_case(t.text, c) for c in name_cases or {head_case}):
+                dependents = [head_written, *dependents]
+                head, head_case, head_written = (
+                    [nominative(t.text, t.feats.get("Case"), "NOUN")],
+                    t.feats.get("Case"),
+                    t.text,
+                )
+                j -= 1
+                continue
+            break
+        if t.pos == "ADP" and not dependents:
+            # "посол Беларуси [в Молдове] Сергей Чичук": a place, not the person's country
+            if lemma in ("в", "во", "на"):
+                country = None
+                j -= 1
+                continue
+            if lemma == "из" and country:  # "коллегой из Лаоса": where the person comes from
+                j -= 1
+                continue
+            break
+        if t.text in DASHES:
+            j -= 1
+            continue
+        if (t.text.lower() in RANK_TAILS and j > 0 and is_rank_word((tokens[j - 1].lemma or "").lower())) or (
+            is_rank_word(lemma) and not dependents
+        ):
+            rank.insert(
+                0, t.text.lower() if t.text.lower() in RANK_TAILS else nominative(t.text, t.feats.get("Case"), None)
+            )
+            j -= 1
+            continue
+        if lemma == "коллега":
+            rule = "colleague"
+            j -= 1
+            continue
+        if (is_role_head(lemma) or t.text.lower() == "замминистра") and not (
+            dependents and t.feats.get("Case") == "Gen" and "Gen" not in name_cases
+        ):
+            case = t.feats.get("Case")
+            if (
+                name_cases
+                and t.text.lower() != "замминистра"
+                and not any(can_be_in_case(t.text, c) for c in name_cases)
+            ):
+                break
+            head_case, head_written = case, t.text
+            head = [nominative(t.text, case, "NOUN") if t.text.lower() != "замминистра" else "замминистра"]
+            j -= 1
+            continue
+        # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a case
+        if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Gen":
+            dependents.insert(0, t.text)
+            j -= 1
+            continue
+        break
+    role = canonical_role(head + dependents) if head else None
+    return role, (" ".join(rank) or None), country, rule
+
+
+def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person]) -> None:
+    """'Министры обороны Грузии и Азербайджана …': the post of each named country's person without one."""
+    for sent in doc.sents:
+        tokens = sent.tokens
+        for i, t in enumerate(tokens):
+            lemma = (t.lemma or "").lower()
+            if not is_role_head(lemma) or t.feats.get("Number") != "Plur":
+                continue
+            dependents, codes, j = [], [], i + 1
+            while j < len(tokens):
+                tj = tokens[j]
+                mention = covering(countries, tj.start)
+                if mention is not None:
+                    codes.extend(mention.codes)
+                    while j < len(tokens) and tokens[j].start < mention.end:
+                        j += 1
+                    continue
+                if codes and tj.text.lower() in {"и", ","}:
+                    j += 1
+                    continue
+                if not codes and tj.pos in ("NOUN", "ADJ") and tj.feats.get("Case") == "Gen":
+                    dependents.append(tj.text)
+                    j += 1
+                    continue
+                break
+            if len(set(codes)) < 2:
+                continue
+            role = canonical_role([nominative(t.text, t.feats.get("Case"), "NOUN"), *dependents])
+            # only counterparts: a person named as someone's colleague or by military rank
+            for p in people:
+                counterpart = any(m.rule == "colleague" or m.rank for m in p.mentions)
+                if p.role is None and p.country in codes and counterpart:
+                    p.role, p.role_rule = role, "plural_post"

@@ -1,0 +1,22 @@
+"""Rules that fix natasha's known NER mistakes in defence-cooperation news.
+
+natasha's news NER is trained on general news; on our texts it reads misspelt country names as
+persons («Азербайдажан»: :mod:`.misspelt`), Karabakh towns as persons («Шуша - один из …»:
+:mod:`.places`), datelines as organisations («ТБИЛИСИ, 24 апр») and page chrome as entities
+(«Фото-Видео»: :mod:`.chrome`) and, without a good parse, puts every word of an organisation in
+the nominative («Министерство оборона»: :mod:`.org_names`).  Each rule is a small pure function
+over the span text so that callers (``mentions``, ``people``) can apply them in their own order.
+"""
+
+from .chrome import in_dateline, is_chrome_word
+from .misspelt import misspelt_country
+from .org_names import normalize_org
+from .places import is_place_name
+
+__all__ = [
+    "in_dateline",
+    "is_chrome_word",
+    "is_place_name",
+    "misspelt_country",
+    "normalize_org",
+]
