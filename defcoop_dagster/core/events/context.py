@@ -7,7 +7,7 @@ event rules see the same people, states and dates an analyst sees in those table
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lang.dates import parse_date
+from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .vocabulary import phrase_ending_at, phrases
 
@@ -96,7 +96,7 @@ def build(
         if m["type"] in ("COUNTRY", "ORGANISATION") and m.get("code"):
             states.append(Span(*span, m["code"]))
         elif m["type"] == "DATE" and m.get("date_iso"):
-            value = parse_date(m["date_iso"])
+            value = PartialDate.from_iso(m["date_iso"])
             if value is not None:
                 dates.append(Span(*span, value))
         elif m["type"] == "LOC":

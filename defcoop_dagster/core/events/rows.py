@@ -3,11 +3,12 @@
 import hashlib
 from dataclasses import dataclass, field
 
+from ..gazetteers import officials
+from ..lang.dates import PartialDate, explicit_years, year_from_evidence
 from ..lang.tokens import Sentence
 from . import context
 from .agreements import Agreement, agreements, signings
 from .meetings import Meeting, meetings
-from .years import complete_year
 
 
 @dataclass
@@ -29,6 +30,16 @@ def _id(prefix: str, *parts) -> str:
 
 def _evidence(sent: Sentence) -> dict:
     return {"evidence": sent.text, "evidence_start": sent.start, "evidence_end": sent.end}
+
+
+def complete_year(date: PartialDate | None, ctx: context.ArticleContext, person_ids: list[str]) -> PartialDate | None:
+    """The year of an event date written without one, from what the article and the officials
+    gazetteer know (the rule itself: ``lang.dates.year_from_evidence``)."""
+    if date is None or date.year is not None:
+        return date
+    stated = set(explicit_years(ctx.body, event_names=True))  # "«Армия-2022»" dates its forum
+    terms = [[(o.from_year, o.to_year) for o in officials.find_officials(ctx.persons[pid].name)] for pid in person_ids]
+    return year_from_evidence(date, stated, terms)
 
 
 def _date_columns(date, prefix: str, iso_from=None) -> dict:

@@ -9,14 +9,15 @@ tables): dates in news text are formulaic, and a regex keeps every offset exact.
 * :mod:`.parse`       ``parse_date``: one expression filling a string (stamps, datelines, metadata);
 * :mod:`.find`        ``find_dates``: every expression in a body, resolved (:mod:`.relative` for
                       "вчера", "в прошлом году", "во вторник");
-* :mod:`.years`       years written as years, and the year of a day-month written without one.
+* :mod:`.years`       years written as years, and the year of a date written without one (in an
+                      article, from its publication date; of an event, from its participants' terms).
 """
 
 from .find import DateMention, find_dates, year_by_weekday
 from .parse import parse_date
 from .values import PartialDate
 from .vocabulary import MONTHS, WEEKDAYS, month_number, weekday_number
-from .years import explicit_years, infer_year
+from .years import explicit_years, infer_year, year_from_evidence
 
 __all__ = [
     "MONTHS",
@@ -30,4 +31,5 @@ __all__ = [
     "parse_date",
     "weekday_number",
     "year_by_weekday",
+    "year_from_evidence",
 ]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+_ISO = re.compile(r"(?:(?P<y>\d{4})|-)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,17 @@ class PartialDate:
         if self.month is not None:
             return f"--{self.month:02d}" + (f"-{self.day:02d}" if self.day is not None else "")
         return f"---{self.day:02d}" if self.day is not None else ""
+
+    @classmethod
+    def from_iso(cls, value: str) -> PartialDate | None:
+        """The date ``iso()`` wrote ('2021-05-18', '2021-05', '2021', '--05-18', '--05'); None if it is not one."""
+        match = _ISO.fullmatch(value or "")
+        if not match or not (match["y"] or match["m"]):
+            return None
+        try:
+            return cls(*(int(part) if part else None for part in match.group("y", "m", "d")))
+        except ValueError:
+            return None
 
     def to_date(self) -> dt.date | None:
         """First day of the known period; None when the year is unknown."""

@@ -1,6 +1,9 @@
-"""Years: those a text writes as years, and the year of a day-month written without one."""
+"""Years: those a text writes as years, and the year of a day-month written without one — of an
+article's dates (``year_of``) and of an event's date (``year_from_evidence``)."""
 
+import datetime as dt
 import re
+from dataclasses import replace
 
 from .patterns import (
     DASH,
@@ -118,3 +121,29 @@ def year_of(
     if weekday is not None and day is not None and latest is not None:
         return infer_year(month, day, weekday, not_before=latest)
     return None
+
+
+def year_from_evidence(
+    date: PartialDate | None, stated: set[int], terms: list[list[tuple[int | None, int | None]]]
+) -> PartialDate | None:
+    """An event's day or month written without a year gets the year the evidence allows, marked inferred.
+
+    ``terms``: for each person taking part, the (from, to) years of the posts a gazetteer knows them
+    in (None: unknown start / still in office); ``stated``: the years the article writes. The years
+    all participants held their posts, narrowed by the stated ones; failing those, the latest stated
+    year. Without evidence the date keeps no year (``date_iso`` still tells its day and month).
+    """
+    if date is None or date.year is not None or date.month is None:
+        return date
+    in_office: set[int] | None = None
+    for posts in terms:
+        years = {y for start, end in posts for y in range(start or 1990, (end or dt.date.today().year) + 1)}
+        if years:
+            in_office = years if in_office is None else in_office & years
+    if in_office:
+        year = max(in_office & stated) if in_office & stated else max(in_office)
+    elif stated:
+        year = max(stated)
+    else:
+        return date
+    return replace(date, year=year, inferred=True)
