@@ -32,8 +32,10 @@ def models_dir() -> Path:
 
 
 def dbt_executable() -> str:
-    """The ``dbt`` of this interpreter's environment: a fresh shell need not have the venv on PATH."""
-    return str(Path(sys.executable).parent / "dbt")
+    """The ``dbt`` of this interpreter's environment: a fresh shell need not have the venv on PATH
+    (else the one on PATH, for an install whose scripts live elsewhere)."""
+    beside = Path(sys.executable).parent / "dbt"
+    return str(beside) if beside.exists() else shutil.which("dbt") or str(beside)
 
 
 def dbt_env(project_dir: Path) -> dict:
