@@ -1,8 +1,10 @@
 """`defcoop materialize`: run the whole graph for the configured settings and say where the data is."""
 
 import argparse
+import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -62,12 +64,47 @@ def summarize(db_path: str) -> None:
                 print(f"  {table:<14} {n:>7} rows")
     finally:
         con.close()
-    print(
-        "\nquery it (read-only, so it never blocks the pipeline):\n"
-        f'  duckdb -readonly {db_path} "SELECT title, published FROM articles"\n'
-        f"  python -c \"import duckdb; print(duckdb.connect('{db_path}', read_only=True)"
-        ".sql('SELECT * FROM articles'))\""
+    print("\nquery it (read-only, so it never blocks the pipeline; these lines work in a new shell):")
+    for line in hints(db_path):
+        print(f"  {line}")
+
+
+DUCKDB_CLI = "duckdb-cli==1.5.6"  # as pinned in requirements.lock; it reads the v1.0.0 storage we publish
+
+
+def hints(db_path: str) -> list[str]:
+    """Commands to read the warehouse, with absolute paths: a new shell has neither the venv nor the settings."""
+    # the venv's own bin folder (sys.executable is its python: not resolved, the symlink is what makes it the venv)
+    venv_bin = Path(os.path.abspath(sys.executable)).parent
+    db = Path(db_path).expanduser().resolve()
+    q = shlex.quote
+    duckdb_cli = venv_bin / "duckdb"
+    lines = [
+        f'{q(str(duckdb_cli))} -readonly {q(str(db))} "SELECT title, published FROM articles"'
+        if duckdb_cli.exists()
+        else f"{q(str(venv_bin / 'pip'))} install {DUCKDB_CLI}   # the DuckDB CLI, then: .venv/bin/duckdb -readonly …"
+    ]
+    # double quotes inside, so the shell's single quotes around it stay readable
+    code = f'import duckdb; print(duckdb.connect({json.dumps(str(db))}, read_only=True).sql("SELECT * FROM articles"))'
+    lines.append(f"{q(str(venv_bin / 'python'))} -c {q(code)}")
+    export_dir = db.parent / "export"
+    lines.append(
+        f"{q(str(venv_bin / 'defcoop'))} export --warehouse {q(str(db))} --format parquet {q(str(export_dir))}"
     )
+    return lines
+
+
+def export_command(args) -> int:
+    from .warehouse.export import export
+
+    try:
+        rows = export(args.warehouse, args.dir, args.format)
+    except (OSError, ValueError) as e:
+        print(f"export failed: {e}", file=sys.stderr)
+        return 1
+    for table, n in rows.items():
+        print(f"  {Path(args.dir) / f'{table}.{args.format}'}  {n:>7} rows")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("materialize", help="materialise every asset (or --select) and print a summary")
     run.add_argument("--select", default="*", help="Dagster asset selection (default: everything)")
     sub.add_parser("where", help="print the settings in force")
+    out = sub.add_parser("export", help="write every table of the published warehouse as Parquet or CSV files")
+    out.add_argument("dir", help="folder to write <table>.parquet or <table>.csv into")
+    out.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    out.add_argument("--warehouse", default=setting(DUCKDB_PATH_VAR), help=f"DuckDB file (default: {DUCKDB_PATH_VAR})")
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return export_command(args)
     if args.command == "where":
         print(f"{INPUT_DIR_VAR}={setting(INPUT_DIR_VAR)}\n{DUCKDB_PATH_VAR}={setting(DUCKDB_PATH_VAR)}")
         return 0

@@ -26,7 +26,11 @@ KINDS = {"duckdb", "python"}
 
 @dataclass(frozen=True)
 class SqlCheck:
-    """A check over the written warehouse: it passes when ``failures`` (a query) returns no row."""
+    """A check over the written warehouse: it passes when ``failures`` (a query) returns no row.
+
+    Blocking: rows that point outside their article or to a missing parent are wrong data, not
+    doubtful data, so a failure stops the graph before anything is published.
+    """
 
     table: str
     name: str
@@ -34,7 +38,7 @@ class SqlCheck:
     failures: str
 
     def spec(self) -> dg.AssetCheckSpec:
-        return dg.AssetCheckSpec(self.name, asset=self.table, description=self.description)
+        return dg.AssetCheckSpec(self.name, asset=self.table, description=self.description, blocking=True)
 
     def run(self, con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
         found = con.execute(f"SELECT * FROM ({self.failures}) LIMIT 20").df()
@@ -128,5 +132,21 @@ def finish(
         metadata = {**table_metadata(name, outcome.valid, previews[name]), **extra_metadata(name, outcome.valid)}
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
         yield schema_check(name, outcome)
+    yield from run_checks(con, checks)
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, checks: list[SqlCheck]) -> Iterator[dg.AssetCheckResult]:
+    """Each check's result, then a failure naming the failed ones: the graph stops before publishing."""
+    failed = []
     for check in checks:
-        yield check.run(con)
+        result = check.run(con)
+        yield result
+        if not result.passed:
+            failed.append(f"{check.name} on {check.table}")
+    if failed:
+        # Dagster would stop the graph too (the checks are blocking), in several lines; this is one
+        raise dg.Failure(
+            description=f"Publishing stopped: blocking check{'s' if len(failed) > 1 else ''} failed: "
+            f"{'; '.join(failed)}. The published warehouse was left as it was.",
+            allow_retries=False,
+        )

@@ -18,6 +18,34 @@ def _short(value) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
 
 
+def _cell(value):
+    """A cell of a table preview: NULL stays NULL (the UI shows it empty), lists read as text."""
+    if isinstance(value, list | tuple) or (hasattr(value, "tolist") and not pd.api.types.is_scalar(value)):
+        return ", ".join("" if v is None else str(v) for v in list(value))
+    if value is None or pd.isna(value):
+        return None
+    if isinstance(value, pd.Timestamp):  # a DATE column reads back as midnight: show the day alone
+        return str(value.date()) if value == value.normalize() else str(value)
+    if isinstance(value, float) and value.is_integer():  # an integer column with a NULL reads as float
+        return int(value)
+    if isinstance(value, bool | int | float | str):
+        return value if not isinstance(value, str) or len(value) <= PREVIEW_CHARS else value[: PREVIEW_CHARS - 1] + "…"
+    if hasattr(value, "item"):  # numpy scalars
+        return _cell(value.item())
+    return _cell(str(value))
+
+
+def preview_table(df: pd.DataFrame, columns: list[str] | None = None, rows: int = PREVIEW_ROWS) -> dg.MetadataValue:
+    """The first rows as a table the UI shows inline (markdown over 1000 characters hides behind a
+    button), with NULL shown as an empty cell rather than None, NaN or NaT."""
+    cols = columns or list(df.columns)
+    records = [
+        dg.TableRecord({c: _cell(v) for c, v in zip(cols, row, strict=True)})
+        for row in df[cols].head(rows).itertuples(index=False)
+    ]
+    return dg.MetadataValue.table(records, schema=dg.TableSchema(columns=[dg.TableColumn(c, "string") for c in cols]))
+
+
 def markdown_table(df: pd.DataFrame, columns: list[str] | None = None, rows: int = PREVIEW_ROWS) -> str:
     cols = columns or list(df.columns)
     if df.empty:
@@ -49,7 +77,7 @@ def table_metadata(table: str, df: pd.DataFrame, preview_columns: list[str]) -> 
         "dagster/row_count": len(df),
         "dagster/table_name": table,
         "dagster/column_schema": column_schema(table),
-        "preview": dg.MetadataValue.md(markdown_table(df, preview_columns)),
+        "preview": preview_table(df, preview_columns),
     }
 
 

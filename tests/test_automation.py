@@ -1,6 +1,7 @@
 """The folder sensor, the daily schedule and the instance configuration, evaluated for real."""
 
 import datetime as dt
+import json
 import os
 import shutil
 import time
@@ -9,13 +10,17 @@ import dagster as dg
 
 from defcoop_dagster.defs.automation.schedules import daily_refresh
 from defcoop_dagster.defs.automation.sensors import input_folder_sensor
-from defcoop_dagster.defs.resources import InputFolder
+from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
-from .conftest import ROOT, definitions
+from .conftest import ROOT, SEEDS, definitions
 
 
-def tick(folder, cursor=None):
-    ctx = dg.build_sensor_context(cursor=cursor, resources={"input_folder": InputFolder(path=str(folder))})
+def tick(folder, cursor=None, warehouse=None):
+    resources = {
+        "input_folder": InputFolder(path=str(folder)),
+        "warehouse": Warehouse(database=str(warehouse or folder.parent / "no-warehouse.duckdb")),
+    }
+    ctx = dg.build_sensor_context(cursor=cursor, resources=resources)
     result = input_folder_sensor(ctx)
     return result, ctx.cursor
 
@@ -41,6 +46,26 @@ def test_sensor_runs_on_new_changed_and_removed_files_only(tmp_path):
     os.remove(tmp_path / "sub" / "b.txt")
     removed, _ = tick(tmp_path, cursor3)
     assert removed.tags["defcoop/removed"] == "1"
+
+
+def test_the_first_tick_starts_from_what_the_warehouse_holds(seeds_warehouse, tmp_path):
+    """After `defcoop materialize` the sensor's cursor is empty: it is seeded from source_files, so the
+    first tick runs only for what changed since, not for everything the command just built."""
+    skip, cursor = tick(SEEDS, warehouse=seeds_warehouse)
+    assert isinstance(skip, dg.SkipReason) and "no change" in skip.skip_message
+    assert set(json.loads(cursor)) == {p.name for p in SEEDS.iterdir()}  # remembered for the next ticks
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)  # copy2 keeps sizes and modification times: the same files
+    (inbox / "new.txt").write_text("Министр обороны встретился с коллегой.", encoding="utf-8")
+    removed = sorted(SEEDS.iterdir())[0].name
+    (inbox / removed).unlink()
+    run, _ = tick(inbox, warehouse=seeds_warehouse)
+    assert isinstance(run, dg.RunRequest)
+    assert (run.tags["defcoop/added"], run.tags["defcoop/changed"], run.tags["defcoop/removed"]) == ("1", "0", "1")
+
+    first, _ = tick(inbox)  # no warehouse yet: every file is new, as before
+    assert first.tags["defcoop/added"] == str(len(list(inbox.iterdir())))
 
 
 def test_daily_schedule_refreshes_everything():

@@ -51,6 +51,22 @@ def test_defcoop_materialize_prints_where_and_how(tmp_path):
     assert f"warehouse: {Path(env['DEFCOOP_DUCKDB_PATH']).resolve()}" in run.stdout
     assert "articles" in run.stdout and "read_only=True" in run.stdout
 
+    # every hint it prints runs as printed in a new shell: no venv on PATH, no settings, another folder
+    hints = run.stdout.split("these lines work in a new shell):\n", 1)[1].splitlines()
+    hints = [line.strip() for line in hints if line.startswith("  ")]
+    assert len(hints) == 3 and hints[0].startswith(str(BIN / "duckdb"))
+    fresh = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    # kept only where the checkout is not the venv's own install (a venv shared by several work trees)
+    fresh |= {k: v for k, v in os.environ.items() if k == "PYTHONPATH"}
+    outputs = []
+    for line in hints:
+        done = subprocess.run(["bash", "-c", line], cwd="/", env=fresh, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, (line, done.stderr[-2000:])
+        outputs.append(done.stdout)
+    assert "Азербайджан" in outputs[0] and "published" in outputs[0]  # the DuckDB CLI read the v1.0.0 file
+    assert "article_id" in outputs[1]
+    assert (Path(env["DEFCOOP_DUCKDB_PATH"]).parent / "export" / "dyad_year.parquet").is_file()
+
 
 def test_defcoop_materialize_fails_clearly_on_a_missing_folder(tmp_path):
     env = env_for(tmp_path, tmp_path / "missing")

@@ -199,7 +199,7 @@ def test_chromium_renders_the_asset_graph(server, tmp_path):
     # the global lineage: one box per group, from the raw files to the published warehouse
     graph_png = ARTIFACTS / "asset-graph.png"
     dom = render(exe, f"{base}/asset-groups", graph_png, tmp_path / "profile")
-    for group in ("ingestion", "entities", "events", "staging", "marts", "pictures", "publish"):
+    for group in ("ingestion", "entities", "events", "quality", "staging", "marts", "pictures", "publish"):
         assert group in dom, f"group {group} is not on the asset graph page"
     assert graph_png.stat().st_size > 20_000 and colours(graph_png) > 20, "the screenshot is blank"
 
@@ -209,7 +209,16 @@ def test_chromium_renders_the_asset_graph(server, tmp_path):
     for asset in (">source_files<", ">articles<", "mentions", "persons", "meetings"):
         assert asset in dom, f"{asset} is not on the ingestion group's graph"
     assert "Never materialized" not in dom
-    print(f"screenshots: {graph_png} {group_png}")
+
+    # the picture shown on the page itself (the check's result), not behind a "[Show Markdown]" link
+    picture_png = ARTIFACTS / "cooperation-network-checks.png"
+    dom = render(exe, f"{base}/assets/cooperation_network?view=checks", picture_png, tmp_path / "profile")
+    assert '<img src="data:image/png;base64,' in dom
+    # a dbt model: its description, columns and a preview table with NULL as an empty cell
+    model_png = ARTIFACTS / "stg-meetings.png"
+    dom = render(exe, f"{base}/assets/stg_meetings", model_png, tmp_path / "profile")
+    assert "date_source" in dom and "NaT" not in dom
+    print(f"screenshots: {graph_png} {group_png} {picture_png} {model_png}")
 
 
 MISSING = "/nonexistent/defcoop-inbox"

@@ -14,7 +14,7 @@ import pytest
 
 from defcoop_dagster.cli import failure_reason
 from defcoop_dagster.defs.automation.sensors import input_folder_sensor
-from defcoop_dagster.defs.resources import InputFolder
+from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 from .conftest import ROOT, SEEDS
 
@@ -130,7 +130,11 @@ def test_a_bad_setting_names_itself_when_the_code_location_loads(setting, value,
 
 def test_the_sensor_skips_with_the_reason_and_keeps_its_cursor(tmp_path):
     ctx = dg.build_sensor_context(
-        cursor='{"a.txt": "1:1"}', resources={"input_folder": InputFolder(path=str(tmp_path / "gone"))}
+        cursor='{"a.txt": "1:1"}',
+        resources={
+            "input_folder": InputFolder(path=str(tmp_path / "gone")),
+            "warehouse": Warehouse(database=str(tmp_path / "none.duckdb")),
+        },
     )
     result = input_folder_sensor(ctx)
     assert isinstance(result, dg.SkipReason)

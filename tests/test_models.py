@@ -1,40 +1,28 @@
-"""dbt_like_models/: dependencies read by a SQL parser, one asset per file, schema.yml tests as checks."""
+"""dbt_like_models/ as a dbt project: its models are assets, its tests checks, and dbt runs it from the folder."""
 
+import json
 import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
+import yaml
 
-from defcoop_dagster.analytics.models import ModelError, build_table, leading_comment, load_models, read_model
-from defcoop_dagster.analytics.project import load_project
-from defcoop_dagster.analytics.sqldeps import SqlError, tables_read
-from defcoop_dagster.defs.models.assets import models_asset, upstream_asset_names
+from defcoop_dagster.analytics.dbt_project import DbtProjectError, prepared_manifest
+from defcoop_dagster.defs.models.assets import models_asset
 from defcoop_dagster.defs.resources import Warehouse
+from defcoop_dagster.warehouse.publish import work_path
+from defcoop_dagster.warehouse.tables import KINDS as DOCUMENT_KINDS
 
 from .conftest import ROOT, definitions, query
 
 MODELS = ROOT / "dbt_like_models"
+BIN = Path(sys.executable).parent
 MARTS = {"dyad_events", "dyad_year", "country_partners", "officials", "agreements_timeline", "events_by_month"}
 KINDS = ["agreement", "plan", "declaration", "memorandum", "protocol", "treaty", "contract", "program", "roadmap"]
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def models_copy(tmp_path) -> Path:
-    dest = tmp_path / "models"
-    shutil.copytree(MODELS, dest)
-    return dest
 
 
 def materialization(result: dg.ExecuteInProcessResult, asset: str) -> dg.AssetMaterialization:
@@ -42,244 +30,172 @@ def materialization(result: dg.ExecuteInProcessResult, asset: str) -> dg.AssetMa
     return event.materialization
 
 
-# --- the parser ------------------------------------------------------------------------------
+def manifest() -> dict:
+    return json.loads(prepared_manifest(MODELS).read_text())
 
 
-def test_tables_read_skips_ctes_subquery_aliases_and_table_functions():
-    sql = """
-        WITH meetings AS (SELECT * FROM main.meetings WHERE status = 'held'),  -- shadows the table
-             x AS (SELECT * FROM meetings JOIN meeting_countries USING (meeting_id))
-        SELECT *, (SELECT count(*) FROM persons p WHERE p.article_id = x.article_id)
-        FROM x, range(3) AS r, unnest([1, 2]) AS u(v)
-        WHERE EXISTS (SELECT 1 FROM (SELECT * FROM articles) AS a)
-        UNION ALL SELECT * FROM agreements
-    """
-    assert tables_read(sql) == ["agreements", "articles", "meeting_countries", "meetings", "persons"]
+def models_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "models"
+    shutil.copytree(MODELS, dest, ignore=shutil.ignore_patterns("target", "logs"))
+    return dest
 
 
-def test_a_cte_named_like_a_table_is_not_that_table():
-    assert tables_read("WITH persons AS (SELECT 1 AS x) SELECT * FROM persons") == []
-
-
-@pytest.mark.parametrize(
-    ("sql", "message"),
-    [
-        ("SELECT 1; SELECT 2", "one statement"),
-        ("CREATE TABLE t AS SELECT 1", "expected a SELECT"),
-        ("SELECT * FROM other.meetings", "outside the warehouse"),
-        ("SELECT FROM WHERE", "cannot parse"),
-    ],
-)
-def test_what_is_not_one_select_is_refused(sql, message):
-    with pytest.raises(SqlError, match=message):
-        tables_read(sql)
-
-
-def test_description_is_the_leading_comment_block():
-    sql = "\n-- First line\n--   goes on.\n--\n-- Second paragraph.\nSELECT 1 -- not this\n-- nor this\n"
-    assert leading_comment(sql) == "First line goes on.\n\nSecond paragraph."
+def add_test(project: Path, model: str, column: str, test) -> None:
+    """One more test on a column of a model of the copy's schema.yml."""
+    for path in project.glob("models/*/schema.yml"):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in doc["models"]:
+            if entry["name"] == model:
+                entry.setdefault("columns", []).append({"name": column, "data_tests": [test]})
+                path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                return
+    raise AssertionError(f"{model} is in no schema.yml")
 
 
 # --- the asset graph -------------------------------------------------------------------------
 
 
-def test_every_model_is_an_asset_with_edges_from_its_sql():
-    defs = definitions()
-    graph = defs.resolve_asset_graph()
+def test_every_model_is_an_asset_with_edges_from_ref_and_source():
+    graph = definitions().resolve_asset_graph()
     parents = {
         k.to_user_string(): {p.to_user_string() for p in graph.get(k).parent_keys} for k in graph.get_all_asset_keys()
     }
+    # sources are the pipeline's own assets, not copies of them
     assert parents["stg_meetings"] == {"meetings", "meeting_countries", "meeting_participants", "articles"}
     assert parents["stg_agreement_dyads"] == {"stg_agreements", "agreement_parties"}
     assert parents["dyad_year"] == {"dyad_events"}
-    assert parents["country_partners"] == {"dyad_events"}
     assert parents["cooperation_network"] == {"dyad_year"}
-    assert set(parents) >= MARTS
-    for path in MODELS.rglob("*.sql"):
+    for path in MODELS.glob("models/*/*.sql"):
         node = graph.get(dg.AssetKey(path.stem))
         assert node.group_name == path.parent.name
-        assert len(node.description or "") > 40, f"{path} needs a leading -- comment"
+        assert node.kinds == {"dbt", "duckdb"}
+        assert len(node.description or "") > 40, f"{path.stem} needs a description in schema.yml"
+    assert {p.stem for p in MODELS.glob("models/marts/*.sql")} == MARTS
+    stg = dg.AssetKey("stg_meetings")
+    (step,) = [a for a in definitions().assets if isinstance(a, dg.AssetsDefinition) and stg in a.keys]
+    assert {k.to_user_string() for k in step.keys} >= MARTS and step.op.pool == "warehouse"
 
 
-def test_adding_a_file_adds_a_node_with_its_edges(models_copy, seeds_warehouse, tmp_path):
-    write(
-        models_copy / "marts" / "meetings_per_place.sql",
-        """\
-        -- Meetings per place.
-        WITH dated AS (SELECT * FROM stg_meetings)
-        SELECT coalesce(place, '?') AS place, count(*) AS meetings FROM dated GROUP BY ALL
-        """,
-    )
-    db = tmp_path / "w.duckdb"
-    shutil.copy(seeds_warehouse, db)
-    resources = {"warehouse": Warehouse(database=str(db))}
-    models = models_asset(load_project(models_copy, upstream_asset_names()))
-    graph = dg.Definitions(assets=[models], resources=resources).resolve_asset_graph()
-    node = graph.get(dg.AssetKey("meetings_per_place"))
-    assert node.parent_keys == {dg.AssetKey("stg_meetings")}
-    assert node.group_name == "marts" and node.description == "Meetings per place."
-
-    result = dg.materialize([models], selection=["meetings_per_place"], resources=resources)
-    assert result.success
-    assert dict(query(db, "SELECT place, meetings FROM meetings_per_place"))["Баку"] == 2
+def test_schema_yml_tests_become_checks_and_error_ones_block():
+    graph = definitions().resolve_asset_graph()
+    checks = {(k.asset_key.to_user_string(), k.name): graph.get_check_spec(k) for k in graph.asset_check_keys}
+    tests = [n for n in manifest()["nodes"].values() if n["resource_type"] == "test"]
+    assert {(t["attached_node"].split(".")[-1], t["name"]) for t in tests} <= set(checks)
+    assert ("stg_meetings", "accepted_values_stg_meetings_date_source__event__article__none") in checks
+    assert ("dyad_year", "dyad_year_unique_pair_year") in checks
+    for t in tests:  # ERROR severity (dbt's default) blocks; the row-count expectations only warn
+        blocking = checks[(t["attached_node"].split(".")[-1], t["name"])].blocking
+        assert blocking == (t["config"]["severity"].lower() == "error"), t["name"]
+    assert not checks[("stg_agreements", "stg_agreements_has_rows")].blocking
+    assert checks[("stg_agreements", "unique_stg_agreements_agreement_id")].blocking
+    models = {p.stem for p in MODELS.glob("models/*/*.sql")}
+    assert models <= {model for model, _ in checks}, "every model has a test"
 
 
-def test_a_model_reading_an_unknown_table_fails_at_load_time(models_copy):
-    bad = write(models_copy / "marts" / "bad.sql", "-- Bad.\nSELECT * FROM meetingz JOIN meetings USING (meeting_id)\n")
-    with pytest.raises(ModelError, match="meetingz") as e:
-        load_project(models_copy, upstream_asset_names())
-    assert str(bad) in str(e.value)
+def test_document_kinds_are_the_contract_ones():
+    project = yaml.safe_load((MODELS / "dbt_project.yml").read_text(encoding="utf-8"))
+    assert project["vars"]["document_kinds"] == list(DOCUMENT_KINDS)
 
-    # loading the code location, as `dg check defs` and `dagster dev` do, stops with that message
-    env = {**os.environ, "DEFCOOP_MODELS_DIR": str(models_copy)}
-    dg_cli = str(Path(sys.executable).parent / "dg")
-    run = subprocess.run([dg_cli, "check", "defs"], cwd=ROOT, env=env, capture_output=True, text=True)
-    out = run.stdout + run.stderr
+
+def test_a_model_reading_an_unknown_table_fails_at_load_time(tmp_path):
+    project = models_copy(tmp_path)
+    (project / "models" / "marts" / "bad.sql").write_text("SELECT * FROM {{ ref('meetingz') }}\n", encoding="utf-8")
+    with pytest.raises(DbtProjectError, match="meetingz") as e:
+        prepared_manifest(project)
+    assert "bad" in str(e.value)
+
+    # loading the code location, as `dg check defs` and `dagster dev` do, stops with dbt's message
+    env = {**os.environ, "DEFCOOP_MODELS_DIR": str(project)}
+    run = subprocess.run([str(BIN / "dg"), "check", "defs"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode != 0
-    assert "ModelError" in out and str(bad) in out and "'meetingz'" in out
+    assert "DbtProjectError" in run.stdout + run.stderr and "meetingz" in run.stdout + run.stderr
 
 
-def test_cycles_and_name_clashes_fail_naming_the_files(tmp_path):
-    write(tmp_path / "a" / "one.sql", "SELECT * FROM two")
-    write(tmp_path / "a" / "two.sql", "SELECT * FROM one")
-    with pytest.raises(ModelError, match="cycle") as e:
-        load_models(tmp_path, ["meetings"])
-    assert "one.sql" in str(e.value) and "two.sql" in str(e.value)
-
-    shutil.rmtree(tmp_path / "a")
-    write(tmp_path / "a" / "meetings.sql", "SELECT 1 AS x")
-    with pytest.raises(ModelError, match="name of an upstream asset"):
-        load_models(tmp_path, ["meetings"])
-    write(tmp_path / "a" / "meetings.sql", "SELECT 1 AS x")
-    write(tmp_path / "b" / "meetings.sql", "SELECT 2 AS x")
-    with pytest.raises(ModelError, match="already defined"):
-        load_models(tmp_path, [])
-
-
-def test_model_order_follows_dependencies():
-    order = [m.name for m in load_models(MODELS, upstream_asset_names())]
-    for model in (read_model(p, MODELS) for p in MODELS.rglob("*.sql")):
-        for dep in model.deps:
-            if dep in order:
-                assert order.index(dep) < order.index(model.name)
-
-
-# --- schema.yml tests ------------------------------------------------------------------------
-
-
-def test_schema_yml_tests_become_one_check_each():
-    defs = definitions()
-    graph = defs.resolve_asset_graph()
-    keys = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
-    assert {
-        ("dyad_year", "unique_country_a__country_b__year"),
-        ("dyad_year", "expect_row_count_between"),
-        ("dyad_year", "ordered_pair"),
-        ("stg_meetings", "accepted_values_date_source"),
-        ("stg_meetings", "relationships_meeting_id"),
-        ("agreements_timeline", "unique_agreement_id"),
-        ("agreements_timeline", "not_null_seq"),
-        ("officials", "unique_name__country_iso3"),
-        ("country_partners", "relationships_partner_iso3"),
-        ("events_by_month", "unique_country_iso3__year__month"),
-    } <= keys
-    project = load_project(MODELS, upstream_asset_names())
-    declared = sum(len(t) for t in project.tests.values())
-    assert len([k for k in keys if k[0] in {m.name for m in project.models}]) == declared
-    for model in project.models:
-        assert project.tests[model.name], f"{model.name} has no test"
-
-
-@pytest.mark.parametrize(
-    ("yml", "message"),
-    [
-        ("models: [{name: nope}]", "'nope' has no .sql file"),
-        ("models: [{name: m, columns: [{name: x, tests: [unique_ish]}]}]", "'unique_ish' is not supported"),
-        ("models: [{name: m, columns: [{name: x, tests: [{accepted_values: {value: [1]}}]}]}]", "no argument value"),
-        ("models: [{name: m, columns: [{name: x, tests: [{relationships: {to: ref('m')}}]}]}]", "missing argument"),
-        ("models: [{name: m, columns: [{name: x, tests: [{relationships: {to: ref('zz'), field: x}}]}]}]", "'zz'"),
-        ("models: [{name: m, tests: [not_null]}]", "not supported at model level"),
-        ("models: [{name: m, tests: [{expression_is_true: {expression: 'x >'}}]}]", "cannot parse"),
-        ("models: [{name: m, columns: [{name: x, tests: [{not_null: {config: {severity: loud}}}]}]}]", "severity"),
-    ],
-)
-def test_schema_file_mistakes_fail_naming_the_file(tmp_path, yml, message):
-    write(tmp_path / "marts" / "m.sql", "SELECT 1 AS x")
-    schema = write(tmp_path / "marts" / "schema.yml", yml)
-    with pytest.raises(ModelError, match=message) as e:
-        load_project(tmp_path, [])
-    assert str(schema) in str(e.value)
-
-
-def test_failing_rows_are_shown_in_the_check(models_copy, seeds_warehouse, tmp_path):
-    write(models_copy / "marts" / "places.sql", "-- Places of meetings.\nSELECT place, status FROM stg_meetings\n")
-    write(
-        models_copy / "marts" / "places.yml",
-        """\
-        version: 2
-        models:
-          - name: places
-            tests:
-              - dbt_expectations.expect_table_row_count_to_be_between: {min_value: 100}
-            columns:
-              - name: place
-                tests:
-                  - not_null:
-                      config: {severity: warn}
-                  - accepted_values: {values: ["Баку"]}
-              - name: status
-                data_tests:
-                  - accepted_values: {arguments: {values: [held, planned]}}
-        """,
-    )
-    db = tmp_path / "w.duckdb"
-    shutil.copy(seeds_warehouse, db)
-    models = models_asset(load_project(models_copy, upstream_asset_names()))
-    result = dg.materialize([models], selection=["places"], resources={"warehouse": Warehouse(database=str(db))})
-    assert result.success  # failing checks do not fail the run
-    got = {e.check_name: e for e in result.get_asset_check_evaluations()}
-    assert set(got) == {"expect_row_count_between", "not_null_place", "accepted_values_place", "accepted_values_status"}
-    assert got["accepted_values_status"].passed
-    assert not got["not_null_place"].passed and got["not_null_place"].severity == dg.AssetCheckSeverity.WARN
-    assert got["not_null_place"].metadata["failing_rows"].value == 7
-    wrong = got["accepted_values_place"]
-    assert not wrong.passed and wrong.severity == dg.AssetCheckSeverity.ERROR
-    assert "Москва" in wrong.metadata["failures"].value and "Астана" in wrong.metadata["failures"].value
-    assert "| row_count |" in got["expect_row_count_between"].metadata["failures"].value
-
-
-# --- building --------------------------------------------------------------------------------
-
-
-def test_a_failed_build_leaves_the_previous_table(tmp_path):
-    good = write(tmp_path / "m" / "t.sql", "SELECT 1 AS x;\n")
-    con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    build_table(con, read_model(good, tmp_path))
-    broken = write(tmp_path / "m" / "t.sql", "SELECT 'not a number'::INTEGER AS x")
-    with pytest.raises(duckdb.Error):
-        build_table(con, read_model(broken, tmp_path))
-    assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
+# --- built through Dagster -------------------------------------------------------------------
 
 
 def test_models_and_checks_on_seeds(analytics_run):
     result, _ = analytics_run
-    project = load_project(MODELS, upstream_asset_names())
-    for model in project.models:
-        mat = materialization(result, model.name)
-        assert mat.metadata["dagster/row_count"].value > 0, model.name
-        assert "|" in mat.metadata["preview"].value
+    for path in MODELS.glob("models/*/*.sql"):
+        mat = materialization(result, path.stem)
+        assert mat.metadata["dagster/row_count"].value > 0, path.stem
+        assert mat.metadata["preview"].value.records, path.stem
     checks = {(e.asset_key.to_user_string(), e.check_name): e.passed for e in result.get_asset_check_evaluations()}
-    assert len(checks) == sum(len(t) for t in project.tests.values())
+    tests = [n for n in manifest()["nodes"].values() if n["resource_type"] == "test"]
+    assert len([k for k in checks if k[0] in {p.stem for p in MODELS.glob("models/*/*.sql")}]) == len(tests)
     assert all(checks.values()), [k for k, ok in checks.items() if not ok]
 
 
 def test_column_descriptions_from_schema_yml(analytics_run):
     result, _ = analytics_run
-    mat = materialization(result, "dyad_year")
-    columns = {c.name: c for c in mat.metadata["dagster/column_schema"].schema.columns}
-    assert "undated" not in columns
+    columns = {c.name: c for c in materialization(result, "dyad_year").metadata["dagster/column_schema"].schema.columns}
     assert "alphabetically" in columns["country_a"].description
-    assert {f"signed_{k}" for k in KINDS} <= set(columns)
+    assert {f"signed_{k}" for k in KINDS} <= set(columns)  # the macro loop over the contract's kinds
+
+
+def test_a_failing_test_shows_its_rows_and_stops_the_graph(tmp_path, seeds_warehouse):
+    project = models_copy(tmp_path)
+    add_test(
+        project,
+        "stg_meetings",
+        "place",
+        {"accepted_values": {"name": "place_is_baku", "arguments": {"values": ["Баку"]}}},
+    )
+    add_test(project, "stg_meetings", "rule", {"not_null": {"config": {"severity": "warn"}, "name": "rule_known"}})
+    short = {
+        "name": "short_evidence",
+        "arguments": {"expression": "IS NULL OR length(evidence) < 150"},
+        "config": {"severity": "warn"},
+    }
+    add_test(project, "stg_meetings", "evidence", {"expression_is_true": short})
+    db = tmp_path / "w.duckdb"
+    shutil.copy(seeds_warehouse, db)
+    models = models_asset(project)
+    result = dg.materialize(
+        [models], selection=["stg_meetings"], resources={"warehouse": Warehouse(database=str(db))}, raise_on_error=False
+    )
+    got = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    wrong = got["place_is_baku"]
+    assert not wrong.passed and wrong.severity == dg.AssetCheckSeverity.ERROR
+    # the failing rows, read back from the work file into the check
+    rows = {r.data["value_field"] for r in wrong.metadata["failures"].value.records}
+    assert {"Москва", "Астана"} <= rows
+    assert wrong.metadata["failing_rows"].value >= 2
+    assert got["rule_known"].passed
+    assert not got["short_evidence"].passed and got["short_evidence"].severity == dg.AssetCheckSeverity.WARN
+    # the ERROR test stops the step, naming it; the WARN one alone would not
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    message = failure.step_failure_data.error.message
+    assert "Publishing stopped" in message and "place_is_baku on stg_meetings" in message
+    assert "short_evidence" not in message
+
+
+# --- dbt itself, from the folder -------------------------------------------------------------
+
+
+def test_dbt_build_test_and_docs_from_the_folder(seeds_warehouse, tmp_path):
+    """What an analyst types in dbt_like_models/, against the pipeline's work file (profiles.yml)."""
+    published = tmp_path / "out" / "defcoop.duckdb"
+    published.parent.mkdir()
+    shutil.copy(seeds_warehouse, work_path(published))  # the tests' warehouse stands for the work file
+    env = {**os.environ, "DEFCOOP_DUCKDB_PATH": str(published), "PATH": f"{BIN}:{os.environ['PATH']}"}
+    target = ["--target-path", str(tmp_path / "target")]  # leave the checkout's target/ to Dagster
+
+    def dbt(*args):
+        run = subprocess.run(["dbt", *args, *target], cwd=MODELS, env=env, capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+        return run.stdout
+
+    out = dbt("build")
+    assert "Completed successfully" in out and "ERROR=0" in out
+    out = dbt("test", "--select", "stg_meetings")
+    assert "PASS=" in out and "ERROR=0" in out
+    dbt("docs", "generate", "--static")
+    catalog = json.loads((tmp_path / "target" / "catalog.json").read_text())
+    assert "model.defcoop.dyad_year" in catalog["nodes"]
+    assert (tmp_path / "target" / "static_index.html").stat().st_size > 100_000  # one file, opens offline
+    assert query(work_path(published), "SELECT count(*) FROM dyad_year")[0][0] > 0
 
 
 # --- the marts on seeds ----------------------------------------------------------------------

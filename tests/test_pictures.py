@@ -43,6 +43,9 @@ def test_picture_next_to_the_warehouse_and_in_the_metadata(analytics_run, asset,
     markdown = mat.metadata["picture"].value
     assert markdown.startswith("![") and "(data:image/png;base64," in markdown
     assert base64.b64decode(markdown.split("base64,", 1)[1].rstrip(")")) == data
+    # the UI shows the picture on the Checks tab: the check result's description is that markdown
+    (check,) = [e for e in result.get_asset_check_evaluations() if e.asset_key.to_user_string() == asset]
+    assert check.check_name == "picture_drawn" and check.passed and check.description == markdown
 
 
 def test_network_metadata_counts(analytics_run):

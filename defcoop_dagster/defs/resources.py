@@ -72,6 +72,10 @@ class Warehouse(DuckDBResource):
                 )
             except duckdb.Error as e:
                 raise failure(f"Cannot open the DuckDB file {path}: {str(e).splitlines()[0]}") from e
+            # dagster-duckdb closes only when the block ends without an error: a step that fails inside
+            # it (a blocking check) would keep the file open, and a later opening of it in this process
+            # with another configuration (read-only) would be refused
+            stack.callback(con.close)
             yield con
 
     def checked_path(self) -> Path:

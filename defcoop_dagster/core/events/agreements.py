@@ -19,6 +19,7 @@ from .clauses import relative_clause_ranges
 from .context import ArticleContext
 from .grammar import is_modifier
 from .reading import party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .titles import document_title
 from .vocabulary import phrase_ending_at, phrases, table, words
 
 KINDS = table("document_kinds")
@@ -170,7 +171,7 @@ def agreements(
                     date=sentence_date(ctx, sent, skip),
                     period_year=int(period.group(1)) if period else None,
                     place=sentence_place(ctx, sent, skip),
-                    title=title_of(sent, noun_at) if len(docs) == 1 else None,
+                    title=document_title(title_of(sent, noun_at)) if len(docs) == 1 else None,
                     signatories=[p for p in signers if ctx.persons[p].country in states],
                     party_names=party_names(ctx, sent, states),
                     evidence=sent,

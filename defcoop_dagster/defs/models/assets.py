@@ -1,131 +1,149 @@
-"""dbt_like_models/ → one asset per SQL file (a table in the warehouse), its schema.yml tests as checks.
+"""dbt_like_models/ (a dbt project) as assets: each model an asset, each schema.yml test its check.
 
-The folder is read when this module is imported, so a model that reads an unknown table stops
-``definitions.py`` from loading, with a message naming the file and the table.
+dagster-dbt reads the project's manifest; ``dbt build`` runs the selected models and their tests in
+one step of the ``warehouse`` pool, against the pipeline's private work file. The pipeline's tables
+are the project's sources, mapped onto the assets that write them, so the models run after them.
 
-All models share one subsettable multi-asset, as dagster-dbt does: each file is still its own
-asset (own node, group, edges, code version; materialisable alone), but a run builds the selected
-ones in one step, in dependency order, each model's tests right after it, instead of paying a
-process per model and per test suite.
+A test of ERROR severity that fails is blocking: the step fails naming it and ``published_warehouse``
+does not run, so analysts keep the last good file. dbt holds the DuckDB file while it runs, so what
+the UI shows of the results (row counts, previews, a failing test's rows) is read once dbt is done.
 """
 
-import os
+import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import duckdb
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ...analytics.models import Model, build_table
-from ...analytics.project import Project, load_project
-from ...analytics.schema_tests import DataTest
-from ...settings import project_root
+from ...analytics.dbt_project import dbt_executable, models_dir, prepared_manifest
 from ...stage import WAREHOUSE_POOL
-from ...ui import markdown_table
-from ...warehouse.tables import TABLES
-from ..resources import Warehouse
+from ...ui import preview_table
+from ..resources import Warehouse, failure
 
-MODELS_DIR_VAR = "DEFCOOP_MODELS_DIR"
 FAILURE_PREVIEW_ROWS = 20
 
 
-def models_dir() -> Path:
-    """``dbt_like_models/`` of the project, unless DEFCOOP_MODELS_DIR points elsewhere."""
-    return Path(os.environ.get(MODELS_DIR_VAR) or project_root() / "dbt_like_models").expanduser()
+class Translator(DagsterDbtTranslator):
+    """Sources are the pipeline's own assets (``meetings``, not ``defcoop/meetings``); a model's
+    group is its folder (``staging``, ``marts``)."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey(dbt_resource_props["name"])
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        fqn = dbt_resource_props.get("fqn") or []
+        return fqn[1] if dbt_resource_props["resource_type"] == "model" and len(fqn) > 2 else "models"
 
 
-def upstream_asset_names() -> list[str]:
-    """The tables the pipeline's own assets write: what a model may read besides other models."""
-    return sorted(name for name in TABLES if name not in ("quarantine", "extraction_state"))
-
-
-def model_spec(model: Model) -> dg.AssetSpec:
-    return dg.AssetSpec(
-        model.name,
-        group_name=model.layer,
-        deps=list(model.deps),
-        description=model.description or None,
-        kinds={"duckdb", "sql"},
-        code_version=model.code_version,
-        metadata={
-            "sql_file": dg.MetadataValue.path(str(model.path)),
-            "sql": dg.MetadataValue.md(f"```sql\n{model.sql.strip()}\n```"),
-        },
-    )
-
-
-def check_spec(test: DataTest) -> dg.AssetCheckSpec:
-    return dg.AssetCheckSpec(test.name, asset=test.model, description=test.description, additional_deps=test.reads)
-
-
-def materialize_model(con: duckdb.DuckDBPyConnection, model: Model) -> dg.MaterializeResult:
-    try:
-        build_table(con, model)
-    except duckdb.Error as e:
-        raise dg.Failure(description=f"{model.path}: {e}") from e
-    rows = con.execute(f'SELECT count(*) FROM "{model.name}"').fetchall()[0][0]
-    preview = con.execute(f'SELECT * FROM "{model.name}" LIMIT 10').df()
-    described = con.execute(f'DESCRIBE "{model.name}"').fetchall()  # name, type, null, key, default, extra
+def model_metadata(con: duckdb.DuckDBPyConnection, relation: str, columns: Mapping[str, Any]) -> dict:
+    """Row count, column schema (types from DuckDB, meanings from schema.yml) and a preview."""
+    rows = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+    described = con.execute(f"DESCRIBE {relation}").fetchall()  # name, type, null, key, default, extra
     schema = dg.TableSchema(
-        columns=[dg.TableColumn(name, kind, description=model.columns.get(name)) for name, kind, *_ in described]
+        columns=[
+            dg.TableColumn(name, kind, description=(columns.get(name) or {}).get("description") or None)
+            for name, kind, *_ in described
+        ]
     )
-    return dg.MaterializeResult(
-        asset_key=model.name,
-        metadata={
-            "dagster/row_count": rows,
-            "dagster/table_name": model.name,
-            "dagster/column_schema": schema,
-            "preview": dg.MetadataValue.md(markdown_table(preview)),
-        },
-    )
-
-
-def run_test(con: duckdb.DuckDBPyConnection, test: DataTest) -> dg.AssetCheckResult:
-    """Run one test: it passes when its query returns no row; the failing rows go to the metadata."""
-    meta = {
-        "sql": dg.MetadataValue.md(f"```sql\n{test.sql}\n```"),
-        "declared_in": dg.MetadataValue.path(str(test.path)),
+    return {
+        "dagster/row_count": rows,
+        "dagster/column_schema": schema,
+        "preview": preview_table(con.execute(f"SELECT * FROM {relation} LIMIT 10").df()),
     }
-    result = {"asset_key": test.model, "check_name": test.name}
+
+
+def failing_rows(con: duckdb.DuckDBPyConnection, compiled_sql: str) -> dict:
+    """The rows a failed test found (its compiled query returns them), for the check's metadata."""
     try:
-        failing = con.execute(f"SELECT count(*) FROM ({test.sql}) AS failures").fetchall()[0][0]
-        rows = con.execute(f"SELECT * FROM ({test.sql}) AS failures LIMIT {FAILURE_PREVIEW_ROWS}").df()
+        rows = con.execute(f"SELECT * FROM ({compiled_sql}) AS failures LIMIT {FAILURE_PREVIEW_ROWS}").df()
     except duckdb.Error as e:
-        # a test that cannot run (a column renamed in the model…) fails and says why; the others still run
-        meta["error"] = dg.MetadataValue.text(f"{test.path}: {e}")
-        return dg.AssetCheckResult(**result, passed=False, severity=dg.AssetCheckSeverity.ERROR, metadata=meta)
-    meta["failing_rows"] = failing
-    if failing:
-        meta["failures"] = dg.MetadataValue.md(markdown_table(rows, rows=FAILURE_PREVIEW_ROWS))
-    severity = dg.AssetCheckSeverity.WARN if test.severity == "warn" else dg.AssetCheckSeverity.ERROR
-    return dg.AssetCheckResult(**result, passed=failing == 0, severity=severity, metadata=meta)
+        return {"failures_error": str(e).splitlines()[0]}
+    return {"failures": preview_table(rows), "sql": dg.MetadataValue.md(f"```sql\n{compiled_sql.strip()}\n```")}
 
 
-def models_asset(project: Project) -> dg.AssetsDefinition:
-    """Every model of ``project`` as its own asset, every test as its own check, built in one step."""
+def enriched(events: list, results: dict, manifest: Mapping, con: duckdb.DuckDBPyConnection) -> Iterator:
+    """dagster-dbt's events, with what the UI shows added from the built work file."""
+    nodes = manifest["nodes"]
+    for event in events:
+        unique_id = event.metadata.get("unique_id") if hasattr(event, "metadata") else None
+        unique_id = getattr(unique_id, "value", unique_id)
+        node, result = nodes.get(unique_id, {}), results.get(unique_id, {})
+        if isinstance(event, dg.Output) and result.get("relation_name"):
+            table = model_metadata(con, result["relation_name"], node["columns"])
+            yield event.with_metadata({**event.metadata, **table})
+        elif isinstance(event, dg.AssetCheckResult) and not event.passed and result.get("compiled_code"):
+            extra = {"failing_rows": result.get("failures") or 0, **failing_rows(con, result["compiled_code"])}
+            yield dg.AssetCheckResult(
+                asset_key=event.asset_key,
+                check_name=event.check_name,
+                passed=False,
+                severity=event.severity,
+                metadata={**event.metadata, **extra},
+                description=result.get("message"),
+            )
+        else:
+            yield event
 
-    @dg.multi_asset(
-        pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
+
+def stopped_by(events: list, results: dict) -> str | None:
+    """One line naming what stops the graph here: failed ERROR tests first, then dbt's own errors."""
+    blocking = [
+        f"{e.check_name} on {e.asset_key.to_user_string()}"
+        for e in events
+        if isinstance(e, dg.AssetCheckResult) and not e.passed and e.severity == dg.AssetCheckSeverity.ERROR
+    ]
+    if blocking:
+        return f"dbt test{'s' if len(blocking) > 1 else ''} of ERROR severity failed: {'; '.join(blocking)}"
+    errors = [f"{uid}: {r.get('message')}" for uid, r in results.items() if r.get("status") in ("error", "fail")]
+    return f"dbt failed: {errors[0]}" if errors else None
+
+
+def models_asset(project_dir: Path) -> dg.AssetsDefinition:
+    """The models and tests of the dbt project in ``project_dir`` as one subsettable multi-asset."""
+    project = DbtProject(project_dir=project_dir, profiles_dir=project_dir)
+    cli = DbtCliResource(project_dir=project, profiles_dir=str(project_dir), dbt_executable=dbt_executable())
+
+    @dbt_assets(
+        manifest=prepared_manifest(project_dir),
+        project=project,
+        dagster_dbt_translator=Translator(),
         name="dbt_like_models",
-        specs=[model_spec(m) for m in project.models],
-        check_specs=[check_spec(t) for m in project.models for t in project.tests[m.name]],
-        can_subset=True,
+        pool=WAREHOUSE_POOL,  # dbt writes the DuckDB file: one writer at a time, across runs
     )
     def _models(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        assets, checks = context.selected_asset_keys, context.selected_asset_check_keys
-        for model in project.models:  # in dependency order
-            key = dg.AssetKey(model.name)
-            tests = [t for t in project.tests[model.name] if dg.AssetCheckKey(key, t.name) in checks]
-            if key not in assets and not tests:
-                continue
-            # a connection per model, so other steps of the run get the file between models
-            with warehouse.get_connection() as con:
-                if key in assets:
-                    yield materialize_model(con, model)
-                for test in tests:
-                    yield run_test(con, test)
+        yield from build(context, warehouse, cli, project_dir / "target" / "build")
 
     return _models
 
 
-PROJECT = load_project(models_dir(), upstream_asset_names())
-dbt_like_models = models_asset(PROJECT)
+def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliResource, target: Path):
+    """``dbt build`` of the selected models and tests on the work file, then what the UI shows."""
+    if warehouse.database == ":memory:":
+        raise failure("dbt cannot build the models in an in-memory warehouse: set DEFCOOP_DUCKDB_PATH to a file.")
+    work = warehouse.checked_path().resolve()
+    invocation = cli.cli(
+        ["build", "--vars", json.dumps({"work_file": str(work)})],
+        context=context,
+        raise_on_error=False,
+        # one folder, reused: runs do not pile up target/ folders, and dbt parses only what changed
+        target_path=target,
+    )
+    events = list(invocation.stream())  # dbt holds the file until it exits
+    path = Path(invocation.target_path) / "run_results.json"  # absent when dbt stopped before running
+    results = {r["unique_id"]: r for r in json.loads(path.read_text()).get("results", [])} if path.is_file() else {}
+    with warehouse.get_connection() as con:
+        yield from enriched(events, results, invocation.manifest, con)
+    why = stopped_by(events, results)
+    if why or not invocation.is_successful():
+        raise failure(
+            f"Publishing stopped: {why or 'dbt build failed'}. The published warehouse was left as it was; "
+            f"the checks of the models show the failing rows, dbt's log is in {invocation.target_path}."
+        )
+
+
+dbt_like_models = models_asset(models_dir())

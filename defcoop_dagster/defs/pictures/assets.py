@@ -1,6 +1,7 @@
 """Pictures of the marts, written as PNG next to the warehouse and shown in the asset's metadata."""
 
 import base64
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -34,11 +35,43 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def picture_metadata(path: Path, png: bytes, alt: str) -> dict:
+    # first, so it heads the metadata table (the UI hides markdown of 1000+ characters behind a link)
     return {
-        "picture": dg.MetadataValue.md(f"![{alt}](data:image/png;base64,{base64.b64encode(png).decode()})"),
+        "picture": dg.MetadataValue.md(image_markdown(png, alt)),
         "path": dg.MetadataValue.path(str(path)),
         "bytes": len(png),
     }
+
+
+def image_markdown(png: bytes, alt: str) -> str:
+    return f"![{alt}](data:image/png;base64,{base64.b64encode(png).decode()})"
+
+
+# The UI renders a check's result description as markdown, images included, where metadata markdown
+# of this size is only a link: the picture is shown directly on the asset's Checks tab.
+PICTURE_CHECK = "picture_drawn"
+
+
+def picture_check(asset: str) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(PICTURE_CHECK, asset=asset, description="The picture was drawn and reads as a PNG; shown.")
+
+
+def picture_result(png: bytes, alt: str) -> dg.AssetCheckResult:
+    from PIL import Image  # matplotlib's own dependency
+
+    try:
+        image = Image.open(io.BytesIO(png))
+        image.load()
+        passed, size = True, image.size
+    except OSError:
+        passed, size = False, (0, 0)
+    return dg.AssetCheckResult(
+        check_name=PICTURE_CHECK,
+        passed=passed,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=image_markdown(png, alt),
+        metadata={"width": size[0], "height": size[1]},
+    )
 
 
 @dg.asset(
@@ -46,8 +79,10 @@ def picture_metadata(path: Path, png: bytes, alt: str) -> dict:
     group_name="pictures",
     deps=["dyad_year"],
     kinds={"python", "matplotlib"},
+    check_specs=[picture_check("cooperation_network")],
     description="The cooperation network as a PNG (network.png next to the warehouse): countries as nodes, "
-    "one edge per pair, its width the meetings + documents of dyad_year over all years.",
+    "one edge per pair, its width the meetings + documents of dyad_year over all years. The picture itself: "
+    "the Checks tab, picture_drawn.",
 )
 def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
     from ...analytics.drawing import network_png  # matplotlib loads only in the step that draws
@@ -62,7 +97,8 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
     write_atomically(path, png)
     countries = len(set(edges["country_a"]) | set(edges["country_b"]))
     return dg.MaterializeResult(
-        metadata={**picture_metadata(path, png, "cooperation network"), "countries": countries, "pairs": len(edges)}
+        metadata={**picture_metadata(path, png, "cooperation network"), "countries": countries, "pairs": len(edges)},
+        check_results=[picture_result(png, "cooperation network")],
     )
 
 
@@ -71,8 +107,10 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
     group_name="pictures",
     deps=["dyad_events"],
     kinds={"python", "matplotlib"},
+    check_specs=[picture_check("dyad_timelines")],
     description="A timeline per pair of countries as a PNG (timelines.png next to the warehouse): each meeting "
-    "and document of dyad_events at its date; hollow when dated by its article, undated ones counted.",
+    "and document of dyad_events at its date; hollow when dated by its article, undated ones counted. The "
+    "picture itself: the Checks tab, picture_drawn.",
 )
 def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
     from ...analytics.drawing import timelines_png
@@ -89,5 +127,6 @@ def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
             **picture_metadata(path, png, "timelines per pair of countries"),
             "pairs": len(events[["country_a", "country_b"]].drop_duplicates()),
             "undated_events": int(events["event_date"].isna().sum()),
-        }
+        },
+        check_results=[picture_result(png, "timelines per pair of countries")],
     )

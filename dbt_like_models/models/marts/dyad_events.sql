@@ -1,7 +1,3 @@
--- One row per event (meeting or document) and unordered pair of countries taking part
--- (country_a < country_b), with its date, where the date comes from (date_source: 'event',
--- 'article', 'none') and the sentence that reports it. The base of dyad_year, country_partners
--- and the timelines picture. Counts are of reports: a meeting told by two articles is two rows.
 SELECT
     'meeting' AS event_type,
     d.meeting_id AS event_id,
@@ -20,8 +16,8 @@ SELECT
     d.article_id,
     m.article_title,
     m.source_path
-FROM stg_meeting_dyads AS d
-INNER JOIN stg_meetings AS m USING (meeting_id)
+FROM {{ ref('stg_meeting_dyads') }} AS d
+INNER JOIN {{ ref('stg_meetings') }} AS m USING (meeting_id)
 
 UNION ALL
 
@@ -43,7 +39,7 @@ SELECT
     d.article_id,
     g.article_title,
     g.source_path
-FROM stg_agreement_dyads AS d
-INNER JOIN stg_agreements AS g USING (agreement_id)
+FROM {{ ref('stg_agreement_dyads') }} AS d
+INNER JOIN {{ ref('stg_agreements') }} AS g USING (agreement_id)
 
 ORDER BY country_a, country_b, event_date NULLS LAST, event_type, event_id

@@ -1,12 +1,9 @@
--- Per country, each partner it met or signed documents with, ranked by activity (events = meetings
--- + documents, then signed documents; ties share a rank): rank 1 is its closest partner. Counts
--- are of reports, dates as in dyad_events.
 WITH sides AS (
     SELECT country_a AS country_iso3, country_b AS partner_iso3, * EXCLUDE (country_a, country_b)
-    FROM dyad_events
+    FROM {{ ref('dyad_events') }}
     UNION ALL
     SELECT country_b AS country_iso3, country_a AS partner_iso3, * EXCLUDE (country_a, country_b)
-    FROM dyad_events
+    FROM {{ ref('dyad_events') }}
 ),
 
 totals AS (

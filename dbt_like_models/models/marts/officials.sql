@@ -1,28 +1,24 @@
--- People across articles, one row per name and country (the country filled in from other articles
--- where one is silent, see stg_persons): every role and rank they are given, first and last
--- appearance (the publication dates of the articles naming them; undated_articles counts those
--- without one), how many meetings they took part in, documents they signed, and the countries met.
 WITH met AS (
     SELECT p.name, p.country_iso3, count(DISTINCT mp.meeting_id) AS meetings
-    FROM stg_persons AS p
-    INNER JOIN meeting_participants AS mp USING (person_id)
+    FROM {{ ref('stg_persons') }} AS p
+    INNER JOIN {{ source('defcoop', 'meeting_participants') }} AS mp USING (person_id)
     GROUP BY p.name, p.country_iso3
 ),
 
 met_countries AS (
     SELECT p.name, p.country_iso3, list(DISTINCT c.country_iso3 ORDER BY c.country_iso3) AS met_countries
-    FROM stg_persons AS p
-    INNER JOIN meeting_participants AS mp USING (person_id)
-    INNER JOIN meeting_countries AS c ON c.meeting_id = mp.meeting_id
+    FROM {{ ref('stg_persons') }} AS p
+    INNER JOIN {{ source('defcoop', 'meeting_participants') }} AS mp USING (person_id)
+    INNER JOIN {{ source('defcoop', 'meeting_countries') }} AS c ON c.meeting_id = mp.meeting_id
     WHERE c.country_iso3 IS DISTINCT FROM p.country_iso3
     GROUP BY p.name, p.country_iso3
 ),
 
 signed AS (
     SELECT p.name, p.country_iso3, count(DISTINCT ap.agreement_id) AS agreements_signed
-    FROM (SELECT DISTINCT name, country_iso3, article_id FROM stg_persons) AS p
-    INNER JOIN agreements AS g ON g.article_id = p.article_id
-    INNER JOIN agreement_parties AS ap
+    FROM (SELECT DISTINCT name, country_iso3, article_id FROM {{ ref('stg_persons') }}) AS p
+    INNER JOIN {{ source('defcoop', 'agreements') }} AS g ON g.article_id = p.article_id
+    INNER JOIN {{ source('defcoop', 'agreement_parties') }} AS ap
         ON ap.agreement_id = g.agreement_id AND ap.signatory_name = p.name AND ap.country_iso3 = p.country_iso3
     GROUP BY p.name, p.country_iso3
 ),
@@ -38,7 +34,7 @@ people AS (
         min(published_date) AS first_seen,
         max(published_date) AS last_seen,
         count(DISTINCT article_id) FILTER (WHERE published_date IS NULL) AS undated_articles
-    FROM stg_persons
+    FROM {{ ref('stg_persons') }}
     GROUP BY name, country_iso3
 )
 

@@ -1,10 +1,7 @@
--- One row per person per article, with the article's date, and a country even where the article
--- is silent: then the one country the same name has in other articles, if it has exactly one.
--- country_source says where the country comes from ('article', 'other_articles', 'none').
 WITH people AS (
     SELECT p.*, a.published_date
-    FROM persons AS p
-    INNER JOIN articles AS a USING (article_id)
+    FROM {{ source('defcoop', 'persons') }} AS p
+    INNER JOIN {{ source('defcoop', 'articles') }} AS a USING (article_id)
 ),
 
 only_country AS (

@@ -1,6 +1,3 @@
--- Counts over time per country: meetings and documents it took part in, per month. month is the
--- first day of the month; it is NULL when only the year is known, and year is NULL too when the
--- event has no date at all. dated_by_article counts events dated by their article's publication.
 WITH per_country AS (
     SELECT DISTINCT
         'meeting' AS event_type,
@@ -10,8 +7,8 @@ WITH per_country AS (
         m.year,
         m.month,
         m.date_source
-    FROM stg_meetings AS m
-    INNER JOIN meeting_countries AS c USING (meeting_id)
+    FROM {{ ref('stg_meetings') }} AS m
+    INNER JOIN {{ source('defcoop', 'meeting_countries') }} AS c USING (meeting_id)
     UNION ALL
     SELECT DISTINCT
         'agreement' AS event_type,
@@ -21,8 +18,8 @@ WITH per_country AS (
         g.year,
         g.month,
         g.date_source
-    FROM stg_agreements AS g
-    INNER JOIN agreement_parties AS p USING (agreement_id)
+    FROM {{ ref('stg_agreements') }} AS g
+    INNER JOIN {{ source('defcoop', 'agreement_parties') }} AS p USING (agreement_id)
 )
 
 SELECT

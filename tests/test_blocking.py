@@ -1,0 +1,85 @@
+"""Blocking checks: wrong data stops the graph, publishing does not run, analysts keep the last good file."""
+
+import hashlib
+import shutil
+
+import dagster as dg
+import yaml
+
+from defcoop_dagster.defs.models.assets import models_asset
+from defcoop_dagster.defs.resources import InputFolder, Warehouse
+from defcoop_dagster.stage import orphans_check, run_checks
+
+from .conftest import ROOT, SEEDS, definitions, query
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def failure_messages(result: dg.ExecuteInProcessResult) -> list[str]:
+    return [e.step_failure_data.error.message for e in result.all_events if e.is_step_failure]
+
+
+def test_a_failing_model_test_leaves_the_published_file_byte_identical(tmp_path):
+    db = tmp_path / "out" / "warehouse.duckdb"
+    resources = {
+        "input_folder": InputFolder(path=str(SEEDS)),
+        "warehouse": Warehouse(database=str(db), private_work_file=True),
+    }
+    defs = definitions()
+    good = dg.materialize([*defs.assets, *defs.asset_checks], resources=resources)
+    assert good.success and db.exists()
+    before = digest(db)
+
+    # the same project with one more test of ERROR severity that the seeds break
+    project = tmp_path / "models"
+    shutil.copytree(ROOT / "dbt_like_models", project, ignore=shutil.ignore_patterns("target", "logs"))
+    schema = project / "models" / "marts" / "schema.yml"
+    doc = yaml.safe_load(schema.read_text(encoding="utf-8"))
+    (dyad_year,) = [m for m in doc["models"] if m["name"] == "dyad_year"]
+    dyad_year["data_tests"].append(
+        {"expression_is_true": {"name": "only_2021", "arguments": {"expression": "year = 2021"}}}
+    )
+    schema.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    models = [a for a in defs.assets if isinstance(a, dg.AssetsDefinition) and dg.AssetKey("dyad_year") in a.keys]
+    assets = [a for a in defs.assets if a not in models] + [models_asset(project)]
+
+    bad = dg.materialize([*assets, *defs.asset_checks], resources=resources, raise_on_error=False)
+    assert not bad.success
+    ran = {e.asset_key.to_user_string() for e in bad.get_asset_materialization_events()}
+    assert "published_warehouse" not in ran and "cooperation_network" not in ran
+    (check,) = [e for e in bad.get_asset_check_evaluations() if e.check_name == "only_2021"]
+    assert not check.passed and check.metadata["failing_rows"].value > 0
+    (message,) = failure_messages(bad)
+    assert "only_2021 on dyad_year" in message and "published warehouse was left as it was" in message
+    assert digest(db) == before  # analysts keep the last good file, byte for byte
+    assert query(db, "SELECT count(*) FROM dyad_year WHERE year <> 2021")[0][0] > 0
+
+
+def test_an_orphan_row_fails_its_step_naming_the_check(tmp_path):
+    check = orphans_check("agreement_parties", "agreements", "agreement_id")
+    assert check.spec().blocking
+
+    @dg.multi_asset(specs=[dg.AssetSpec("agreement_parties")], check_specs=[check.spec()])
+    def parties(warehouse: Warehouse):
+        with warehouse.get_connection() as con:
+            con.execute("CREATE TABLE agreements AS SELECT 'agr_1' AS agreement_id")
+            con.execute("CREATE TABLE agreement_parties AS SELECT unnest(['agr_1', 'agr_2']) AS agreement_id")
+            yield dg.MaterializeResult(asset_key="agreement_parties")
+            yield from run_checks(con, [check])
+
+    @dg.asset(deps=["agreement_parties"])
+    def downstream() -> None:
+        raise AssertionError("must not run after a failed blocking check")
+
+    db = tmp_path / "w.duckdb"
+    result = dg.materialize(
+        [parties, downstream], resources={"warehouse": Warehouse(database=str(db))}, raise_on_error=False
+    )
+    assert not result.success
+    (message,) = failure_messages(result)
+    assert "no_orphans on agreement_parties" in message
+    (evaluation,) = result.get_asset_check_evaluations()
+    assert not evaluation.passed and evaluation.metadata["failing_rows"].value == 1
+    assert not [e for e in result.get_asset_materialization_events() if e.asset_key == dg.AssetKey("downstream")]
