@@ -158,3 +158,28 @@ ORGS = [
 @pytest.mark.parametrize(("text", "natasha", "expected"), ORGS)
 def test_normalize_org(text, natasha, expected):
     assert N.normalize_org(text, natasha) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        ("встреча с Cултаном Рахимовым", "встреча с Султаном Рахимовым"),  # a Latin C opening a Cyrillic word
+        ("министр oбoроны Перу", "министр обороны Перу"),  # Latin o inside
+        ("ТAСС", "ТАСС"),
+        ("QURESHIИсламабад", "QURESHIИсламабад"),  # Q, U, R, S, I have no Cyrillic twin: two words run together
+        ("визит NATO в Ригу", "визит NATO в Ригу"),  # one script per word: untouched
+        ("МиГ-29 и Cessna", "МиГ-29 и Cessna"),
+    ],
+)
+def test_latin_lookalikes_in_cyrillic_words_are_cyrillic(written, folded):
+    from defcoop_dagster.core.lang.spelling import fold_lookalikes
+
+    assert fold_lookalikes(written) == folded
+    assert len(fold_lookalikes(written)) == len(written)  # offsets do not move
+
+
+def test_article_body_is_read_with_lookalikes_folded():
+    from defcoop_dagster.core.ingest.articles import parse_article
+
+    body = parse_article("Министр обороны Таджикистана встретился с Cултаном Рахимовым в Душанбе.").body
+    assert "Султаном" in body
