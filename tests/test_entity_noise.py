@@ -183,3 +183,12 @@ def test_article_body_is_read_with_lookalikes_folded():
 
     body = parse_article("Министр обороны Таджикистана встретился с Cултаном Рахимовым в Душанбе.").body
     assert "Султаном" in body
+
+
+def test_a_gloss_is_a_latin_spelling_in_parentheses():
+    body = "Министр Лианг Гуангли (Liang Guanglie) и генерал Джон Смит (США)."
+    start = body.index("Liang")
+    assert N.is_gloss(body, start, start + len("Liang Guanglie"))
+    start = body.index("США")
+    assert not N.is_gloss(body, start, start + 3)  # Cyrillic: a country, not a spelling
+    assert not N.is_gloss("Министр Liang Guanglie прибыл.", 8, 22)  # no parentheses

@@ -233,3 +233,18 @@ def test_word_lists_say_what_they_are_for(name):
     path = next(lexicon.WORDS.glob(f"{name}.*"))
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("#") and len(first) > 20, path.name
+
+
+def test_a_latin_gloss_in_parentheses_is_not_part_of_the_name():
+    people = people_of(
+        "Министр обороны Вьетнама Фан Ван Зянг (Phan Van Giang) провёл переговоры. "
+        "По словам Фан Ван Зянга, стороны договорились о сотрудничестве."
+    )
+    assert set(people) == {"Фан Ван Зянг"}
+    assert people["Фан Ван Зянг"]["mention_count"] == 2
+    assert people["Фан Ван Зянг"]["role"] == "министр обороны"
+
+
+def test_a_parenthesis_that_is_no_gloss_leaves_the_name_alone():
+    people = people_of("Министр обороны Португалии Жуан Гомеш Кравинью (слева) встретился с послом.")
+    assert "Жуан Гомеш Кравинью" in people

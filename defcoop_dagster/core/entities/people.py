@@ -98,8 +98,9 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
     out: list[NameMention] = []
     for sent_no, sent in enumerate(doc.sents, 1):
         for span in sent.spans:
-            if span.type != "PER":
+            if span.type != "PER" or noise.is_gloss(doc.text, span.start, span.stop):
                 continue
+            span = noise.without_gloss(doc.text, span)  # «Лианг Гуангли (Liang Guanglie)»
             if noise.in_dateline(span.start, dateline_end) or noise.is_chrome_word(span.text):
                 continue
             if noise.is_place_name(span.text) or noise.misspelt_country(span.text):
