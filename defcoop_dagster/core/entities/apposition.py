@@ -7,6 +7,7 @@ The apposition shares the name's case: "[азербайджанский] [мин
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..gazetteers.countries import CountryMention
@@ -35,14 +36,22 @@ def can_be_in_case(word: str, ud_case: str) -> bool:
     return any(p.tag.case == oc for p in morph_vocab().parse(word.lower()))
 
 
+@dataclass(frozen=True)
+class Apposition:
+    role: str | None = None
+    rank: str | None = None
+    country: str | None = None
+    rule: str = "apposition"  # 'colleague' when the person is named as someone's colleague
+    case: str | None = None  # UD case of the post or rank nearest the name, which the name shares
+
+
 def read_apposition(
     tokens, i0: int, countries: list[CountryMention], name_cases: set[str] | None = None, text: str = ""
-) -> tuple[str | None, str | None, str | None, str]:
-    """(role, rank, country, rule) written left of the name starting at token ``i0`` of its sentence.
+) -> Apposition:
+    """The role, rank and country written left of the name starting at token ``i0`` of its sentence.
 
     ``name_cases``: the UD cases the name may be in (the tagger's guesses and the one its
-    words point to); a post in apposition must be able to take one of them. ``rule`` is
-    'colleague' when the person is named as someone's colleague, else 'apposition'.
+    words point to); a post in apposition must be able to take one of them.
     """
     name_cases = {c for c in (name_cases or {tokens[i0].feats.get("Case")}) if c}
     rank: list[str] = []
@@ -51,6 +60,7 @@ def read_apposition(
     head_case = head_written = None
     country = None
     rule = "apposition"
+    near_case = None  # the case of the rank nearest the name
     j = i0 - 1
     while j >= 0 and i0 - j <= MAX_APPOSITION:
         t = tokens[j]
@@ -101,6 +111,8 @@ def read_apposition(
             rank.insert(
                 0, t.text.lower() if t.text.lower() in RANK_TAILS else nominative(t.text, t.feats.get("Case"), None)
             )
+            if t.text.lower() not in RANK_TAILS:
+                near_case = near_case or t.feats.get("Case")
             j -= 1
             continue
         if lemma == "коллега":
@@ -128,7 +140,7 @@ def read_apposition(
             continue
         break
     role = canonical_role(head + dependents) if head else None
-    return role, (" ".join(rank) or None), country, rule
+    return Apposition(role, " ".join(rank) or None, country, rule, near_case or (head_case if head else None))
 
 
 def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person]) -> None:
