@@ -49,16 +49,20 @@ class NameReading:
     def candidates(self, gender: str | None = None) -> list[tuple[str, ...]]:
         """Nominative forms of the whole name, most likely first: the best reading of every word,
         then each word's other readings in turn."""
-        g = gender or self.gender
-        per_word = [_word_candidates(w, self.case, g, i == len(self.words) - 1) for i, w in enumerate(self.words)]
-        best = tuple(c[0] for c in per_word)
-        out = [best]
-        for i, options in enumerate(per_word):
-            out += [best[:i] + (o,) + best[i + 1 :] for o in options[1:]]
-        return out
+        return list(_candidates(self.words, self.case, gender or self.gender))
 
 
-def _word_candidates(word: str, case: str | None, gender: str | None, last: bool) -> list[str]:
+@cache
+def _candidates(words: tuple[str, ...], case: str | None, gender: str | None) -> tuple[tuple[str, ...], ...]:
+    per_word = [_word_candidates(w, case, gender) for w in words]
+    best = tuple(c[0] for c in per_word)
+    out = [best]
+    for i, options in enumerate(per_word):
+        out += [best[:i] + (o,) + best[i + 1 :] for o in options[1:]]
+    return tuple(out)
+
+
+def _word_candidates(word: str, case: str | None, gender: str | None) -> list[str]:
     if word.lower() in PARTICLES:
         return [word]
     if "." in word.rstrip("."):  # «З.Гасанову»: the initial stays, the surname is declined

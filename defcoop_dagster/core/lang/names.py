@@ -121,6 +121,7 @@ def _from_dictionary(parse) -> bool:
     return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
+@cache
 def dictionary_nominatives(word: str, case: str, gender: str | None) -> list[str]:
     """Nominatives pymorphy2's dictionary (not its guesser) gives ``word`` as a name in ``case``."""
     out = []
@@ -140,7 +141,8 @@ def dictionary_nominatives(word: str, case: str, gender: str | None) -> list[str
     return out
 
 
-def first_name_reading(word: str, case: str | None = None) -> tuple[set[str], str | None]:
+@cache
+def first_name_reading(word: str, case: str | None = None) -> tuple[frozenset[str], str | None]:
     """(cases, gender) of ``word`` as a first name pymorphy2's dictionary knows; (set(), None) if it
     knows none. With ``case``, the gender of its readings in that case only («Мевлюту» is the
     accusative of the woman's name Мевлюта, and the dative of the man's name Мевлют, which the
@@ -156,7 +158,7 @@ def first_name_reading(word: str, case: str | None = None) -> tuple[set[str], st
             cases.add(p.tag.case)
             if case is None or p.tag.case == case:
                 genders.add(p.tag.gender)
-    return cases, (genders.pop() if len(genders) == 1 else None)
+    return frozenset(cases), (genders.pop() if len(genders) == 1 else None)
 
 
 def gender_shown(word: str, case: str | None) -> str | None:
@@ -168,7 +170,8 @@ def gender_shown(word: str, case: str | None) -> str | None:
     return "masc" if male and not female else "femn" if female and not male else None
 
 
-def possible_cases(word: str) -> set[str] | None:
+@cache
+def possible_cases(word: str) -> frozenset[str] | None:
     """The cases a name word may stand in as written: those whose endings it shows and those the
     dictionary reads it in, else the nominative. None when it says nothing: it is indeclinable."""
     w = word.rpartition(".")[2].lower()
@@ -176,24 +179,31 @@ def possible_cases(word: str) -> set[str] | None:
         return None
     out = {case for case, rows in _TABLE.items() if _undo(w, rows, None) or _undo(w, rows, "femn")}
     out |= {p.tag.case for p in morph_vocab().parse(w) if NAME_TAGS & set(p.tag.grammemes) and _from_dictionary(p)}
-    return out or {"nomn"}
+    return frozenset(out or {"nomn"})
 
 
 def word_nominatives(word: str, case: str | None, gender: str | None = None) -> list[str]:
     """Candidate nominatives of one written name word standing in ``case``, most likely first.
     [word] alone when it is nominative, indeclinable, or its ending does not fit the case."""
+    return list(_word_nominatives(word, case, gender))
+
+
+@cache
+def _word_nominatives(word: str, case: str | None, gender: str | None) -> tuple[str, ...]:
     if not case or case == "nomn" or "." in word or not word[:1].isalpha() or word.isupper():
-        return [word]
-    if "-" in word:  # «Раси-заде», «Кара-Мурзы»: each part on its own
-        parts = [word_nominatives(part, case, gender)[0] for part in word.split("-")]
-        return list(dict.fromkeys(["-".join(parts), word]))
+        return (word,)
+    if "-" in word:
+        # only the last part is declined («Кара-Мурзы», «Раси-заде»); Russian double surnames that
+        # decline both parts («Римского-Корсакова») are rare among foreign officials
+        head, _, last = word.rpartition("-")
+        return tuple(dict.fromkeys(f"{head}-{t}" for t in (*word_nominatives(last, case, gender), last)))
     if is_indeclinable(word, gender):
-        return [word]
+        return (word,)
     lower = word.lower()
     known = dictionary_nominatives(word, case, gender)
     ruled, doubtful = _undo(lower, _TABLE.get(case, []), gender), _undo(lower, _DOUBTFUL.get(case, []), gender)
     ordered = [*known, *ruled, lower, *doubtful] if known or ruled else [lower, *doubtful]
-    return [_shape(w, word) for w in dict.fromkeys(ordered)]
+    return tuple(_shape(w, word) for w in dict.fromkeys(ordered))
 
 
 def _undo(word: str, rows: list[tuple[str, str, set, str]], gender: str | None) -> list[str]:
