@@ -38,39 +38,73 @@ _M, _F, _A, _FN = {"masc", None}, {"femn"}, {"masc", "femn", None}, {"femn", Non
 _GEN_ADJ = [("ого", "ий", _M, "velar"), ("его", "ий", _M, ""), ("ого", "ый", _M, "consonant")]
 _ADJECTIVAL = {  # surnames declined as adjectives: Вишневский, Носатый, Вишневская
     "gent": [*_GEN_ADJ, ("ской", "ская", _FN, "")],
-    "datv": [("ому", "ий", _M, "velar"), ("ему", "ий", _M, ""), ("ому", "ый", _M, "consonant"),
-             ("ской", "ская", _FN, "")],
+    "datv": [
+        ("ому", "ий", _M, "velar"),
+        ("ему", "ий", _M, ""),
+        ("ому", "ый", _M, "consonant"),
+        ("ской", "ская", _FN, ""),
+    ],
     "accs": [*_GEN_ADJ, ("скую", "ская", _FN, "")],
     "ablt": [("ским", "ский", _M, ""), ("цким", "цкий", _M, ""), ("ской", "ская", _FN, "")],
-    "loct": [("ском", "ский", _M, ""), ("цком", "цкий", _M, ""), ("ом", "ый", _M, "consonant"),
-             ("ской", "ская", _FN, "")],
+    "loct": [
+        ("ском", "ский", _M, ""),
+        ("цком", "цкий", _M, ""),
+        ("ом", "ый", _M, "consonant"),
+        ("ской", "ская", _FN, ""),
+    ],
 }
 _FEMININE_POSSESSIVE = [("овой", "ова", _FN, ""), ("евой", "ева", _FN, ""), ("иной", "ина", _FN, "")]
 _TABLE: dict[str, list[tuple[str, str, set, str]]] = {
     "gent": [
-        *_ADJECTIVAL["gent"], *_FEMININE_POSSESSIVE,
-        ("а", "", _M, "consonant"), ("я", "й", _M, "vowel"), ("я", "ь", _M, "consonant"),
-        ("ы", "а", _A, "consonant"), ("ии", "ия", _A, ""), ("ьи", "ья", _A, ""), ("и", "а", _A, "velar"),
+        *_ADJECTIVAL["gent"],
+        *_FEMININE_POSSESSIVE,
+        ("а", "", _M, "consonant"),
+        ("я", "й", _M, "vowel"),
+        ("я", "ь", _M, "consonant"),
+        ("ы", "а", _A, "consonant"),
+        ("ии", "ия", _A, ""),
+        ("ьи", "ья", _A, ""),
+        ("и", "а", _A, "velar"),
     ],
     "datv": [
-        *_ADJECTIVAL["datv"], *_FEMININE_POSSESSIVE,
-        ("у", "", _M, "consonant"), ("ю", "й", _M, "vowel"), ("ю", "ь", _M, "consonant"), ("ии", "ия", _A, ""),
+        *_ADJECTIVAL["datv"],
+        *_FEMININE_POSSESSIVE,
+        ("у", "", _M, "consonant"),
+        ("ю", "й", _M, "vowel"),
+        ("ю", "ь", _M, "consonant"),
+        ("ии", "ия", _A, ""),
         ("ье", "ья", _A, ""),
     ],
     "accs": [
         *_ADJECTIVAL["accs"],
-        ("а", "", _M, "consonant"), ("я", "й", _M, "vowel"), ("я", "ь", _M, "consonant"),
+        ("а", "", _M, "consonant"),
+        ("я", "й", _M, "vowel"),
+        ("я", "ь", _M, "consonant"),
         ("ю", "я", _A, ""),
     ],
     "ablt": [
-        *_ADJECTIVAL["ablt"], ("овой", "ова", _FN, ""), ("евой", "ева", _FN, ""), ("иной", "ина", _FN, ""),
-        ("ым", "", _M, "possessive"), ("ым", "ый", _M, "consonant"), ("ом", "", _M, "consonant"),
-        ("ем", "й", _M, "vowel"), ("ем", "", _M, "hushing"), ("ем", "ь", _M, "soft"), ("ём", "ь", _M, "consonant"),
-        ("ой", "а", _A, "consonant"), ("ей", "я", _A, ""), ("ью", "ь", _F, "consonant"),
+        *_ADJECTIVAL["ablt"],
+        ("овой", "ова", _FN, ""),
+        ("евой", "ева", _FN, ""),
+        ("иной", "ина", _FN, ""),
+        ("ым", "", _M, "possessive"),
+        ("ым", "ый", _M, "consonant"),
+        ("ом", "", _M, "consonant"),
+        ("ем", "й", _M, "vowel"),
+        ("ем", "", _M, "hushing"),
+        ("ем", "ь", _M, "soft"),
+        ("ём", "ь", _M, "consonant"),
+        ("ой", "а", _A, "consonant"),
+        ("ей", "я", _A, ""),
+        ("ью", "ь", _F, "consonant"),
     ],
     "loct": [
-        *_ADJECTIVAL["loct"], *_FEMININE_POSSESSIVE,
-        ("е", "", _M, "possessive"), ("ии", "ия", _A, ""), ("ье", "ья", _A, ""), ("е", "й", _M, "vowel"),
+        *_ADJECTIVAL["loct"],
+        *_FEMININE_POSSESSIVE,
+        ("е", "", _M, "possessive"),
+        ("ии", "ия", _A, ""),
+        ("ье", "ья", _A, ""),
+        ("е", "й", _M, "vowel"),
     ],
 }
 # Endings that are also how foreign names end in the nominative (Гуангли, Драгоне, Жилберту): undone
@@ -149,12 +183,7 @@ def first_name_reading(word: str, case: str | None = None) -> tuple[frozenset[st
     dictionary lacks). The gender is given only when those readings agree."""
     cases, genders = set(), set()
     for p in morph_vocab().parse(word.lower()):
-        if (
-            "Name" in p.tag
-            and p.tag.number == "sing"
-            and "Infr" not in p.tag
-            and _from_dictionary(p)
-        ):
+        if "Name" in p.tag and p.tag.number == "sing" and "Infr" not in p.tag and _from_dictionary(p):
             cases.add(p.tag.case)
             if case is None or p.tag.case == case:
                 genders.add(p.tag.gender)
