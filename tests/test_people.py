@@ -331,3 +331,66 @@ def test_word_nominatives(word, case, gender, nominative_form):
     from defcoop_dagster.core.lang.names import word_nominatives
 
     assert word_nominatives(word, case, gender)[0] == nominative_form
+
+
+# The grammar of a post written before a name (sentences and names invented here).
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # genitives coordinated with «и»
+        (
+            "Гостя принял председатель Государственного совета и Совета министров Кубы Педро Мартинес.",
+            "Педро Мартинес",
+            "председатель государственного совета и совета министров",
+        ),
+        # adjectives coordinated with «и»
+        (
+            "Чрезвычайный и Полномочный Посол Беларуси в Никарагуа Олег Сидоренко вручил грамоты.",
+            "Олег Сидоренко",
+            "чрезвычайный и полномочный посол",
+        ),
+        # the field of a post after «по»: an abbreviation or an adjective with its noun
+        (
+            "Документ подписал директор Федеральной службы по ВТС Игорь Миронов.",
+            "Игорь Миронов",
+            "директор федеральной службы по втс",
+        ),
+        (
+            "Гостя встретил секретарь по оборонным и военно-техническим вопросам Анголы Жуан Лоуренсу.",
+            "Жуан Лоуренсу",
+            "секретарь по оборонным и военно-техническим вопросам",
+        ),
+        # a bare post after a dash is told by the one before it; a full one stands alone
+        (
+            "Заместитель министра обороны Молдовы — генеральный инспектор Ион Руснак прибыл в Киев.",
+            "Ион Руснак",
+            "заместитель министра обороны — генеральный инспектор",
+        ),
+        (
+            "Делегацию возглавил первый заместитель министра обороны – начальник Генерального штаба Сербии "
+            "Милан Йованович.",
+            "Милан Йованович",
+            "начальник генерального штаба",
+        ),
+        # words standing for the country, and the army of a staff, are not part of the post
+        (
+            "Министр встретился с начальником штаба обороны ВС этого островного государства Ранилом Перерой.",
+            "Ранил Перера",
+            "начальник штаба обороны",
+        ),
+        (
+            "Министр встретился с министром обороны этой страны, генерал-майором Бекзатом Омаровым.",
+            "Бекзат Омаров",
+            "министр обороны",
+        ),
+    ],
+)
+def test_post_grammar(sentence, name, role):
+    people = people_of(sentence)
+    assert name in people, people.keys()
+    assert people[name]["role"] == role
+
+
+def test_an_invitation_is_no_post():
+    people = people_of("Министр обороны Армении по приглашению Кравцова отправился в Москву.")
+    assert all(p["role"] is None for p in people.values()), people

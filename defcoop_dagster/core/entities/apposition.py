@@ -61,6 +61,7 @@ def read_apposition(
     country = None
     rule = "apposition"
     near_case = None  # the case of the rank nearest the name
+    pending: list = []  # tokens of a dative phrase, which belong to the role if "по" comes before them
     j = i0 - 1
     while j >= 0 and i0 - j <= MAX_APPOSITION:
         t = tokens[j]
@@ -77,10 +78,24 @@ def read_apposition(
             continue
         if head:
             # adjectives agreeing with the post: "первым заместителем", "военный атташе"
-            if t.pos == "ADJ" and t.feats.get("Case") == head_case:
-                head.insert(0, nominative(t.text, t.feats.get("Case"), "ADJ"))
+            if _agrees_as_adjective(t, head_case):
+                head.insert(0, nominative(t.text, head_case, "ADJ"))
                 j -= 1
                 continue
+            # "Чрезвычайный и Полномочный Посол": coordinated adjectives
+            if lemma == "и" and j > 0 and _agrees_as_adjective(tokens[j - 1], head_case):
+                head.insert(0, "и")
+                j -= 1
+                continue
+            # "заместитель министра обороны — генеральный директор": a bare post after a dash is
+            # told by the one before it; a full one stands alone ("первый заместитель министра
+            # обороны — начальник Генерального штаба")
+            if t.text in ("—", "–") and j > 0 and not dependents:
+                before = read_apposition(tokens, j, countries, name_cases, text)
+                if before.role:
+                    head.insert(0, before.role + " —")
+                    country = country or before.country
+                break
             # a post governing the one found: "заместителя [министра обороны]"
             if is_role_head(lemma) and any(can_be_in_case(t.text, c) for c in name_cases or {head_case}):
                 dependents = [head_written, *dependents]
@@ -89,6 +104,18 @@ def read_apposition(
                     t.feats.get("Case"),
                     t.text,
                 )
+                j -= 1
+                continue
+            break
+        if pending:
+            # the field of a post, after "по": "секретарь по стратегическим и международным вопросам"
+            # …but "по приглашению Шойгу" is no post: a field has an adjective or is an abbreviation
+            if lemma == "по" and any(p.pos == "ADJ" or p.text.isupper() for p in pending):
+                dependents, pending = ["по", *(p.text for p in pending), *dependents], []
+                j -= 1
+                continue
+            if _dative(t) or (lemma == "и" and j > 0 and _dative(tokens[j - 1])):
+                pending.insert(0, t)
                 j -= 1
                 continue
             break
@@ -119,28 +146,61 @@ def read_apposition(
             rule = "colleague"
             j -= 1
             continue
+        agrees = t.text.lower() == "замминистра" or not name_cases or any(can_be_in_case(t.text, c) for c in name_cases)
         if (is_role_head(lemma) or t.text.lower() == "замминистра") and not (
-            dependents and t.feats.get("Case") == "Gen" and "Gen" not in name_cases
+            t.feats.get("Case") == "Gen" and (dependents or not agrees) and "Gen" not in name_cases
         ):
             case = t.feats.get("Case")
-            if (
-                name_cases
-                and t.text.lower() != "замминистра"
-                and not any(can_be_in_case(t.text, c) for c in name_cases)
-            ):
+            if not agrees:
                 break
             head_case, head_written = case, t.text
             head = [nominative(t.text, case, "NOUN") if t.text.lower() != "замминистра" else "замминистра"]
             j -= 1
             continue
-        # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a case
-        if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Gen":
+        # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a
+        # case; a determiner ("этой страны") is trimmed from the role with the word it goes with
+        if t.pos in ("NOUN", "ADJ", "PROPN", "VERB", "DET") and t.feats.get("Case") == "Gen":
             dependents.insert(0, t.text)
+            j -= 1
+            continue
+        # two genitives coordinated: "Государственного совета и Совета министров"
+        if (
+            lemma == "и"
+            and dependents
+            and j > 0
+            and _genitive(tokens[j - 1])
+            and not covering(countries, tokens[j - 1].start)
+        ):
+            dependents.insert(0, "и")
+            j -= 1
+            continue
+        if _dative(t) and not rank:
+            pending.insert(0, t)
             j -= 1
             continue
         break
     role = canonical_role(head + dependents) if head else None
     return Apposition(role, " ".join(rank) or None, country, rule, near_case or (head_case if head else None))
+
+
+def _agrees_as_adjective(t, case: str | None) -> bool:
+    """An adjective in the post's case; capitalised ones in titles («Полномочный Посол») are often
+    tagged as proper nouns, so the dictionary is asked too."""
+    if t.feats.get("Case") != case:
+        return False
+    if t.pos == "ADJ":
+        return True
+    return t.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in morph_vocab().parse(t.text.lower()))
+
+
+def _genitive(t) -> bool:
+    return t.pos in ("NOUN", "ADJ", "PROPN", "VERB", "DET") and t.feats.get("Case") == "Gen"
+
+
+def _dative(t) -> bool:
+    """A word of a dative phrase: "стратегическим … вопросам"; an abbreviation ("по ВТС") in any case."""
+    dative = t.pos in ("NOUN", "ADJ", "PROPN") and t.feats.get("Case") == "Dat"
+    return dative or (t.text.isupper() and len(t.text) > 1)
 
 
 def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person]) -> None:

@@ -207,7 +207,10 @@ def possible_cases(word: str) -> frozenset[str] | None:
     if not w[:1].isalpha() or is_indeclinable(w):
         return None
     out = {case for case, rows in _TABLE.items() if _undo(w, rows, None) or _undo(w, rows, "femn")}
-    out |= {p.tag.case for p in morph_vocab().parse(w) if NAME_TAGS & set(p.tag.grammemes) and _from_dictionary(p)}
+    # the dictionary's indeclinable names («Агиль» of a woman) fit every case and say nothing
+    parses = morph_vocab().parse(w)
+    named = [p for p in parses if NAME_TAGS & set(p.tag.grammemes) and "Fixd" not in p.tag]
+    out |= {p.tag.case for p in named if _from_dictionary(p)}
     return frozenset(out or {"nomn"})
 
 

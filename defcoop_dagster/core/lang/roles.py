@@ -18,10 +18,14 @@ RANK_TAILS = lexicon.words("rank_tails")
 # Compound ranks not listed one by one ("генерал-полковник", "контр-адмирал").
 RANK_PREFIXES = ("генерал-", "вице-адмирал", "контр-адмирал")
 TRIMS = [
+    # words standing for the country, which is a column of its own: "премьер-министр страны",
+    # "начальник штаба этого островного государства"
+    re.compile(
+        r"(\w) (?:(?:эт|наш|сво|данн|т)(?:ой|ого) )?(?:[\w-]+(?:ой|ого) )*"
+        r"(?:страны|республики|государства|королевства)$"
+    ),
     # the army a General Staff belongs to says no more: "начальник генерального штаба вооруженных сил"
-    re.compile(r"(штаба|штабов|генштаба) (?:вооруж[её]нных сил|[\w-]+ армии)$"),
-    # words standing for the country, which is a column of its own: "премьер-министр страны"
-    re.compile(r"(\w) (?:этой |нашей |своей |данной )?(?:страны|республики|государства|королевства)$"),
+    re.compile(r"(штаба|штабов|генштаба|штаба обороны) (?:вооруж[её]нных сил|вс|[\w-]+ армии)$"),
 ]
 
 
