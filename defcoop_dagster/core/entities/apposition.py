@@ -1,22 +1,17 @@
 """Role, rank and country of a person, read from the words written in apposition to the left of the name.
 
 The apposition shares the name's case: "[азербайджанский] [министр обороны] [Грузии]
-[генерал-полковник] ИМЯ". A plural post names several people at once: "Министры обороны Грузии
-и Азербайджана …" gives each named country's counterpart the post (``apply_plural_roles``).
+[генерал-полковник] ИМЯ". Posts written elsewhere than beside a name are read by ``posts``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..gazetteers.countries import CountryMention
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import morph_vocab
 from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head
-
-if TYPE_CHECKING:
-    from .people import Person
 
 DASHES = {"–", "—", "-", ","}
 MAX_APPOSITION = 16  # tokens scanned left of a name
@@ -201,38 +196,3 @@ def _dative(t) -> bool:
     """A word of a dative phrase: "стратегическим … вопросам"; an abbreviation ("по ВТС") in any case."""
     dative = t.pos in ("NOUN", "ADJ", "PROPN") and t.feats.get("Case") == "Dat"
     return dative or (t.text.isupper() and len(t.text) > 1)
-
-
-def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person]) -> None:
-    """'Министры обороны Грузии и Азербайджана …': the post of each named country's person without one."""
-    for sent in doc.sents:
-        tokens = sent.tokens
-        for i, t in enumerate(tokens):
-            lemma = (t.lemma or "").lower()
-            if not is_role_head(lemma) or t.feats.get("Number") != "Plur":
-                continue
-            dependents, codes, j = [], [], i + 1
-            while j < len(tokens):
-                tj = tokens[j]
-                mention = covering(countries, tj.start)
-                if mention is not None:
-                    codes.extend(mention.codes)
-                    while j < len(tokens) and tokens[j].start < mention.end:
-                        j += 1
-                    continue
-                if codes and tj.text.lower() in {"и", ","}:
-                    j += 1
-                    continue
-                if not codes and tj.pos in ("NOUN", "ADJ") and tj.feats.get("Case") == "Gen":
-                    dependents.append(tj.text)
-                    j += 1
-                    continue
-                break
-            if len(set(codes)) < 2:
-                continue
-            role = canonical_role([nominative(t.text, t.feats.get("Case"), "NOUN"), *dependents])
-            # only counterparts: a person named as someone's colleague or by military rank
-            for p in people:
-                counterpart = any(m.rule == "colleague" or m.rank for m in p.mentions)
-                if p.role is None and p.country in codes and counterpart:
-                    p.role, p.role_rule = role, "plural_post"

@@ -16,8 +16,9 @@ from ..gazetteers.countries import CountryMention
 from ..lang.morph import morph_vocab
 from ..lang.spelling import fold
 from . import noise
-from .apposition import apply_plural_roles, read_apposition
+from .apposition import read_apposition
 from .name_forms import NameReading, name_cases, read_name, settle_name
+from .posts import apply_plural_roles, posts_written
 
 INITIALS = re.compile(r"^(?P<i1>[А-ЯЁA-Z])\.\s*(?:(?P<i2>[А-ЯЁA-Z])\.\s*)?(?P<last>[А-ЯЁA-Z][\w\-]+)$")
 
@@ -222,12 +223,18 @@ def person_rows(
     """Rows of ``persons`` and ``person_mentions`` for one article (``year``: of publication, when known)."""
     people = group_people(name_mentions(doc, countries, dateline_end))
     apply_plural_roles(doc, countries, people)
+    written = posts_written(doc, countries)
     for p in people:
         if p.country is None:
             # the text does not say whom the person represents; a well-known official's post does
             code = officials.country_of(p.name, year)
             if code:
                 p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
+        if p.role is None:
+            # nor what post they hold: a well-known official's post, if the article writes it
+            # somewhere ("министр обороны России примет участие", "встреча министров обороны")
+            p.role = officials.post_of(p.name, year, p.country, among=written)
+            p.role_rule = "official_gazetteer" if p.role else None
     sents = doc.sents
     persons, mentions = [], []
     for p in people:
