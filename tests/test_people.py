@@ -422,3 +422,34 @@ def test_a_well_known_officials_post_when_the_article_writes_it_without_the_name
     # a post written beside the name wins
     text = "Встреча с министром обороны Беларуси Шойгу прошла в Минске. Там был и президент."
     assert roles(text, 2016)["Шойгу"] == ("министр обороны", "apposition")
+
+
+# A post written before or after the names it goes with (sentences and names invented here).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one state per name, in order: the first name's apposition alone would give it the last state
+        (
+            "Переговоры президентов Анголы и Бразилии Жуана Лоренсу и Луиса Гонсалвеса завершились.",
+            {"Жуан Лоренсу": ("президент", "AGO"), "Луис Гонсалвес": ("президент", "BRA")},
+        ),
+        (
+            "Рашид Мансур и Карим Тахири, министры обороны Алжира и Туниса, подписали план.",
+            {"Рашид Мансур": ("министр обороны", "DZA"), "Карим Тахири": ("министр обороны", "TUN")},
+        ),
+        # a post after the name, between commas
+        ("Хаким Бенали, министр обороны Алжира, заявил о готовности.", {"Хаким Бенали": ("министр обороны", "DZA")}),
+        (
+            "Об этом сообщил Ларс Эриксен, генеральный секретарь НАТО.",
+            {"Ларс Эриксен": ("генеральный секретарь", "NATO")},
+        ),
+        # a post followed by another name is that name's, not the one before the comma
+        (
+            "Встречу открыл Хаким Бенали, министр иностранных дел Алжира Рамтан Ламамра выступил после.",
+            {"Хаким Бенали": (None, None), "Рамтан Ламамра": ("министр иностранных дел", "DZA")},
+        ),
+    ],
+)
+def test_posts_beside_lists_of_names(sentence, expected):
+    people = people_of(sentence)
+    assert {name: (p["role"], p["country_iso3"]) for name, p in people.items()} == expected

@@ -85,6 +85,9 @@ def read_name(span, tokens, i0: int, apposition_case: str | None, conjunct_case:
         # a word whose ending allows one case only («Бурньером»: Ins) outweighs a rare first name
         shown = oblique_only_cases(span)
         case = shown.pop() if len(shown) == 1 else None
+        others = [possible_cases(w) for w in words if w.lower() not in PARTICLES]
+        if case and any(c is not None and case not in c for c in others):
+            case = None  # «Жуана Лоренсу»: Жуана cannot be a dative, so -у is how Лоренсу ends
     if case is None and first_cases and len(first_cases) < 4:
         # a first name the dictionary knows («Виктора»: Gen or Acc; «Сергей»: Nom) is read better
         # than the tagger reads a name; one it knows in every case («Эмомали») says nothing

@@ -9,7 +9,7 @@ country are read from its apposition (``apposition``), and mentions by surname o
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteers import officials
 from ..gazetteers.countries import CountryMention
@@ -18,7 +18,7 @@ from ..lang.spelling import fold
 from . import noise
 from .apposition import read_apposition
 from .name_forms import NameReading, name_cases, read_name, settle_name
-from .posts import apply_plural_roles, posts_written
+from .posts import apply_plural_roles, apply_posts_beside_lists, posts_written
 
 INITIALS = re.compile(r"^(?P<i1>[А-ЯЁA-Z])\.\s*(?:(?P<i2>[А-ЯЁA-Z])\.\s*)?(?P<last>[А-ЯЁA-Z][\w\-]+)$")
 
@@ -38,6 +38,13 @@ class NameMention:
     country: str | None = None
     rule: str = "natasha"
     reading: NameReading | None = None
+
+    def recase(self, case: str) -> None:
+        """Read the name again as standing in ``case`` (OpenCorpora), told by a post it goes with."""
+        if self.reading is not None and self.reading.case in (None, "nomn") and case != self.reading.case:
+            self.reading = replace(self.reading, case=case)
+            self.normal = " ".join(self.reading.candidates()[0])
+            self.first, self.initial, self.surname = split_name(self.normal)
 
     @property
     def surname_forms(self) -> set[str]:
@@ -221,7 +228,9 @@ def person_rows(
     article_id: str, body: str, doc, countries: list[CountryMention], dateline_end: int = 0, year: int | None = None
 ):
     """Rows of ``persons`` and ``person_mentions`` for one article (``year``: of publication, when known)."""
-    people = group_people(name_mentions(doc, countries, dateline_end))
+    named = name_mentions(doc, countries, dateline_end)
+    apply_posts_beside_lists(doc, countries, named)
+    people = group_people(named)
     apply_plural_roles(doc, countries, people)
     written = posts_written(doc, countries)
     for p in people:

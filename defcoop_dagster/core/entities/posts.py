@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..gazetteers.countries import CountryMention
-from ..lang.inflect import nominative
+from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.roles import canonical_role, is_role_head
 from .apposition import covering
 
@@ -87,3 +87,67 @@ def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person
                 counterpart = any(m.rule == "colleague" or m.rank for m in p.mentions)
                 if p.role is None and p.country in codes and counterpart:
                     p.role, p.role_rule = role, "plural_post"
+
+
+def _names_from(tokens, j: int, by_start: dict) -> list:
+    """The name mentions listed from ``tokens[j]`` on: «Дмитрия Медведева и Лулы да Силвы»."""
+    names = []
+    while j < len(tokens) and tokens[j].start in by_start:
+        mention = by_start[tokens[j].start]
+        names.append(mention)
+        while j < len(tokens) and tokens[j].start < mention.end:
+            j += 1
+        if j < len(tokens) - 1 and tokens[j].text.lower() in {"и", ","} and tokens[j + 1].start in by_start:
+            j += 1
+    return names
+
+
+def _names_before(tokens, j: int, by_end: dict) -> list:
+    """The name mentions listed up to ``tokens[j]``: «Сергей Шойгу и Андрей Равков»."""
+    names = []
+    while j >= 0 and tokens[j].stop in by_end:
+        mention = by_end[tokens[j].stop]
+        names.insert(0, mention)
+        while j >= 0 and tokens[j].start >= mention.start:
+            j -= 1
+        if j > 0 and tokens[j].text.lower() in {"и", ","} and tokens[j - 1].stop in by_end:
+            j -= 1
+    return names
+
+
+def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: list) -> None:
+    """A post written before or after the names it goes with, one state per name in order:
+    «переговоры президентов России и Бразилии Дмитрия Медведева и Лулы да Силвы»,
+    «Сергей Шойгу и Андрей Равков, министры обороны России и Белоруссии, …»,
+    «Хаким Бенали, министр обороны Алжира, заявил …». The state written in the apposition of the
+    first name is the last of the list, so a post that lists its states overrides it."""
+    for sent_no, sent in enumerate(doc.sents, 1):
+        mine = [m for m in mentions if m.sentence_no == sent_no]
+        if not mine:
+            continue
+        by_start, by_end = {m.start: m for m in mine}, {m.end: m for m in mine}
+        tokens = sent.tokens
+        for i in range(len(tokens)):
+            role, codes, after = post_at(tokens, i, countries)
+            if role is None:
+                continue
+            states = list(dict.fromkeys(codes))
+            names = _names_from(tokens, after, by_start)
+            if not names:
+                first = i  # «Х, генеральный секретарь НАТО, …»: a post after a comma, adjectives first
+                while first > 0 and tokens[first - 1].pos == "ADJ" and not covering(countries, tokens[first - 1].start):
+                    first -= 1
+                if first > 1 and tokens[first - 1].text == ",":
+                    names = _names_before(tokens, first - 2, by_end)
+                    names = names if len(states) <= 1 or len(names) == len(states) else []
+            if not names or (tokens[i].feats.get("Number") == "Plur") != (len(names) > 1):
+                continue
+            case = UD_TO_OC_CASE.get(tokens[i].feats.get("Case"))
+            for k, mention in enumerate(names):
+                if case and tokens[i].start < mention.start:
+                    mention.recase(case)  # the names agree with a post before them: «президентов … Жуана Лоренсу»
+                mention.role = mention.role or role
+                if len(names) > 1 and len(states) == len(names):
+                    mention.country = states[k]  # respectively
+                elif len(states) == 1:
+                    mention.country = mention.country or states[0]
