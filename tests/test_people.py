@@ -185,8 +185,9 @@ def test_every_gold_seed_participant_found(seeds_warehouse):
                 assert key in found, key
                 role, country, rule = found[key]
                 assert country == p["country"], key
-                # a gold role of null is one the text does not write; the officials gazetteer may know it
-                assert role == p["role"] or (p["role"] is None and rule == "official_gazetteer"), key
+                # a gold role of null is one the text does not write beside the name; the officials
+                # gazetteer may know it, or the counterpart's post («азербайджанский коллега»)
+                assert role == p["role"] or (p["role"] is None and rule in ("official_gazetteer", "colleague")), key
 
 
 def test_pymorphy2_works_however_the_package_is_imported():
@@ -453,3 +454,14 @@ def test_a_well_known_officials_post_when_the_article_writes_it_without_the_name
 def test_posts_beside_lists_of_names(sentence, expected):
     people = people_of(sentence)
     assert {name: (p["role"], p["country_iso3"]) for name, p in people.items()} == expected
+
+
+def test_a_colleague_holds_the_counterparts_post():
+    people = people_of(
+        "Министр обороны Ирака Халид Аббаси прибыл в Дамаск. "
+        "Его сирийский коллега, генерал Насер Хаддад, встретил гостя в аэропорту."
+    )
+    assert (people["Насер Хаддад"]["role"], people["Насер Хаддад"]["role_rule"]) == ("министр обороны", "colleague")
+    # nobody named before: no post to share
+    people = people_of("Соглашение подписал его сирийский коллега генерал Насер Хаддад.")
+    assert people["Насер Хаддад"]["role"] is None

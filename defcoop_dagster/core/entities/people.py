@@ -18,7 +18,7 @@ from ..lang.spelling import fold
 from . import noise
 from .apposition import read_apposition
 from .name_forms import NameReading, name_cases, read_name, settle_name
-from .posts import apply_plural_roles, apply_posts_beside_lists, posts_written
+from .posts import apply_colleague_roles, apply_plural_roles, apply_posts_beside_lists, posts_written
 
 INITIALS = re.compile(r"^(?P<i1>[А-ЯЁA-Z])\.\s*(?:(?P<i2>[А-ЯЁA-Z])\.\s*)?(?P<last>[А-ЯЁA-Z][\w\-]+)$")
 
@@ -232,6 +232,7 @@ def person_rows(
     apply_posts_beside_lists(doc, countries, named)
     people = group_people(named)
     apply_plural_roles(doc, countries, people)
+    apply_colleague_roles(people)
     written = posts_written(doc, countries)
     for p in people:
         if p.country is None:

@@ -151,3 +151,19 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
                     mention.country = states[k]  # respectively
                 elif len(states) == 1:
                     mention.country = mention.country or states[0]
+
+
+def apply_colleague_roles(people: list[Person]) -> None:
+    """«его сирийский коллега, генерал Али Айюб»: a colleague holds the same post in another state
+    as the person he is the colleague of, the last one with a post of another state named before."""
+    for p in people:
+        said = next((m for m in p.mentions if m.rule == "colleague"), None)
+        if p.role is not None or said is None:
+            continue
+        before = [
+            (max(m.start for m in q.mentions if m.start < said.start), q)
+            for q in people
+            if q is not p and q.role and q.country != p.country and any(m.start < said.start for m in q.mentions)
+        ]
+        if before:
+            p.role, p.role_rule = max(before, key=lambda pair: pair[0])[1].role, "colleague"

@@ -108,7 +108,9 @@ PERSONS = Table(
             nullable=False,
             checks=(pa.Check.ge(1),),
         ),
-        Column("role_rule", "VARCHAR", "How the role was read: apposition, plural_post, official_gazetteer."),
+        Column(
+            "role_rule", "VARCHAR", "How the role was read: apposition, plural_post, colleague, official_gazetteer."
+        ),
         Column("evidence", "VARCHAR", "The sentence that introduces the person.", nullable=False, checks=(NOT_EMPTY,)),
         Column(
             "evidence_start",
