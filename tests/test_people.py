@@ -465,3 +465,45 @@ def test_a_colleague_holds_the_counterparts_post():
     # nobody named before: no post to share
     people = people_of("Соглашение подписал его сирийский коллега генерал Насер Хаддад.")
     assert people["Насер Хаддад"]["role"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # «этой страны»: the state spoken of last, not one in another person's apposition in the sentence
+        (
+            "Прибывший в Монголию министр обороны Армении Ашот Варданян встретился с министром обороны этой "
+            "страны Батбаяром Ганзоригом.",
+            "Батбаяр Ганзориг",
+            "MNG",
+        ),
+        (
+            "Начальник штаба Индии Рави Капур провёл переговоры о сотрудничестве с Непалом. Встреча с начальником "
+            "штаба этого горного государства генералом Рамешем Тапой прошла в Дели.",
+            "Рамеш Тапа",
+            "NPL",
+        ),
+        # …but the state of a person of an earlier sentence may be the one meant
+        (
+            "Министр обороны Кении Джозеф Очиенг прибыл в Москву. Позже его принял президент этой страны "
+            "Даниэль Кипроно.",
+            "Даниэль Кипроно",
+            "KEN",
+        ),
+        # a delegation's state, written before «во главе с»
+        (
+            "В Баку прибыла делегация Вооруженных сил Португалии во главе с начальником штаба адмиралом Жозе Мота.",
+            "Жозе Мота",
+            "PRT",
+        ),
+        (
+            "Министр встретился с министром обороны Боливарианской Республики Карлосом Рамиресом.",
+            "Карлос Рамирес",
+            "VEN",
+        ),
+    ],
+)
+def test_the_state_a_person_represents_when_the_apposition_does_not_name_it(text, name, country):
+    people = people_of(text)
+    assert name in people, people.keys()
+    assert people[name]["country_iso3"] == country

@@ -14,6 +14,7 @@ from ..lang.morph import morph_vocab
 from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head
 
 DASHES = {"–", "—", "-", ","}
+STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
 MAX_APPOSITION = 16  # tokens scanned left of a name
 
 
@@ -38,6 +39,7 @@ class Apposition:
     country: str | None = None
     rule: str = "apposition"  # 'colleague' when the person is named as someone's colleague
     case: str | None = None  # UD case of the post or rank nearest the name, which the name shares
+    this_country: bool = False  # the post names its state by "этой страны", "этого государства"
 
 
 def read_apposition(
@@ -56,6 +58,7 @@ def read_apposition(
     country = None
     rule = "apposition"
     near_case = None  # the case of the rank nearest the name
+    this_country = False
     pending: list = []  # tokens of a dative phrase, which belong to the role if "по" comes before them
     j = i0 - 1
     while j >= 0 and i0 - j <= MAX_APPOSITION:
@@ -155,6 +158,7 @@ def read_apposition(
         # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a
         # case; a determiner ("этой страны") is trimmed from the role with the word it goes with
         if t.pos in ("NOUN", "ADJ", "PROPN", "VERB", "DET") and t.feats.get("Case") == "Gen":
+            this_country = this_country or lemma in STATE_NOUNS
             dependents.insert(0, t.text)
             j -= 1
             continue
@@ -175,7 +179,21 @@ def read_apposition(
             continue
         break
     role = canonical_role(head + dependents) if head else None
-    return Apposition(role, " ".join(rank) or None, country, rule, near_case or (head_case if head else None))
+    if country is None and j >= 2 and tokens[j].text.lower() == "с" and tokens[j - 1].lemma == "глава":
+        country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
+    case = near_case or (head_case if head else None)
+    return Apposition(role, " ".join(rank) or None, country, rule, case, this_country and country is None)
+
+
+def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | None:
+    """The state of a delegation written before «во главе с»: «делегация Вооруженных Сил Италии»."""
+    for t in reversed(tokens[max(0, k - 6) : k + 1]):
+        mention = covering(countries, t.start)
+        if mention is not None and len(mention.codes) == 1:
+            return mention.codes[0]
+        if t.feats.get("Case") != "Gen":
+            return None
+    return None
 
 
 def _agrees_as_adjective(t, case: str | None) -> bool:

@@ -19,6 +19,7 @@ from . import noise
 from .apposition import read_apposition
 from .name_forms import NameReading, name_cases, read_name, settle_name
 from .posts import apply_colleague_roles, apply_plural_roles, apply_posts_beside_lists, posts_written
+from .represented import assign_states
 
 INITIALS = re.compile(r"^(?P<i1>[А-ЯЁA-Z])\.\s*(?:(?P<i2>[А-ЯЁA-Z])\.\s*)?(?P<last>[А-ЯЁA-Z][\w\-]+)$")
 
@@ -38,6 +39,7 @@ class NameMention:
     country: str | None = None
     rule: str = "natasha"
     reading: NameReading | None = None
+    this_country: bool = False  # the apposition names the state by «этой страны»
 
     def recase(self, case: str) -> None:
         """Read the name again as standing in ``case`` (OpenCorpora), told by a post it goes with."""
@@ -167,6 +169,7 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
                     said.country,
                     said.rule,
                     reading,
+                    said.this_country,
                 )
             )
     return out
@@ -234,12 +237,8 @@ def person_rows(
     apply_plural_roles(doc, countries, people)
     apply_colleague_roles(people)
     written = posts_written(doc, countries)
+    assign_states(doc, people, countries, year)
     for p in people:
-        if p.country is None:
-            # the text does not say whom the person represents; a well-known official's post does
-            code = officials.country_of(p.name, year)
-            if code:
-                p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
         if p.role is None:
             # nor what post they hold: a well-known official's post, if the article writes it
             # somewhere ("министр обороны России примет участие", "встреча министров обороны")

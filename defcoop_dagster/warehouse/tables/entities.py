@@ -151,7 +151,7 @@ PERSON_MENTIONS = Table(
         Column(
             "rule",
             "VARCHAR",
-            "How role and country were read: apposition, colleague, official_gazetteer.",
+            "How role and country were read: apposition, colleague, this_country, official_gazetteer.",
             nullable=False,
         ),
     ),
