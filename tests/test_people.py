@@ -507,3 +507,10 @@ def test_the_state_a_person_represents_when_the_apposition_does_not_name_it(text
     people = people_of(text)
     assert name in people, people.keys()
     assert people[name]["country_iso3"] == country
+
+
+def test_a_compound_adjective_the_tagger_leaves_without_a_case_is_part_of_the_post():
+    people = people_of(
+        "План подписал председатель Государственного военно-промышленного комитета Казахстана Ерлан Сагадиев."
+    )
+    assert people["Ерлан Сагадиев"]["role"] == "председатель государственного военно-промышленного комитета"

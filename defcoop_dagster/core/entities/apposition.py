@@ -157,7 +157,7 @@ def read_apposition(
             continue
         # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a
         # case; a determiner ("этой страны") is trimmed from the role with the word it goes with
-        if t.pos in ("NOUN", "ADJ", "PROPN", "VERB", "DET") and t.feats.get("Case") == "Gen":
+        if is_genitive(t):
             this_country = this_country or lemma in STATE_NOUNS
             dependents.insert(0, t.text)
             j -= 1
@@ -167,7 +167,7 @@ def read_apposition(
             lemma == "и"
             and dependents
             and j > 0
-            and _genitive(tokens[j - 1])
+            and is_genitive(tokens[j - 1])
             and not covering(countries, tokens[j - 1].start)
         ):
             dependents.insert(0, "и")
@@ -206,8 +206,13 @@ def _agrees_as_adjective(t, case: str | None) -> bool:
     return t.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in morph_vocab().parse(t.text.lower()))
 
 
-def _genitive(t) -> bool:
-    return t.pos in ("NOUN", "ADJ", "PROPN", "VERB", "DET") and t.feats.get("Case") == "Gen"
+def is_genitive(t) -> bool:
+    """A word of a genitive phrase; the tagger leaves some compound adjectives without a case
+    («военно-промышленного»), so the dictionary is asked for those."""
+    if t.pos not in ("NOUN", "ADJ", "PROPN", "VERB", "DET"):
+        return False
+    case = t.feats.get("Case")
+    return case == "Gen" or (case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Gen"))
 
 
 def _dative(t) -> bool:

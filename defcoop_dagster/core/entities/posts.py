@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..gazetteers.countries import CountryMention
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.roles import canonical_role, is_role_head
-from .apposition import covering
+from .apposition import covering, is_genitive
 
 if TYPE_CHECKING:
     from .people import Person
@@ -51,7 +51,7 @@ def post_at(tokens, i: int, countries: list[CountryMention]) -> tuple[str | None
         if named and tj.text.lower() in {"и", ","}:
             j += 1
             continue
-        if not named and tj.pos in ("NOUN", "ADJ") and tj.feats.get("Case") == "Gen":
+        if not named and tj.pos in ("NOUN", "ADJ") and is_genitive(tj):
             dependents.append(tj.text)
             j += 1
             continue
