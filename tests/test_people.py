@@ -514,3 +514,39 @@ def test_a_compound_adjective_the_tagger_leaves_without_a_case_is_part_of_the_po
         "План подписал председатель Государственного военно-промышленного комитета Казахстана Ерлан Сагадиев."
     )
     assert people["Ерлан Сагадиев"]["role"] == "председатель государственного военно-промышленного комитета"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "country"),
+    [
+        # a post that governs the instrumental
+        (
+            "Министр встретился с командующим Военно-морскими силами Омана контр-адмиралом Саифом Бусаиди.",
+            "Саиф Бусаиди",
+            "командующий военно-морскими силами",
+            "OMN",
+        ),
+        # …an instrumental noun without such a post is no post
+        ("Министр встретился с делегацией генералом Саифом Бусаиди.", "Саиф Бусаиди", None, None),
+        # synonyms of the formal post
+        ("Премьер Индии Арджун Мехта прибыл в Москву.", "Арджун Мехта", "премьер-министр", "IND"),
+        (
+            "Глава Генштаба Египта Ахмед Фарид провёл переговоры.",
+            "Ахмед Фарид",
+            "начальник генерального штаба",
+            "EGY",
+        ),
+        # a national body that names no state
+        ("Переговоры провёл глава Пентагона Дэвид Моррис.", "Дэвид Моррис", "министр обороны", "USA"),
+        (
+            "Документ подписал директор Федеральной службы по военно-техническому сотрудничеству Олег Жуков.",
+            "Олег Жуков",
+            "директор федеральной службы по военно-техническому сотрудничеству",
+            "RUS",
+        ),
+    ],
+)
+def test_posts_that_govern_other_cases_synonyms_and_bodies(sentence, name, role, country):
+    people = people_of(sentence)
+    assert name in people, people.keys()
+    assert (people[name]["role"], people[name]["country_iso3"]) == (role, country)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..gazetteers.countries import CountryMention
+from ..lang import lexicon
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import morph_vocab
 from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head
 
 DASHES = {"–", "—", "-", ","}
+INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
 STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
 MAX_APPOSITION = 16  # tokens scanned left of a name
 
@@ -108,15 +110,23 @@ def read_apposition(
         if pending:
             # the field of a post, after "по": "секретарь по стратегическим и международным вопросам"
             # …but "по приглашению Шойгу" is no post: a field has an adjective or is an abbreviation
-            if lemma == "по" and any(p.pos == "ADJ" or p.text.isupper() for p in pending):
+            dative = all(p.feats.get("Case") != "Ins" for p in pending)
+            if dative and lemma == "по" and any(p.pos == "ADJ" or p.text.isupper() for p in pending):
                 dependents, pending = ["по", *(p.text for p in pending), *dependents], []
                 j -= 1
                 continue
-            if _dative(t) or (lemma == "и" and j > 0 and _dative(tokens[j - 1])):
+            if (
+                _dative(t)
+                or _instrumental(t)
+                or (lemma == "и" and j > 0 and (_dative(tokens[j - 1]) or _instrumental(tokens[j - 1])))
+            ):
                 pending.insert(0, t)
                 j -= 1
                 continue
-            break
+            # a post that governs the instrumental: "командующий Военно-морскими силами"
+            if lemma not in INSTRUMENTAL_HEADS or dative:
+                break
+            dependents, pending = [p.text for p in pending] + dependents, []
         if t.pos == "ADP" and not dependents:
             # "посол Беларуси [в Молдове] Сергей Чичук": a place, not the person's country
             if lemma in ("в", "во", "на"):
@@ -173,12 +183,15 @@ def read_apposition(
             dependents.insert(0, "и")
             j -= 1
             continue
-        if _dative(t) and not rank:
+        if (_dative(t) and not rank) or _instrumental(t):
             pending.insert(0, t)
             j -= 1
             continue
         break
     role = canonical_role(head + dependents) if head else None
+    if role and country is None:  # «глава Пентагона»: a national body that names no state
+        written = " ".join(head + dependents).lower()
+        country = next((code for body, code in lexicon.table("state_bodies").items() if body in written), None)
     if country is None and j >= 2 and tokens[j].text.lower() == "с" and tokens[j - 1].lemma == "глава":
         country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
     case = near_case or (head_case if head else None)
@@ -215,7 +228,15 @@ def is_genitive(t) -> bool:
     return case == "Gen" or (case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Gen"))
 
 
+def _instrumental(t) -> bool:
+    return (
+        t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Ins" and not is_role_head(t.lemma or "")
+    )
+
+
 def _dative(t) -> bool:
     """A word of a dative phrase: "стратегическим … вопросам"; an abbreviation ("по ВТС") in any case."""
-    dative = t.pos in ("NOUN", "ADJ", "PROPN") and t.feats.get("Case") == "Dat"
-    return dative or (t.text.isupper() and len(t.text) > 1)
+    case = t.feats.get("Case")
+    dative = t.pos in ("NOUN", "ADJ", "PROPN") and case == "Dat"
+    untagged = case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Dat")  # «военно-техническому»
+    return dative or untagged or (t.text.isupper() and len(t.text) > 1)

@@ -6,7 +6,8 @@
   этой страны» — Казахстан, not Азербайджан);
 * a well-known official of the officials gazetteer (``gazetteers.officials``): «Пашинян и Алиев».
 
-A delegation's state («делегация Италии во главе с …») is read with the apposition.
+A delegation's state («делегация Италии во главе с …») and a national body's («директор Федеральной
+службы по ВТС»: Russia; ``words/state_bodies.tsv``) are read with the apposition.
 """
 
 from __future__ import annotations
