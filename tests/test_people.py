@@ -550,3 +550,24 @@ def test_posts_that_govern_other_cases_synonyms_and_bodies(sentence, name, role,
     people = people_of(sentence)
     assert name in people, people.keys()
     assert (people[name]["role"], people[name]["country_iso3"]) == (role, country)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # a title that is no post is stepped over
+        ("Эмир Кувейта шейх Наваф Аль-Сабах принял министра.", "Наваф Аль-Сабах", "эмир"),
+        ("Министра принял Его Величество король Марокко Хасан Алауи.", "Хасан Алауи", "король"),
+        # short forms of posts
+        ("Главком ВМФ Индии адмирал Раджеш Кханна посетил верфь.", "Раджеш Кханна", "главнокомандующий вмф"),
+        (
+            "В переговорах участвовал замглавы Минобороны Сербии Марко Илич.",
+            "Марко Илич",
+            "заместитель министра обороны",
+        ),
+    ],
+)
+def test_titles_and_short_posts(sentence, name, role):
+    people = people_of(sentence)
+    assert name in people, people.keys()
+    assert people[name]["role"] == role

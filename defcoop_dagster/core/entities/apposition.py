@@ -12,7 +12,15 @@ from ..gazetteers.countries import CountryMention
 from ..lang import lexicon
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import morph_vocab
-from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head
+from ..lang.roles import (
+    INDECLINABLE_HEADS,
+    RANK_TAILS,
+    canonical_role,
+    head_word,
+    is_honorific,
+    is_rank_word,
+    is_role_head,
+)
 
 DASHES = {"–", "—", "-", ","}
 INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
@@ -100,7 +108,7 @@ def read_apposition(
             if is_role_head(lemma) and any(can_be_in_case(t.text, c) for c in name_cases or {head_case}):
                 dependents = [head_written, *dependents]
                 head, head_case, head_written = (
-                    [nominative(t.text, t.feats.get("Case"), "NOUN")],
+                    [head_word(t.text, t.feats.get("Case"))],
                     t.feats.get("Case"),
                     t.text,
                 )
@@ -150,19 +158,24 @@ def read_apposition(
                 near_case = near_case or t.feats.get("Case")
             j -= 1
             continue
+        before_title = lemma in ("его", "ее", "её") and is_honorific(tokens[j + 1].lemma or "")
+        if is_honorific(lemma) or before_title:
+            j -= 1  # «эмир Катара шейх Тамим», «Его Величество король»
+            continue
         if lemma == "коллега":
             rule = "colleague"
             j -= 1
             continue
-        agrees = t.text.lower() == "замминистра" or not name_cases or any(can_be_in_case(t.text, c) for c in name_cases)
-        if (is_role_head(lemma) or t.text.lower() == "замминистра") and not (
+        short = t.text.lower() in INDECLINABLE_HEADS
+        agrees = short or not name_cases or any(can_be_in_case(t.text, c) for c in name_cases)
+        if (is_role_head(lemma) or short) and not (
             t.feats.get("Case") == "Gen" and (dependents or not agrees) and "Gen" not in name_cases
         ):
             case = t.feats.get("Case")
             if not agrees:
                 break
             head_case, head_written = case, t.text
-            head = [nominative(t.text, case, "NOUN") if t.text.lower() != "замминистра" else "замминистра"]
+            head = [head_word(t.text, case)]
             j -= 1
             continue
         # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a

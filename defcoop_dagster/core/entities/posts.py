@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteers.countries import CountryMention
 from ..lang.inflect import UD_TO_OC_CASE, nominative
-from ..lang.roles import canonical_role, is_role_head
+from ..lang.roles import INDECLINABLE_HEADS, canonical_role, head_word, is_role_head
 from .apposition import covering, is_genitive
 
 if TYPE_CHECKING:
@@ -27,9 +27,9 @@ def post_at(tokens, i: int, countries: list[CountryMention]) -> tuple[str | None
     named after it, index of the first token after it). (None, [], i + 1) if no post heads there."""
     t = tokens[i]
     lemma = (t.lemma or "").lower()
-    if not is_role_head(lemma) and t.text.lower() != "замминистра":
+    if not is_role_head(lemma) and t.text.lower() not in INDECLINABLE_HEADS:
         return None, [], i + 1
-    words = [nominative(t.text, t.feats.get("Case"), "NOUN") if t.text.lower() != "замминистра" else "замминистра"]
+    words = [head_word(t.text, t.feats.get("Case"))]
     k = i - 1
     # adjectives of the post before it: "генеральный секретарь", "первого заместителя"
     while k >= 0 and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == t.feats.get("Case"):

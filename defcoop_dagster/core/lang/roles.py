@@ -13,6 +13,9 @@ from functools import cache
 from . import lexicon
 
 ROLE_HEADS = lexicon.words("role_heads")
+# Short posts written as one indeclinable word, which the tagger lemmatises oddly
+INDECLINABLE_HEADS = frozenset({"замминистра", "замглавы", "замначальника", "замкомандующего"})
+HONORIFICS = lexicon.words("honorific_titles")
 RANK_WORDS = lexicon.words("rank_words")
 RANK_TAILS = lexicon.words("rank_tails")
 # Compound ranks not listed one by one ("генерал-полковник", "контр-адмирал").
@@ -30,7 +33,22 @@ TRIMS = [
 
 
 def is_role_head(lemma: str) -> bool:
-    return lemma in ROLE_HEADS
+    return lemma in ROLE_HEADS or lemma in INDECLINABLE_HEADS
+
+
+def head_word(text: str, case: str | None) -> str | None:
+    """The post ``text`` heads, in the nominative; None if it heads none."""
+    from .inflect import nominative  # inflect loads the dictionary; roles' word lists do not need it
+
+    lower = text.lower()
+    if lower in INDECLINABLE_HEADS:
+        return lower
+    return nominative(text, case, "NOUN")
+
+
+def is_honorific(lemma: str) -> bool:
+    """A title written before a name that is neither post nor rank: «шейх», «Его Величество»."""
+    return lemma in HONORIFICS
 
 
 def is_rank_word(lemma: str) -> bool:
@@ -50,9 +68,10 @@ def canonical_role(words: list[str]) -> str | None:
     role = re.sub(r"\s+([,–—-])\s*$", "", role).strip(" ,–—-")
     if not role:
         return None
-    role = lexicon.table("role_synonyms").get(role, role)
     for short, full in _abbreviations():
         role = short.sub(full, role)
+    synonyms = lexicon.table("role_synonyms")
+    role = synonyms.get(role, role)
     for trim in TRIMS:
         role = trim.sub(r"\1", role)
-    return role
+    return synonyms.get(role, role)  # «глава военного ведомства страны» once «страны» is gone
