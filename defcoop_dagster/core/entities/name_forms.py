@@ -13,7 +13,8 @@ of a mention comes from, in this order of trust:
 
 The first name also gives the gender. The article then settles each person's name: a form written
 in the nominative somewhere, or the nominative most of its mentions point to («Лианга Гуангли»,
-«Лианг Гуангли»: Лианг; «Гуангли» in every case: indeclinable).
+«Лианг Гуангли»: Лианг; «Гуангли» in every case: indeclinable), a well-known official's name as the
+officials gazetteer writes it when it is one of the readings.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from ..gazetteers import officials
 from ..lang import lexicon
 from ..lang.inflect import OC_TO_UD_CASE, UD_TO_OC_CASE, name_case, oblique_only_cases
 from ..lang.names import first_name_reading, gender_shown, possible_cases, word_nominatives
@@ -59,7 +61,9 @@ def _candidates(words: tuple[str, ...], case: str | None, gender: str | None) ->
     out = [best]
     for i, options in enumerate(per_word):
         out += [best[:i] + (o,) + best[i + 1 :] for o in options[1:]]
-    return tuple(out)
+    # every word read otherwise at once («Луле да Силве» → «Лула да Силва»)
+    changed = tuple(next((o for o in options if o != w), w) for w, options in zip(words, per_word, strict=True))
+    return tuple(dict.fromkeys([*out, changed]))
 
 
 def _word_candidates(word: str, case: str | None, gender: str | None) -> list[str]:
@@ -135,6 +139,7 @@ def settle_name(readings: list[NameReading]) -> tuple[str, ...]:
     for r in full:
         for option in r.candidates(gender):
             score = surnames[fold(_bare(option[-1]))] + (firsts[fold(option[0])] if len(option) > 1 else 0)
+            score += 1.5 if fold(" ".join(option)) in officials.known_names() else 0  # a known official's spelling
             key = (score, -len("".join(option)))
             if best is None or key > best[0]:
                 best = (key, option)

@@ -203,6 +203,12 @@ def post_of(name: str, year: int | None = None, code: str | None = None, among: 
     return posts.pop() if len(posts) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every official's name as the gazetteer writes it (nominative), lower case, ё as е."""
+    return frozenset(_norm(o.name) for o in all_officials())
+
+
 def all_officials() -> list[Official]:
     """Every row of the gazetteer, in file order (one per person and office)."""
     seen: dict[Official, None] = {}
