@@ -192,3 +192,19 @@ def test_a_gloss_is_a_latin_spelling_in_parentheses():
     start = body.index("США")
     assert not N.is_gloss(body, start, start + 3)  # Cyrillic: a country, not a spelling
     assert not N.is_gloss("Министр Liang Guanglie прибыл.", 8, 22)  # no parentheses
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Левоном Айвазяном", True),  # an ORG span that is a first name and a surname
+        ("Игорь Миронов", True),
+        ("Департамента международного сотрудничества", False),
+        ("Генерального штаба", False),
+        ("Министерство обороны", False),
+        ("Наджибом Хамидзаде", False),  # a first name the dictionary does not know: natasha's word stands
+        ("Роман", False),  # one word
+    ],
+)
+def test_people_natasha_reads_as_organisations(text, person):
+    assert N.looks_like_person(text) is person

@@ -578,3 +578,12 @@ def test_a_known_officials_spelling_settles_a_doubtful_ending():
     assert "Гитанас Науседа" in people_of("Министр направил письмо президенту Литвы Гитанасу Науседе.")
     # an unknown name keeps what is written
     assert "Гедиминас Кяупе" in people_of("Министр направил письмо министру Литвы Гедиминасу Кяупе.")
+
+
+def test_a_person_tagged_as_an_organisation_is_a_person_with_the_post_after_the_name():
+    text = (
+        "В консультациях приняли участие делегации во главе с Тиграном Арутюняном, начальником отдела "
+        "оборонной политики и Департамента планирования, и полковником Никосом Папасом."
+    )
+    people = people_of(text)
+    assert people["Тигран Арутюнян"]["role"] == "начальник отдела оборонной политики и департамента планирования"

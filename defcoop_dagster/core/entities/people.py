@@ -134,7 +134,8 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
     for sent_no, sent in enumerate(doc.sents, 1):
         previous = None  # the last name of the sentence and its reading, for «X и Y»
         for span in sent.spans:
-            if span.type != "PER" or noise.is_gloss(doc.text, span.start, span.stop):
+            person = span.type == "PER" or (span.type in ("ORG", "LOC") and noise.looks_like_person(span.text))
+            if not person or noise.is_gloss(doc.text, span.start, span.stop):
                 continue
             span = noise.without_gloss(doc.text, span)  # «Лианг Гуангли (Liang Guanglie)»
             if noise.in_dateline(span.start, dateline_end) or noise.is_chrome_word(span.text):

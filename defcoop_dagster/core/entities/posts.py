@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteers.countries import CountryMention
 from ..lang.inflect import UD_TO_OC_CASE, nominative
+from ..lang.morph import parse
 from ..lang.roles import INDECLINABLE_HEADS, canonical_role, head_word, is_role_head
 from .apposition import covering, is_genitive
 
@@ -51,12 +52,30 @@ def post_at(tokens, i: int, countries: list[CountryMention]) -> tuple[str | None
         if named and tj.text.lower() in {"и", ","}:
             j += 1
             continue
-        if not named and tj.pos in ("NOUN", "ADJ") and is_genitive(tj):
+        coordinated = (  # «отдела оборонного сотрудничества и Департамента международного сотрудничества»
+            tj.text.lower() == "и"
+            and dependents
+            and j + 1 < len(tokens)
+            and _word_of_post(tokens[j + 1])
+            and is_genitive(tokens[j + 1])
+            and covering(countries, tokens[j + 1].start) is None
+        )
+        if not named and (coordinated or (_word_of_post(tj) and is_genitive(tj))):
             dependents.append(tj.text)
             j += 1
             continue
         break
     return canonical_role([*words, *dependents]), codes, j
+
+
+def _word_of_post(t) -> bool:
+    """A noun or adjective; a capitalised common noun the tagger calls a proper one («Департамента»)
+    too, but not a name («министра обороны Сергея Шойгу»)."""
+    if t.pos in ("NOUN", "ADJ"):
+        return True
+    known = [p for p in parse(t.text.lower()) if len(p.methods_stack) == 1]
+    names = ("Name", "Surn", "Patr", "Geox", "Orgn")
+    return t.pos == "PROPN" and bool(known) and not any(n in p.tag for p in known for n in names)
 
 
 def posts_written(doc, countries: list[CountryMention]) -> set[str]:

@@ -5,7 +5,8 @@ persons («Азербайдажан»: :mod:`.misspelt`), Karabakh towns as pers
 :mod:`.places`), datelines as organisations («ТБИЛИСИ, 24 апр») and page chrome as entities
 («Фото-Видео»: :mod:`.chrome`) and, without a good parse, puts every word of an organisation in
 the nominative («Министерство оборона»: :mod:`.org_names`), and takes a name's Latin gloss in
-parentheses for part of the name («Лианг Гуангли (Liang Guanglie)»: :mod:`.glosses`).  Each rule
+parentheses for part of the name («Лианг Гуангли (Liang Guanglie)»: :mod:`.glosses`), and reads some
+people as organisations («с Левоном Айвазяном»: :mod:`.person_names`).  Each rule
 is a small pure function over the span text so that callers (``mentions``, ``people``) can apply
 them in their own order.
 """
@@ -14,6 +15,7 @@ from .chrome import in_dateline, is_chrome_word
 from .glosses import is_gloss, without_gloss
 from .misspelt import misspelt_country
 from .org_names import normalize_org
+from .person_names import looks_like_person
 from .places import is_place_name
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "is_chrome_word",
     "is_gloss",
     "is_place_name",
+    "looks_like_person",
     "misspelt_country",
     "normalize_org",
     "without_gloss",
