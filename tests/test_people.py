@@ -587,3 +587,21 @@ def test_a_person_tagged_as_an_organisation_is_a_person_with_the_post_after_the_
     )
     people = people_of(text)
     assert people["Тигран Арутюнян"]["role"] == "начальник отдела оборонной политики и департамента планирования"
+
+
+def test_a_quoted_name_is_part_of_the_post():
+    people = people_of("Мы готовы, — сказал командующий бригадой «Тигр» Раджив Сингх.")
+    assert people["Раджив Сингх"]["role"] == "командующий бригадой «тигр»"
+    people = people_of(
+        "На церемонии были генерал Олег Петров, командующий бригадой «Тигр» генерал-майор Раджив Сингх и другие."
+    )
+    assert people["Раджив Сингх"]["role"] == "командующий бригадой «тигр»"
+    assert people["Олег Петров"]["role"] is None  # the post after the comma is the next name's
+
+
+def test_a_colleague_is_of_another_state_than_the_person_named_between():
+    people = people_of(
+        "Министр обороны Молдовы Виктор Гайчук прибыл в Баку. Он встретился с премьер-министром Азербайджана "
+        "Али Асадовым и своим азербайджанским коллегой Закиром Гасановым."
+    )
+    assert people["Закир Гасанов"]["role"] == "министр обороны"

@@ -84,6 +84,12 @@ def read_apposition(
             while j >= 0 and tokens[j].start >= mention.start:
                 j -= 1
             continue
+        opening = _opening_quote(tokens, j) if not head and not pending else None
+        if opening is not None:
+            # a name in quotes belongs to the word before it: «командующий дивизией «Гандив»»
+            dependents.insert(0, words_of(tokens[opening : j + 1]))
+            j = opening - 1
+            continue
         if head:
             # adjectives agreeing with the post: "первым заместителем", "военный атташе"
             if _agrees_as_adjective(t, head_case):
@@ -230,6 +236,29 @@ def _agrees_as_adjective(t, case: str | None) -> bool:
     if t.pos == "ADJ":
         return True
     return t.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in morph_vocab().parse(t.text.lower()))
+
+
+QUOTES = {"»": "«", '"': '"', "”": "“", "“": "„"}
+MAX_QUOTED = 4  # words of a quoted name in a post
+
+
+def words_of(tokens) -> str:
+    """The tokens as written, a space only where the text has one («Гандив», not « Гандив »)."""
+    out = tokens[0].text if tokens else ""
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        out += (" " if tok.start > prev.stop else "") + tok.text
+    return out
+
+
+def _opening_quote(tokens, j: int) -> int | None:
+    """Index of the quote that opens the quoted name closed at ``tokens[j]``; None if it is none."""
+    opening = QUOTES.get(tokens[j].text)
+    if opening is None:
+        return None
+    for k in range(j - 1, max(-1, j - MAX_QUOTED - 2), -1):
+        if tokens[k].text == opening:
+            return k if k < j - 1 and tokens[k + 1].text[:1].isupper() else None
+    return None
 
 
 def is_genitive(t) -> bool:

@@ -236,9 +236,9 @@ def person_rows(
     apply_posts_beside_lists(doc, countries, named)
     people = group_people(named)
     apply_plural_roles(doc, countries, people)
-    apply_colleague_roles(people)
     written = posts_written(doc, countries)
     assign_states(doc, people, countries, year)
+    apply_colleague_roles(people)  # once every state is known: a colleague is of another state
     for p in people:
         if p.role is None:
             # nor what post they hold: a well-known official's post, if the article writes it

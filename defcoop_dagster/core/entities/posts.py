@@ -16,8 +16,16 @@ from typing import TYPE_CHECKING
 from ..gazetteers.countries import CountryMention
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import parse
-from ..lang.roles import INDECLINABLE_HEADS, canonical_role, head_word, is_role_head
-from .apposition import covering, is_genitive
+from ..lang.roles import (
+    INDECLINABLE_HEADS,
+    RANK_TAILS,
+    canonical_role,
+    head_word,
+    is_honorific,
+    is_rank_word,
+    is_role_head,
+)
+from .apposition import INSTRUMENTAL_HEADS, MAX_QUOTED, QUOTES, covering, is_genitive, words_of
 
 if TYPE_CHECKING:
     from .people import Person
@@ -60,12 +68,26 @@ def post_at(tokens, i: int, countries: list[CountryMention]) -> tuple[str | None
             and is_genitive(tokens[j + 1])
             and covering(countries, tokens[j + 1].start) is None
         )
-        if not named and (coordinated or (_word_of_post(tj) and is_genitive(tj))):
+        governed = lemma in INSTRUMENTAL_HEADS and tj.feats.get("Case") == "Ins"  # «командующий дивизией»
+        quoted = _closing_quote(tokens, j) if dependents else None
+        if not named and quoted is not None:  # «дивизией «Гандив»»
+            dependents.append(words_of(tokens[j : quoted + 1]))
+            j = quoted + 1
+            continue
+        if not named and (coordinated or governed or (_word_of_post(tj) and is_genitive(tj))):
             dependents.append(tj.text)
             j += 1
             continue
         break
     return canonical_role([*words, *dependents]), codes, j
+
+
+def _closing_quote(tokens, j: int) -> int | None:
+    """Index of the quote that closes a quoted name opened at ``tokens[j]``; None if it is none."""
+    closing = {opening: close for close, opening in QUOTES.items()}.get(tokens[j].text)
+    if closing is None or j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper():
+        return None
+    return next((k for k in range(j + 2, min(len(tokens), j + MAX_QUOTED + 2)) if tokens[k].text == closing), None)
 
 
 def _word_of_post(t) -> bool:
@@ -111,6 +133,8 @@ def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person
 def _names_from(tokens, j: int, by_start: dict) -> list:
     """The name mentions listed from ``tokens[j]`` on: «Дмитрия Медведева и Лулы да Силвы»."""
     names = []
+    while j < len(tokens) and tokens[j].start not in by_start and _rank_or_title(tokens[j]):
+        j += 1  # «командующий дивизией генерал-майор Санджая …»: the rank before the name
     while j < len(tokens) and tokens[j].start in by_start:
         mention = by_start[tokens[j].start]
         names.append(mention)
@@ -119,6 +143,11 @@ def _names_from(tokens, j: int, by_start: dict) -> list:
         if j < len(tokens) - 1 and tokens[j].text.lower() in {"и", ","} and tokens[j + 1].start in by_start:
             j += 1
     return names
+
+
+def _rank_or_title(t) -> bool:
+    lemma = (t.lemma or "").lower()
+    return is_rank_word(lemma) or t.text.lower() in RANK_TAILS or is_honorific(lemma)
 
 
 def _names_before(tokens, j: int, by_end: dict) -> list:
@@ -182,7 +211,11 @@ def apply_colleague_roles(people: list[Person]) -> None:
         before = [
             (max(m.start for m in q.mentions if m.start < said.start), q)
             for q in people
-            if q is not p and q.role and q.country != p.country and any(m.start < said.start for m in q.mentions)
+            if q is not p
+            and q.role
+            and q.country is not None
+            and q.country != p.country
+            and any(m.start < said.start for m in q.mentions)
         ]
         if before:
             p.role, p.role_rule = max(before, key=lambda pair: pair[0])[1].role, "colleague"
