@@ -185,7 +185,7 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
                 first = i  # «Х, генеральный секретарь НАТО, …»: a post after a comma, adjectives first
                 while first > 0 and tokens[first - 1].pos == "ADJ" and not covering(countries, tokens[first - 1].start):
                     first -= 1
-                if first > 1 and tokens[first - 1].text == ",":
+                if first > 1 and tokens[first - 1].text in (",", "—", "–"):
                     names = _names_before(tokens, first - 2, by_end)
                     names = names if len(states) <= 1 or len(names) == len(states) else []
             if not names or (tokens[i].feats.get("Number") == "Plur") != (len(names) > 1):
