@@ -606,3 +606,18 @@ def test_a_colleague_is_of_another_state_than_the_person_named_between():
         "Али Асадовым и своим азербайджанским коллегой Закиром Гасановым."
     )
     assert people["Закир Гасанов"]["role"] == "министр обороны"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a noun's complement without a preposition is genitive (the tagger reads unknown names as Nom)
+        ("Визит Пак Мён Чхоля завершился.", "Пак Мён Чхоль"),
+        ("Визит президента Абдель Рахима Сабри завершился.", "Абдель Рахим Сабри"),
+        ("Визит Лейлы Мансур завершился.", "Лейла Мансур"),
+        # -йи is the genitive of -йя
+        ("Визит Айи Каримовой завершился.", "Айя Каримова"),
+    ],
+)
+def test_the_case_of_a_name_from_its_place_in_the_sentence(sentence, name):
+    assert name in people_of(sentence)

@@ -8,8 +8,10 @@ of a mention comes from, in this order of trust:
 2. the preposition right before it («с», «у», «к», «о»…, ``words/name_prepositions.tsv``);
 3. the name it is coordinated with («Дмитрия Медведева и Лулы да Силвы»: Gen);
 4. a word of it whose ending allows one case only («Бурньером»: Ins);
-5. its first name, when the dictionary knows it («Виктора»: Gen or Acc);
-6. the tagger's case, which for names it does not know is often a default nominative.
+5. its place in the parse: subject, object, a noun's complement («визит Ким Чен Ына»: Gen) —
+   unless a word of it shows another case;
+6. its first name, when the dictionary knows it («Виктора»: Gen or Acc);
+7. the tagger's case, which for names it does not know is often a default nominative.
 
 The first name also gives the gender. The article then settles each person's name: a form written
 in the nominative somewhere, or the nominative most of its mentions point to («Лианга Гуангли»,
@@ -85,13 +87,20 @@ def read_name(span, tokens, i0: int, apposition_case: str | None, conjunct_case:
     if case is None and i0 > 0:
         case = _preposition_cases().get(tokens[i0 - 1].text.lower())
     case = case or conjunct_case
+    others = [possible_cases(w) for w in words if w.lower() not in PARTICLES]
     if case is None:
         # a word whose ending allows one case only («Бурньером»: Ins) outweighs a rare first name
         shown = oblique_only_cases(span)
         case = shown.pop() if len(shown) == 1 else None
-        others = [possible_cases(w) for w in words if w.lower() not in PARTICLES]
         if case and any(c is not None and case not in c for c in others):
             case = None  # «Жуана Лоренсу»: Жуана cannot be a dative, so -у is how Лоренсу ends
+    if case is None:
+        # the name's place in the sentence: «визит Ким Чен Ына» (a noun's complement: Gen)
+        case = _syntactic_case(span, tokens, i0)
+        # a word that shows another case only rules it out; one that shows none («Ким», «Абдель»
+        # in «визит Ким Чен Ына») may be a name Russian leaves undeclined
+        if case and any(c is not None and "nomn" not in c and case not in c for c in others):
+            case = None
     if case is None and first_cases and len(first_cases) < 4:
         # a first name the dictionary knows («Виктора»: Gen or Acc; «Сергей»: Nom) is read better
         # than the tagger reads a name; one it knows in every case («Эмомали») says nothing
@@ -103,6 +112,25 @@ def read_name(span, tokens, i0: int, apposition_case: str | None, conjunct_case:
     if gender is None and len(words) > 1:
         gender = gender_shown(_bare(words[-1]), case)  # «Али Абдуллы Айюба»: Айюба is a man's
     return NameReading(words, case, gender)
+
+
+_RELATION_CASES = {"nsubj": "nomn", "nsubj:pass": "nomn", "obj": "accs", "iobj": "datv"}
+
+
+def _syntactic_case(span, tokens, i0: int) -> str | None:
+    """The case the parse gives the name's place: subject (Nom), object (Acc), indirect object
+    (Dat), a noun's complement without a preposition (Gen), or the case of the noun it stands in
+    apposition to."""
+    first = tokens[i0]
+    if first.rel in _RELATION_CASES:
+        return _RELATION_CASES[first.rel]
+    head = next((t for t in tokens if t.id == first.head_id), None)
+    if first.rel == "nmod" and head is not None and head.pos == "NOUN":
+        marked = any(t.head_id == first.id and t.rel == "case" for t in tokens)
+        return None if marked else "gent"
+    if first.rel == "appos" and head is not None and head.pos == "NOUN":
+        return UD_TO_OC_CASE.get(head.feats.get("Case"))
+    return None
 
 
 def name_cases(span) -> set[str]:

@@ -64,6 +64,7 @@ _TABLE: dict[str, list[tuple[str, str, set, str]]] = {
         ("ы", "а", _A, "consonant"),
         ("ии", "ия", _A, ""),
         ("ьи", "ья", _A, ""),
+        ("йи", "йя", _A, ""),
         ("и", "а", _A, "velar"),
     ],
     "datv": [
@@ -74,6 +75,7 @@ _TABLE: dict[str, list[tuple[str, str, set, str]]] = {
         ("ю", "ь", _M, "consonant"),
         ("ии", "ия", _A, ""),
         ("ье", "ья", _A, ""),
+        ("йе", "йя", _A, ""),
     ],
     "accs": [
         *_ADJECTIVAL["accs"],
@@ -104,6 +106,7 @@ _TABLE: dict[str, list[tuple[str, str, set, str]]] = {
         ("е", "", _M, "possessive"),
         ("ии", "ия", _A, ""),
         ("ье", "ья", _A, ""),
+        ("йе", "йя", _A, ""),
         ("е", "й", _M, "vowel"),
     ],
 }
