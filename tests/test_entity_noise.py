@@ -208,3 +208,19 @@ def test_a_gloss_is_a_latin_spelling_in_parentheses():
 )
 def test_people_natasha_reads_as_organisations(text, person):
     assert N.looks_like_person(text) is person
+
+
+def test_a_name_cut_at_its_patronymic_is_joined():
+    from natasha.doc import DocSpan
+
+    body = "Встреча с Тимуром Оюновичем Ондаром и Анной Ивановной Рыбак."
+
+    def span(text):
+        start = body.index(text)
+        return DocSpan(start, start + len(text), "PER", text, tokens=[])
+
+    cut = [span("Тимуром Оюновичем"), span("Ондаром"), span("Анной Ивановной"), span("Рыбак")]
+    assert [s.text for s in N.join_split_names(body, cut)] == ["Тимуром Оюновичем Ондаром", "Анной Ивановной Рыбак"]
+    # two names side by side without a patronymic stay two
+    whole = [span("Тимуром"), span("Оюновичем Ондаром")]
+    assert len(N.join_split_names(body, whole)) == 2

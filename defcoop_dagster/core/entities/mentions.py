@@ -137,7 +137,7 @@ class _Item:
 
 def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: list) -> list[_Item]:
     vocab = morph_vocab()
-    spans = [part for whole in doc.spans for part in _split_lines(body, whole)]
+    spans = [part for whole in noise.join_split_names(body, doc.spans) for part in _split_lines(body, whole)]
     spans = [noise.without_gloss(body, s) if s.type == "PER" else s for s in spans]
     surnames = _full_name_surnames(spans, vocab)
     items: list[_Item] = []

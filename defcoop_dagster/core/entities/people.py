@@ -133,7 +133,7 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
     out: list[NameMention] = []
     for sent_no, sent in enumerate(doc.sents, 1):
         previous = None  # the last name of the sentence and its reading, for «X и Y»
-        for span in sent.spans:
+        for span in noise.join_split_names(doc.text, sent.spans):
             person = span.type == "PER" or (span.type in ("ORG", "LOC") and noise.looks_like_person(span.text))
             if not person or noise.is_gloss(doc.text, span.start, span.stop):
                 continue

@@ -15,7 +15,7 @@ from .chrome import in_dateline, is_chrome_word
 from .glosses import is_gloss, without_gloss
 from .misspelt import misspelt_country
 from .org_names import normalize_org
-from .person_names import looks_like_person
+from .person_names import join_split_names, looks_like_person
 from .places import is_place_name
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "is_chrome_word",
     "is_gloss",
     "is_place_name",
+    "join_split_names",
     "looks_like_person",
     "misspelt_country",
     "normalize_org",
