@@ -621,3 +621,24 @@ def test_a_colleague_is_of_another_state_than_the_person_named_between():
 )
 def test_the_case_of_a_name_from_its_place_in_the_sentence(sentence, name):
     assert name in people_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "country"),
+    [
+        # what a person does at an event is no office
+        ("Делегацию принял глава делегации Вьетнама генерал Ле Ван Кыонг.", "Ле Ван Кыонг", None, "VNM"),
+        ("Переговоры провёл руководитель делегации Индонезии Агус Сантосо.", "Агус Сантосо", None, "IDN"),
+        # an office beside it is the role
+        (
+            "Переговоры провёл глава делегации, министр обороны Индонезии Агус Сантосо.",
+            "Агус Сантосо",
+            "министр обороны",
+            "IDN",
+        ),
+    ],
+)
+def test_a_descriptor_that_is_no_post_is_no_role(sentence, name, role, country):
+    people = people_of(sentence)
+    assert name in people, people.keys()
+    assert (people[name]["role"], people[name]["country_iso3"]) == (role, country)

@@ -18,6 +18,7 @@ from ..lang.roles import (
     canonical_role,
     head_word,
     is_honorific,
+    is_post,
     is_rank_word,
     is_role_head,
 )
@@ -208,6 +209,7 @@ def read_apposition(
             continue
         break
     role = canonical_role(head + dependents) if head else None
+    role = role if is_post(role) else None
     if role and country is None:  # «глава Пентагона»: a national body that names no state
         written = " ".join(head + dependents).lower()
         country = next((code for body, code in lexicon.table("state_bodies").items() if body in written), None)

@@ -22,6 +22,7 @@ from ..lang.roles import (
     canonical_role,
     head_word,
     is_honorific,
+    is_post,
     is_rank_word,
     is_role_head,
 )
@@ -79,7 +80,8 @@ def post_at(tokens, i: int, countries: list[CountryMention]) -> tuple[str | None
             j += 1
             continue
         break
-    return canonical_role([*words, *dependents]), codes, j
+    role = canonical_role([*words, *dependents])
+    return (role if is_post(role) else None), codes, j
 
 
 def _closing_quote(tokens, j: int) -> int | None:

@@ -46,6 +46,12 @@ def head_word(text: str, case: str | None) -> str | None:
     return nominative(text, case, "NOUN")
 
 
+def is_post(role: str | None) -> bool:
+    """A role that names an office; not what a person does at an event («глава делегации»), not a
+    bare head that leaves the office unsaid («заместитель») (``words/non_posts.txt``)."""
+    return bool(role) and role not in lexicon.words("non_posts") and "делегаци" not in role
+
+
 def is_honorific(lemma: str) -> bool:
     """A title written before a name that is neither post nor rank: «шейх», «Его Величество»."""
     return lemma in HONORIFICS
