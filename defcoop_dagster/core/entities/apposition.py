@@ -1,7 +1,10 @@
 """Role, rank and country of a person, read from the words written in apposition to the left of the name.
 
 The apposition shares the name's case: "[азербайджанский] [министр обороны] [Грузии]
-[генерал-полковник] ИМЯ". Posts written elsewhere than beside a name are read by ``posts``.
+[генерал-полковник] ИМЯ". Read right to left: states (kept apart as the country), ranks and titles,
+the post's genitive words (coordinated with «и», a quoted name among them), a field after «по»,
+the instrumental a «командующий» governs, then the post and its adjectives, and a bare post after a
+dash joined to the one before it. Posts written elsewhere than beside a name are read by ``posts``.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ def can_be_in_case(word: str, ud_case: str) -> bool:
 
 @dataclass(frozen=True)
 class Apposition:
+    """What the words left of a name say of the person."""
+
     role: str | None = None
     rank: str | None = None
     country: str | None = None

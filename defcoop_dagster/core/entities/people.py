@@ -2,8 +2,10 @@
 
 Input is natasha's analysis of the body (PER spans, tokens with morphology) and the country
 mentions of the gazetteer. A name is put in the nominative (``name_forms``), its role and
-country are read from its apposition (``apposition``), and mentions by surname or initials
-("Гасанов", "З.Гасанов") are merged into the full name.
+country are read from its apposition (``apposition``) or from posts written beside a list of
+names or away from any name (``posts``), mentions by surname or initials ("Гасанов",
+"З.Гасанов") are merged into the full name, and a state the text leaves unsaid is found last
+(``represented``).
 """
 
 import hashlib
