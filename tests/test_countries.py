@@ -399,3 +399,10 @@ def test_surface_forms():
     names = C.surface_forms("name")
     assert names["азербайджана"] == ("AZE",) and names["южной кореи"] == ("KOR",)
     assert "баку" not in names and C.surface_forms("capital")["баку"] == ("AZE",)
+
+
+def test_venezuela_by_its_official_name_alone():
+    from defcoop_dagster.core.gazetteers.countries import find_countries
+
+    found = find_countries("Министр встретился с министром обороны Боливарианской Республики.")
+    assert [(m.text, m.codes) for m in found] == [("Боливарианской Республики", ("VEN",))]

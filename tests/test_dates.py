@@ -310,6 +310,23 @@ def _show(mentions: list[DateMention]) -> list[tuple[str, str, str]]:
         ("29 февраля прошлого года", JAN, [("29 февраля прошлого года", "relative", "--02-29")]),
         ("в апреле прошлого года", None, [("апреле прошлого года", "relative", "--04")]),
         ("в прошлом году", PartialDate(2019), [("в прошлом году", "relative", "2018")]),
+        # a weekday of the future is the next one («встретится в четверг»), of the past the last one
+        ("Министр встретится с коллегой в четверг.", TUE, [("в четверг", "weekday", "2019-11-28")]),
+        ("Министр встретился с коллегой в четверг.", TUE, [("в четверг", "weekday", "2019-11-21")]),
+        ("В пятницу пройдут переговоры.", TUE, [("В пятницу", "weekday", "2019-11-29")]),
+        (
+            "Прибывший в понедельник министр встретится с коллегой в среду, а в прошлую среду он был в Баку.",
+            TUE,
+            [
+                ("в понедельник", "weekday", "2019-11-25"),  # the participle next to it is past
+                ("в среду", "weekday", "2019-11-27"),
+                ("в прошлую среду", "weekday", "2019-11-20"),
+            ],
+        ),
+        # a publication day without a year still dates «вчера» to a day and month
+        ("Накануне министр заявил", PartialDate(None, 2, 21), [("Накануне", "relative", "--02-20")]),
+        ("Сегодня министр прибыл", PartialDate(None, 2, 21), [("Сегодня", "relative", "--02-21")]),
+        ("Вчера министр прибыл", PartialDate(None, 3, 1), [("Вчера", "relative", "")]),  # 28 or 29 February
         # relative without a publication date: returned, empty
         ("вчера", None, [("вчера", "relative", "")]),
         ("в прошлом году", None, [("в прошлом году", "relative", "")]),

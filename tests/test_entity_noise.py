@@ -158,3 +158,69 @@ ORGS = [
 @pytest.mark.parametrize(("text", "natasha", "expected"), ORGS)
 def test_normalize_org(text, natasha, expected):
     assert N.normalize_org(text, natasha) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        ("встреча с Cултаном Рахимовым", "встреча с Султаном Рахимовым"),  # a Latin C opening a Cyrillic word
+        ("министр oбoроны Перу", "министр обороны Перу"),  # Latin o inside
+        ("ТAСС", "ТАСС"),
+        ("QURESHIИсламабад", "QURESHIИсламабад"),  # Q, U, R, S, I have no Cyrillic twin: two words run together
+        ("визит NATO в Ригу", "визит NATO в Ригу"),  # one script per word: untouched
+        ("МиГ-29 и Cessna", "МиГ-29 и Cessna"),
+    ],
+)
+def test_latin_lookalikes_in_cyrillic_words_are_cyrillic(written, folded):
+    from defcoop_dagster.core.lang.spelling import fold_lookalikes
+
+    assert fold_lookalikes(written) == folded
+    assert len(fold_lookalikes(written)) == len(written)  # offsets do not move
+
+
+def test_article_body_is_read_with_lookalikes_folded():
+    from defcoop_dagster.core.ingest.articles import parse_article
+
+    body = parse_article("Министр обороны Таджикистана встретился с Cултаном Рахимовым в Душанбе.").body
+    assert "Султаном" in body
+
+
+def test_a_gloss_is_a_latin_spelling_in_parentheses():
+    body = "Министр Лианг Гуангли (Liang Guanglie) и генерал Джон Смит (США)."
+    start = body.index("Liang")
+    assert N.is_gloss(body, start, start + len("Liang Guanglie"))
+    start = body.index("США")
+    assert not N.is_gloss(body, start, start + 3)  # Cyrillic: a country, not a spelling
+    assert not N.is_gloss("Министр Liang Guanglie прибыл.", 8, 22)  # no parentheses
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Левоном Айвазяном", True),  # an ORG span that is a first name and a surname
+        ("Игорь Миронов", True),
+        ("Департамента международного сотрудничества", False),
+        ("Генерального штаба", False),
+        ("Министерство обороны", False),
+        ("Наджибом Хамидзаде", False),  # a first name the dictionary does not know: natasha's word stands
+        ("Роман", False),  # one word
+    ],
+)
+def test_people_natasha_reads_as_organisations(text, person):
+    assert N.looks_like_person(text) is person
+
+
+def test_a_name_cut_at_its_patronymic_is_joined():
+    from natasha.doc import DocSpan
+
+    body = "Встреча с Тимуром Оюновичем Ондаром и Анной Ивановной Рыбак."
+
+    def span(text):
+        start = body.index(text)
+        return DocSpan(start, start + len(text), "PER", text, tokens=[])
+
+    cut = [span("Тимуром Оюновичем"), span("Ондаром"), span("Анной Ивановной"), span("Рыбак")]
+    assert [s.text for s in N.join_split_names(body, cut)] == ["Тимуром Оюновичем Ондаром", "Анной Ивановной Рыбак"]
+    # two names side by side without a patronymic stay two
+    whole = [span("Тимуром"), span("Оюновичем Ондаром")]
+    assert len(N.join_split_names(body, whole)) == 2

@@ -1,23 +1,34 @@
 """Role, rank and country of a person, read from the words written in apposition to the left of the name.
 
 The apposition shares the name's case: "[азербайджанский] [министр обороны] [Грузии]
-[генерал-полковник] ИМЯ". A plural post names several people at once: "Министры обороны Грузии
-и Азербайджана …" gives each named country's counterpart the post (``apply_plural_roles``).
+[генерал-полковник] ИМЯ". Read right to left: states (kept apart as the country), ranks and titles,
+the post's genitive words (coordinated with «и», a quoted name among them), a field after «по»,
+the instrumental a «командующий» governs, then the post and its adjectives, and a bare post after a
+dash joined to the one before it. Posts written elsewhere than beside a name are read by ``posts``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from ..gazetteers.countries import CountryMention
+from ..lang import lexicon
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import morph_vocab
-from ..lang.roles import RANK_TAILS, canonical_role, is_rank_word, is_role_head
-
-if TYPE_CHECKING:
-    from .people import Person
+from ..lang.roles import (
+    INDECLINABLE_HEADS,
+    RANK_TAILS,
+    canonical_role,
+    head_word,
+    is_honorific,
+    is_post,
+    is_rank_word,
+    is_role_head,
+)
 
 DASHES = {"–", "—", "-", ","}
+INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
+STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
 MAX_APPOSITION = 16  # tokens scanned left of a name
 
 
@@ -35,14 +46,25 @@ def can_be_in_case(word: str, ud_case: str) -> bool:
     return any(p.tag.case == oc for p in morph_vocab().parse(word.lower()))
 
 
+@dataclass(frozen=True)
+class Apposition:
+    """What the words left of a name say of the person."""
+
+    role: str | None = None
+    rank: str | None = None
+    country: str | None = None
+    rule: str = "apposition"  # 'colleague' when the person is named as someone's colleague
+    case: str | None = None  # UD case of the post or rank nearest the name, which the name shares
+    this_country: bool = False  # the post names its state by "этой страны", "этого государства"
+
+
 def read_apposition(
     tokens, i0: int, countries: list[CountryMention], name_cases: set[str] | None = None, text: str = ""
-) -> tuple[str | None, str | None, str | None, str]:
-    """(role, rank, country, rule) written left of the name starting at token ``i0`` of its sentence.
+) -> Apposition:
+    """The role, rank and country written left of the name starting at token ``i0`` of its sentence.
 
     ``name_cases``: the UD cases the name may be in (the tagger's guesses and the one its
-    words point to); a post in apposition must be able to take one of them. ``rule`` is
-    'colleague' when the person is named as someone's colleague, else 'apposition'.
+    words point to); a post in apposition must be able to take one of them.
     """
     name_cases = {c for c in (name_cases or {tokens[i0].feats.get("Case")}) if c}
     rank: list[str] = []
@@ -51,6 +73,9 @@ def read_apposition(
     head_case = head_written = None
     country = None
     rule = "apposition"
+    near_case = None  # the case of the rank nearest the name
+    this_country = False
+    pending: list = []  # tokens of a dative phrase, which belong to the role if "по" comes before them
     j = i0 - 1
     while j >= 0 and i0 - j <= MAX_APPOSITION:
         t = tokens[j]
@@ -65,23 +90,63 @@ def read_apposition(
             while j >= 0 and tokens[j].start >= mention.start:
                 j -= 1
             continue
+        opening = _opening_quote(tokens, j) if not head and not pending else None
+        if opening is not None:
+            # a name in quotes belongs to the word before it: «командующий дивизией «Гандив»»
+            dependents.insert(0, words_of(tokens[opening : j + 1]))
+            j = opening - 1
+            continue
         if head:
             # adjectives agreeing with the post: "первым заместителем", "военный атташе"
-            if t.pos == "ADJ" and t.feats.get("Case") == head_case:
-                head.insert(0, nominative(t.text, t.feats.get("Case"), "ADJ"))
+            if _agrees_as_adjective(t, head_case):
+                head.insert(0, nominative(t.text, head_case, "ADJ"))
                 j -= 1
                 continue
+            # "Чрезвычайный и Полномочный Посол": coordinated adjectives
+            if lemma == "и" and j > 0 and _agrees_as_adjective(tokens[j - 1], head_case):
+                head.insert(0, "и")
+                j -= 1
+                continue
+            # "заместитель министра обороны — генеральный директор": a bare post after a dash is
+            # told by the one before it; a full one stands alone ("первый заместитель министра
+            # обороны — начальник Генерального штаба")
+            if t.text in ("—", "–") and j > 0 and not dependents:
+                before = read_apposition(tokens, j, countries, name_cases, text)
+                if before.role:
+                    head.insert(0, before.role + " —")
+                    country = country or before.country
+                break
             # a post governing the one found: "заместителя [министра обороны]"
             if is_role_head(lemma) and any(can_be_in_case(t.text, c) for c in name_cases or {head_case}):
                 dependents = [head_written, *dependents]
                 head, head_case, head_written = (
-                    [nominative(t.text, t.feats.get("Case"), "NOUN")],
+                    [head_word(t.text, t.feats.get("Case"))],
                     t.feats.get("Case"),
                     t.text,
                 )
                 j -= 1
                 continue
             break
+        if pending:
+            # the field of a post, after "по": "секретарь по стратегическим и международным вопросам"
+            # …but "по приглашению Шойгу" is no post: a field has an adjective or is an abbreviation
+            dative = all(p.feats.get("Case") != "Ins" for p in pending)
+            if dative and lemma == "по" and any(p.pos == "ADJ" or p.text.isupper() for p in pending):
+                dependents, pending = ["по", *(p.text for p in pending), *dependents], []
+                j -= 1
+                continue
+            if (
+                _dative(t)
+                or _instrumental(t)
+                or (lemma == "и" and j > 0 and (_dative(tokens[j - 1]) or _instrumental(tokens[j - 1])))
+            ):
+                pending.insert(0, t)
+                j -= 1
+                continue
+            # a post that governs the instrumental: "командующий Военно-морскими силами"
+            if lemma not in INSTRUMENTAL_HEADS or dative:
+                break
+            dependents, pending = [p.text for p in pending] + dependents, []
         if t.pos == "ADP" and not dependents:
             # "посол Беларуси [в Молдове] Сергей Чичук": a place, not the person's country
             if lemma in ("в", "во", "на"):
@@ -101,66 +166,126 @@ def read_apposition(
             rank.insert(
                 0, t.text.lower() if t.text.lower() in RANK_TAILS else nominative(t.text, t.feats.get("Case"), None)
             )
+            if t.text.lower() not in RANK_TAILS:
+                near_case = near_case or t.feats.get("Case")
             j -= 1
+            continue
+        before_title = lemma in ("его", "ее", "её") and is_honorific(tokens[j + 1].lemma or "")
+        if is_honorific(lemma) or before_title:
+            j -= 1  # «эмир Катара шейх Тамим», «Его Величество король»
             continue
         if lemma == "коллега":
             rule = "colleague"
             j -= 1
             continue
-        if (is_role_head(lemma) or t.text.lower() == "замминистра") and not (
-            dependents and t.feats.get("Case") == "Gen" and "Gen" not in name_cases
+        short = t.text.lower() in INDECLINABLE_HEADS
+        agrees = short or not name_cases or any(can_be_in_case(t.text, c) for c in name_cases)
+        if (is_role_head(lemma) or short) and not (
+            t.feats.get("Case") == "Gen" and (dependents or not agrees) and "Gen" not in name_cases
         ):
             case = t.feats.get("Case")
-            if (
-                name_cases
-                and t.text.lower() != "замминистра"
-                and not any(can_be_in_case(t.text, c) for c in name_cases)
-            ):
+            if not agrees:
                 break
             head_case, head_written = case, t.text
-            head = [nominative(t.text, case, "NOUN") if t.text.lower() != "замминистра" else "замминистра"]
+            head = [head_word(t.text, case)]
             j -= 1
             continue
-        # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a case
-        if t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Gen":
+        # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a
+        # case; a determiner ("этой страны") is trimmed from the role with the word it goes with
+        if is_genitive(t):
+            this_country = this_country or lemma in STATE_NOUNS
             dependents.insert(0, t.text)
+            j -= 1
+            continue
+        # two genitives coordinated: "Государственного совета и Совета министров"
+        if (
+            lemma == "и"
+            and dependents
+            and j > 0
+            and is_genitive(tokens[j - 1])
+            and not covering(countries, tokens[j - 1].start)
+        ):
+            dependents.insert(0, "и")
+            j -= 1
+            continue
+        if (_dative(t) and not rank) or _instrumental(t):
+            pending.insert(0, t)
             j -= 1
             continue
         break
     role = canonical_role(head + dependents) if head else None
-    return role, (" ".join(rank) or None), country, rule
+    role = role if is_post(role) else None
+    if role and country is None:  # «глава Пентагона»: a national body that names no state
+        written = " ".join(head + dependents).lower()
+        country = next((code for body, code in lexicon.table("state_bodies").items() if body in written), None)
+    if country is None and j >= 2 and tokens[j].text.lower() == "с" and tokens[j - 1].lemma == "глава":
+        country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
+    case = near_case or (head_case if head else None)
+    return Apposition(role, " ".join(rank) or None, country, rule, case, this_country and country is None)
 
 
-def apply_plural_roles(doc, countries: list[CountryMention], people: list[Person]) -> None:
-    """'Министры обороны Грузии и Азербайджана …': the post of each named country's person without one."""
-    for sent in doc.sents:
-        tokens = sent.tokens
-        for i, t in enumerate(tokens):
-            lemma = (t.lemma or "").lower()
-            if not is_role_head(lemma) or t.feats.get("Number") != "Plur":
-                continue
-            dependents, codes, j = [], [], i + 1
-            while j < len(tokens):
-                tj = tokens[j]
-                mention = covering(countries, tj.start)
-                if mention is not None:
-                    codes.extend(mention.codes)
-                    while j < len(tokens) and tokens[j].start < mention.end:
-                        j += 1
-                    continue
-                if codes and tj.text.lower() in {"и", ","}:
-                    j += 1
-                    continue
-                if not codes and tj.pos in ("NOUN", "ADJ") and tj.feats.get("Case") == "Gen":
-                    dependents.append(tj.text)
-                    j += 1
-                    continue
-                break
-            if len(set(codes)) < 2:
-                continue
-            role = canonical_role([nominative(t.text, t.feats.get("Case"), "NOUN"), *dependents])
-            # only counterparts: a person named as someone's colleague or by military rank
-            for p in people:
-                counterpart = any(m.rule == "colleague" or m.rank for m in p.mentions)
-                if p.role is None and p.country in codes and counterpart:
-                    p.role, p.role_rule = role, "plural_post"
+def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | None:
+    """The state of a delegation written before «во главе с»: «делегация Вооруженных Сил Италии»."""
+    for t in reversed(tokens[max(0, k - 6) : k + 1]):
+        mention = covering(countries, t.start)
+        if mention is not None and len(mention.codes) == 1:
+            return mention.codes[0]
+        if t.feats.get("Case") != "Gen":
+            return None
+    return None
+
+
+def _agrees_as_adjective(t, case: str | None) -> bool:
+    """An adjective in the post's case; capitalised ones in titles («Полномочный Посол») are often
+    tagged as proper nouns, so the dictionary is asked too."""
+    if t.feats.get("Case") != case:
+        return False
+    if t.pos == "ADJ":
+        return True
+    return t.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in morph_vocab().parse(t.text.lower()))
+
+
+QUOTES = {"»": "«", '"': '"', "”": "“", "“": "„"}
+MAX_QUOTED = 4  # words of a quoted name in a post
+
+
+def words_of(tokens) -> str:
+    """The tokens as written, a space only where the text has one («Гандив», not « Гандив »)."""
+    out = tokens[0].text if tokens else ""
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        out += (" " if tok.start > prev.stop else "") + tok.text
+    return out
+
+
+def _opening_quote(tokens, j: int) -> int | None:
+    """Index of the quote that opens the quoted name closed at ``tokens[j]``; None if it is none."""
+    opening = QUOTES.get(tokens[j].text)
+    if opening is None:
+        return None
+    for k in range(j - 1, max(-1, j - MAX_QUOTED - 2), -1):
+        if tokens[k].text == opening:
+            return k if k < j - 1 and tokens[k + 1].text[:1].isupper() else None
+    return None
+
+
+def is_genitive(t) -> bool:
+    """A word of a genitive phrase; the tagger leaves some compound adjectives without a case
+    («военно-промышленного»), so the dictionary is asked for those."""
+    if t.pos not in ("NOUN", "ADJ", "PROPN", "VERB", "DET"):
+        return False
+    case = t.feats.get("Case")
+    return case == "Gen" or (case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Gen"))
+
+
+def _instrumental(t) -> bool:
+    return (
+        t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Ins" and not is_role_head(t.lemma or "")
+    )
+
+
+def _dative(t) -> bool:
+    """A word of a dative phrase: "стратегическим … вопросам"; an abbreviation ("по ВТС") in any case."""
+    case = t.feats.get("Case")
+    dative = t.pos in ("NOUN", "ADJ", "PROPN") and case == "Dat"
+    untagged = case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Dat")  # «военно-техническому»
+    return dative or untagged or (t.text.isupper() and len(t.text) > 1)

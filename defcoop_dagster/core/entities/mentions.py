@@ -26,7 +26,8 @@ Decisions:
   ORG normal forms come from ``noise.normalize_org`` («Министерство обороны …», never
   «Министерство оборона»).
 * ``source`` says where a row came from: 'natasha', 'gazetteer', 'dates' or 'rule:<name>' when a
-  rule changed natasha's type or extent (misspelt_country, place_name, org_is_state, org_chain).
+  rule changed natasha's type or extent (misspelt_country, place_name, org_is_state, org_chain,
+  person_name: «Левоном Айвазяном» tagged ORG).
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ class _Item:
 
 def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: list) -> list[_Item]:
     vocab = morph_vocab()
-    spans = [part for whole in doc.spans for part in _split_lines(body, whole)]
+    spans = [part for whole in noise.join_split_names(body, doc.spans) for part in _split_lines(body, whole)]
+    spans = [noise.without_gloss(body, s) if s.type == "PER" else s for s in spans]
     surnames = _full_name_surnames(spans, vocab)
     items: list[_Item] = []
     for span in spans:
@@ -148,7 +150,10 @@ def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: l
         exact_state = any(not set(m.codes) & ORG_CODES for m in exact)
         genitive = bool(span.tokens) and span.tokens[0].feats.get("Case") == "Gen"
         item = None
-        if span.type == "PER":
+        if span.type in ("ORG", "LOC") and not exact and noise.looks_like_person(text):
+            span.normalize(vocab)  # «во главе с Левоном Айвазяном» tagged ORG
+            item = _Item(start, end, "PER", span.normal, None, "rule:person_name")
+        elif span.type == "PER":
             span.normalize(vocab)
             known_person = span.normal.lower() in surnames  # «Маас» after «Хайко Маас»
             code = None if exact_state or known_person else noise.misspelt_country(text)

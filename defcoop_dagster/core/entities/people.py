@@ -1,23 +1,27 @@
 """People of an article: their name mentions grouped into persons, and the rows of both tables.
 
 Input is natasha's analysis of the body (PER spans, tokens with morphology) and the country
-mentions of the gazetteer. A name is put in the nominative (``lang.inflect``), its role and
-country are read from its apposition (``apposition``), and mentions by surname or initials
-("Гасанов", "З.Гасанов") are merged into the full name.
+mentions of the gazetteer. A name is put in the nominative (``name_forms``), its role and
+country are read from its apposition (``apposition``) or from posts written beside a list of
+names or away from any name (``posts``), mentions by surname or initials ("Гасанов",
+"З.Гасанов") are merged into the full name, and a state the text leaves unsaid is found last
+(``represented``).
 """
 
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteers import officials
 from ..gazetteers.countries import CountryMention
-from ..lang.inflect import OC_TO_UD_CASE, name_case, nominative_name, oblique_only_cases
 from ..lang.morph import morph_vocab
 from ..lang.spelling import fold
 from . import noise
-from .apposition import apply_plural_roles, read_apposition
+from .apposition import read_apposition
+from .name_forms import NameReading, name_cases, read_name, settle_name
+from .posts import apply_colleague_roles, apply_plural_roles, apply_posts_beside_lists, posts_written
+from .represented import assign_states
 
 INITIALS = re.compile(r"^(?P<i1>[А-ЯЁA-Z])\.\s*(?:(?P<i2>[А-ЯЁA-Z])\.\s*)?(?P<last>[А-ЯЁA-Z][\w\-]+)$")
 
@@ -36,6 +40,28 @@ class NameMention:
     rank: str | None = None
     country: str | None = None
     rule: str = "natasha"
+    reading: NameReading | None = None
+    this_country: bool = False  # the apposition names the state by «этой страны»
+
+    def recase(self, case: str) -> None:
+        """Read the name again as standing in ``case`` (OpenCorpora), told by a post it goes with."""
+        if self.reading is not None and self.reading.case in (None, "nomn") and case != self.reading.case:
+            self.reading = replace(self.reading, case=case)
+            self.normal = " ".join(self.reading.candidates()[0])
+            self.first, self.initial, self.surname = split_name(self.normal)
+
+    @property
+    def surname_forms(self) -> set[str]:
+        """The nominatives its surname may have («Лианга»: лианг, лианга), lower case."""
+        if self.reading is None:
+            return {fold(self.surname)}
+        return {fold(o[-1].rpartition(".")[2] or o[-1]) for o in self.reading.candidates()}
+
+    @property
+    def first_forms(self) -> set[str]:
+        if self.reading is None or not self.first:
+            return {fold(self.first or "")}
+        return {fold(o[0]) for o in self.reading.candidates()}
 
 
 @dataclass
@@ -49,6 +75,9 @@ class Person:
         full = [m for m in self.mentions if m.first]
         if not full:
             return self.mentions[0].normal
+        readings = [m.reading for m in self.mentions if m.reading is not None]
+        if readings:
+            return " ".join(settle_name(readings))
         counts = Counter(m.normal for m in full)
         return max(counts, key=lambda n: (len(n.split()), counts[n]))
 
@@ -69,6 +98,14 @@ def same_surname(a: str, b: str) -> bool:
     """'Алиев' and 'Алиева' are one family name in two genders."""
     a, b = fold(a), fold(b)
     return a == b or a + "а" == b or b + "а" == a
+
+
+def _same_family(person: Person, mention: NameMention) -> bool:
+    """The mention's surname is the person's: one of its possible nominatives is one of theirs
+    («Лианга» and «Лианг»), or the same name in the other gender («Алиев», «Алиева»)."""
+    return same_surname(person.surname, mention.surname) or any(
+        x.surname_forms & mention.surname_forms for x in person.mentions
+    )
 
 
 def split_name(normal: str) -> tuple[str | None, str | None, str]:
@@ -97,9 +134,12 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
     """PER spans that are people (noise removed), each with what its apposition says."""
     out: list[NameMention] = []
     for sent_no, sent in enumerate(doc.sents, 1):
-        for span in sent.spans:
-            if span.type != "PER":
+        previous = None  # the last name of the sentence and its reading, for «X и Y»
+        for span in noise.join_split_names(doc.text, sent.spans):
+            person = span.type == "PER" or (span.type in ("ORG", "LOC") and noise.looks_like_person(span.text))
+            if not person or noise.is_gloss(doc.text, span.start, span.stop):
                 continue
+            span = noise.without_gloss(doc.text, span)  # «Лианг Гуангли (Liang Guanglie)»
             if noise.in_dateline(span.start, dateline_end) or noise.is_chrome_word(span.text):
                 continue
             if noise.is_place_name(span.text) or noise.misspelt_country(span.text):
@@ -110,12 +150,13 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
                 continue  # "Сегодня, 18 мая …" read as a person
             if len(span.text) <= 4 and doc.text[span.stop : span.stop + 1] == ".":
                 continue  # an abbreviated first name ("Серд. Бердымухамедов"), the surname is its own span
-            normal = nominative_name(span)
-            cases = {OC_TO_UD_CASE.get(name_case(span)[0])} | {t.feats.get("Case") for t in span.tokens}
-            cases |= {OC_TO_UD_CASE.get(c) for c in oblique_only_cases(span)}
-            first, initial, surname = split_name(normal)
+            cases = name_cases(span)
             i0 = next(i for i, t in enumerate(sent.tokens) if t.start >= span.start)
-            role, rank, country, rule = read_apposition(sent.tokens, i0, countries, cases, doc.text)
+            said = read_apposition(sent.tokens, i0, countries, cases, doc.text)
+            reading = read_name(span, sent.tokens, i0, said.case, _conjunct_case(doc.text, span, previous))
+            previous = (span, reading)
+            normal = " ".join(reading.candidates()[0])
+            first, initial, surname = split_name(normal)
             out.append(
                 NameMention(
                     span.start,
@@ -126,13 +167,24 @@ def name_mentions(doc, countries: list[CountryMention], dateline_end: int = 0) -
                     first,
                     initial,
                     surname,
-                    role,
-                    rank,
-                    country,
-                    rule,
+                    said.role,
+                    said.rank,
+                    said.country,
+                    said.rule,
+                    reading,
+                    said.this_country,
                 )
             )
     return out
+
+
+def _conjunct_case(text: str, span, previous) -> str | None:
+    """The case of the name «Y» of «X и Y» / «X, Y»: that of X, when X's was read from context."""
+    if previous is None:
+        return None
+    before, reading = previous
+    between = text[before.stop : span.start].strip()
+    return reading.case if between in ("и", ",") and reading.case not in (None, "nomn") else None
 
 
 def group_people(mentions: list[NameMention]) -> list[Person]:
@@ -144,8 +196,7 @@ def group_people(mentions: list[NameMention]) -> list[Person]:
                 (
                     p
                     for p in people
-                    if same_surname(p.surname, m.surname)
-                    and any(fold(x.first or "") == fold(m.first) for x in p.mentions)
+                    if _same_family(p, m) and any(x.first_forms & m.first_forms for x in p.mentions if x.first)
                 ),
                 None,
             )
@@ -154,13 +205,13 @@ def group_people(mentions: list[NameMention]) -> list[Person]:
                 (
                     p
                     for p in people
-                    if same_surname(p.surname, m.surname)
+                    if _same_family(p, m)
                     and any(fold((x.first or x.initial or "?")[0]) == fold(m.initial) for x in p.mentions)
                 ),
                 None,
             )
         else:
-            same = [p for p in people if same_surname(p.surname, m.surname)]
+            same = [p for p in people if _same_family(p, m)]
             before = [p for p in same if min(x.start for x in p.mentions) < m.start]
             match = (before or same or [None])[-1 if before else 0]
         if match is None:
@@ -183,14 +234,19 @@ def person_rows(
     article_id: str, body: str, doc, countries: list[CountryMention], dateline_end: int = 0, year: int | None = None
 ):
     """Rows of ``persons`` and ``person_mentions`` for one article (``year``: of publication, when known)."""
-    people = group_people(name_mentions(doc, countries, dateline_end))
+    named = name_mentions(doc, countries, dateline_end)
+    apply_posts_beside_lists(doc, countries, named)
+    people = group_people(named)
     apply_plural_roles(doc, countries, people)
+    written = posts_written(doc, countries)
+    assign_states(doc, people, countries, year)
+    apply_colleague_roles(people)  # once every state is known: a colleague is of another state
     for p in people:
-        if p.country is None:
-            # the text does not say whom the person represents; a well-known official's post does
-            code = officials.country_of(p.name, year)
-            if code:
-                p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
+        if p.role is None:
+            # nor what post they hold: a well-known official's post, if the article writes it
+            # somewhere ("министр обороны России примет участие", "встреча министров обороны")
+            p.role = officials.post_of(p.name, year, p.country, among=written)
+            p.role_rule = "official_gazetteer" if p.role else None
     sents = doc.sents
     persons, mentions = [], []
     for p in people:

@@ -10,6 +10,8 @@ per person and office, with the years in office.
     'ARM'
     >>> country_of("Зась", 2021)
     'CSTO'
+    >>> post_of("Шойгу", 2015)
+    'министр обороны'
 
 Names are matched as written in an article: full ("Ильхам Алиев"), surname only ("Алиев"), initials
 ("З.Гасанов", "З. Гасанов", "Путин В.В."); case-insensitive, ё = е. East-Asian names are written family name
@@ -190,6 +192,21 @@ def country_of(name: str, year: int | None = None) -> str | None:
     """The single country (or organisation) code all matching officials share; None if none or ambiguous."""
     codes = {o.code for o in find_officials(name, year)}
     return codes.pop() if len(codes) == 1 else None
+
+
+def post_of(name: str, year: int | None = None, code: str | None = None, among: set[str] | None = None) -> str | None:
+    """The one post the matching officials held (in ``year``, when known; of ``code``, when the
+    text says whom the person represents; one of ``among``, the posts an article writes); None
+    if none or several («Шойгу» without a year: three posts)."""
+    found = [o for o in find_officials(name, year) if code is None or o.code == code]
+    posts = {o.role for o in found if among is None or o.role in among}
+    return posts.pop() if len(posts) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every official's name as the gazetteer writes it (nominative), lower case, ё as е."""
+    return frozenset(_norm(o.name) for o in all_officials())
 
 
 def all_officials() -> list[Official]:

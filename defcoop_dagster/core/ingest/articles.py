@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..lang.dates import PartialDate, parse_date
+from ..lang.spelling import fold_lookalikes
 from . import pubdate
 from .boilerplate import classify, has_verb, is_prose
 
@@ -45,6 +46,7 @@ def parse_article(
 ) -> Article:
     """Clean ``text`` and read its header. Hints come from the file format (JSON fields, HTML meta)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = fold_lookalikes(text)  # before anything reads a word: «Cултаном» with a Latin C is «Султаном»
     published, source, evidence = None, None, None
     if published_hint:
         published = parse_date(published_hint[:10]) or parse_date(published_hint)

@@ -1,11 +1,10 @@
-"""Inflection to the nominative: single words as the tagger read them, and people's names.
+"""Inflection to the nominative of single words as the tagger read them, and what a name's words
+say of its case.
 
 natasha's tagger speaks Universal Dependencies (Case=Gen), pymorphy2 OpenCorpora (gent); the one
 table between them is here. A word is put in the nominative from the parse the tagger's case
-points to; a name only on evidence that it is not already nominative (see ``nominative_name``).
+points to. People's names are declined by ``lang.names``.
 """
-
-from pymorphy2.analyzer import Parse
 
 from .morph import morph_vocab
 
@@ -13,7 +12,6 @@ from .morph import morph_vocab
 # which the tagger never gives).
 UD_TO_OC_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 OC_TO_UD_CASE = {oc: ud for ud, oc in UD_TO_OC_CASE.items()}
-NAME_TAGS = ("Name", "Surn", "Patr")
 # Endings that cannot be a nominative name ("-ом", "-ым", "-у"); a genitive-looking "-ов" is also
 # the nominative of most surnames ("Тасмагамбетов"), so it proves nothing on its own.
 UNAMBIGUOUS_ENDING_CASES = {"ablt", "datv"}
@@ -34,33 +32,6 @@ def nominative(word: str, case: str | None, pos: str | None) -> str:
         if inflected is not None:
             return inflected.word
     return lower
-
-
-def nominative_name(span) -> str:
-    """natasha's normal form of a name ``span``, with the words it left as written put in the nominative.
-
-    natasha keeps unknown names unchanged ("Сакеном Жасузаковым", "Яшара Гюлера"). A word is
-    inflected only on evidence: the name's case (see ``name_case``) is one the word can be in,
-    or the word cannot be nominative at all and its ending allows one case only ("Гуаньчжуном").
-    Indeclinable foreign names ("Каво Драгоне", "Раси-заде") have neither and stay as written.
-    """
-    vocab = morph_vocab()
-    span.normalize(vocab)
-    words = span.normal.split()
-    written = [t.text for t in span.tokens]
-    if len(words) != len(written):
-        return " ".join(words)
-    case, gender = name_case(span)
-    out = []
-    for word, original in zip(words, written, strict=True):
-        if word == original and "." not in word:
-            cases = _noun_cases(word)
-            if case not in (None, "nomn") and case in cases:
-                word = _inflect_name_word(word, case, gender)
-            elif only := _only_oblique_case(cases):
-                word = _inflect_name_word(word, only, gender)
-        out.append(word)
-    return " ".join(out)
 
 
 def oblique_only_cases(span) -> set[str]:
@@ -108,20 +79,3 @@ def _only_oblique_case(cases: set[str]) -> str | None:
     if "nomn" not in cases and len(rest) == 1 and cases & UNAMBIGUOUS_ENDING_CASES:
         return next(iter(rest))
     return None
-
-
-def _inflect_name_word(word: str, oc_case: str, gender: str | None) -> str:
-    parses = [p for p in morph_vocab().parse(word.lower()) if p.tag.case == oc_case and p.tag.POS == "NOUN"]
-    if gender:
-        parses = [p for p in parses if p.tag.gender is None or str(p.tag.gender) == gender or "ms-f" in p.tag]
-    parses.sort(key=lambda p: not any(t in p.tag for t in NAME_TAGS))  # name and surname parses first
-    for parse in parses:
-        # natasha's MorphForm.inflect takes UD grammemes; pymorphy2's own takes OpenCorpora ones
-        inflected = Parse.inflect(parse, {"nomn", "sing"}) if "Pltm" not in parse.tag else None
-        inflected = inflected or Parse.inflect(parse, {"nomn"})
-        # the nominative of an oblique form of a name is shorter ("Гюлера" → "Гюлер"); a longer
-        # result means pymorphy2 read the word as some other noun's plural
-        if inflected is not None and len(inflected.word) < len(word):
-            new = inflected.word
-            return "-".join(part.capitalize() for part in new.split("-")) if word[:1].isupper() else new
-    return word

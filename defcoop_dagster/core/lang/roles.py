@@ -13,20 +13,48 @@ from functools import cache
 from . import lexicon
 
 ROLE_HEADS = lexicon.words("role_heads")
+# Short posts written as one indeclinable word, which the tagger lemmatises oddly
+INDECLINABLE_HEADS = frozenset({"замминистра", "замглавы", "замначальника", "замкомандующего"})
+HONORIFICS = lexicon.words("honorific_titles")
 RANK_WORDS = lexicon.words("rank_words")
 RANK_TAILS = lexicon.words("rank_tails")
 # Compound ranks not listed one by one ("генерал-полковник", "контр-адмирал").
 RANK_PREFIXES = ("генерал-", "вице-адмирал", "контр-адмирал")
 TRIMS = [
+    # words standing for the country, which is a column of its own: "премьер-министр страны",
+    # "начальник штаба этого островного государства"
+    re.compile(
+        r"(\w) (?:(?:эт|наш|сво|данн|т)(?:ой|ого) )?(?:[\w-]+(?:ой|ого) )*"
+        r"(?:страны|республики|государства|королевства)$"
+    ),
     # the army a General Staff belongs to says no more: "начальник генерального штаба вооруженных сил"
-    re.compile(r"(штаба|штабов|генштаба) (?:вооруж[её]нных сил|[\w-]+ армии)$"),
-    # words standing for the country, which is a column of its own: "премьер-министр страны"
-    re.compile(r"(\w) (?:этой |нашей |своей |данной )?(?:страны|республики|государства|королевства)$"),
+    re.compile(r"(штаба|штабов|генштаба|штаба обороны) (?:вооруж[её]нных сил|вс|[\w-]+ армии)$"),
 ]
 
 
 def is_role_head(lemma: str) -> bool:
-    return lemma in ROLE_HEADS
+    return lemma in ROLE_HEADS or lemma in INDECLINABLE_HEADS
+
+
+def head_word(text: str, case: str | None) -> str | None:
+    """The post ``text`` heads, in the nominative; None if it heads none."""
+    from .inflect import nominative  # inflect loads the dictionary; roles' word lists do not need it
+
+    lower = text.lower()
+    if lower in INDECLINABLE_HEADS:
+        return lower
+    return nominative(text, case, "NOUN")
+
+
+def is_post(role: str | None) -> bool:
+    """A role that names an office; not what a person does at an event («глава делегации»), not a
+    bare head that leaves the office unsaid («заместитель») (``words/non_posts.txt``)."""
+    return bool(role) and role not in lexicon.words("non_posts") and "делегаци" not in role
+
+
+def is_honorific(lemma: str) -> bool:
+    """A title written before a name that is neither post nor rank: «шейх», «Его Величество»."""
+    return lemma in HONORIFICS
 
 
 def is_rank_word(lemma: str) -> bool:
@@ -46,9 +74,10 @@ def canonical_role(words: list[str]) -> str | None:
     role = re.sub(r"\s+([,–—-])\s*$", "", role).strip(" ,–—-")
     if not role:
         return None
-    role = lexicon.table("role_synonyms").get(role, role)
     for short, full in _abbreviations():
         role = short.sub(full, role)
+    synonyms = lexicon.table("role_synonyms")
+    role = synonyms.get(role, role)
     for trim in TRIMS:
         role = trim.sub(r"\1", role)
-    return role
+    return synonyms.get(role, role)  # «глава военного ведомства страны» once «страны» is gone

@@ -108,7 +108,9 @@ PERSONS = Table(
             nullable=False,
             checks=(pa.Check.ge(1),),
         ),
-        Column("role_rule", "VARCHAR", "How the role was read: apposition, plural_post."),
+        Column(
+            "role_rule", "VARCHAR", "How the role was read: apposition, plural_post, colleague, official_gazetteer."
+        ),
         Column("evidence", "VARCHAR", "The sentence that introduces the person.", nullable=False, checks=(NOT_EMPTY,)),
         Column(
             "evidence_start",
@@ -149,7 +151,7 @@ PERSON_MENTIONS = Table(
         Column(
             "rule",
             "VARCHAR",
-            "How role and country were read: apposition, colleague, official_gazetteer.",
+            "How role and country were read: apposition, colleague, this_country, official_gazetteer.",
             nullable=False,
         ),
     ),

@@ -213,7 +213,8 @@ def _mention(folded, body, m, name, published, latest, attached) -> DateMention 
     else:  # "wd"
         wd = weekday_number(g["wd"])
         mod = g["wmod"].lower() if g.get("wmod") else None
-        value, kind, weekday = relative.resolve_weekday(wd, mod, published), "weekday", wd
+        ahead = mod is None and published is not None and relative.speaks_of_future(folded, m.start(), m.end())
+        value, kind, weekday = relative.resolve_weekday(wd, mod, published, ahead), "weekday", wd
     if value is None:
         return None
     return DateMention(m.start(), m.end(), body[m.start() : m.end()], value, kind, weekday)

@@ -8,11 +8,23 @@ from .vocabulary import PERIOD_MODIFIERS, RELATIVE_DAYS, WEEKDAY_MODIFIERS
 
 
 def resolve_day(word: str, published: PartialDate | None) -> PartialDate:
-    """'вчера' -> the day before publication; empty without a publication day."""
-    if published is None or published.precision != "day":
+    """'вчера' -> the day before publication; empty without a publication day.
+
+    A publication day without a year («21 февраля» in a dateline) still dates "вчера" to the
+    day and month (--02-20), unless the step crosses the end of February, where leap years differ.
+    """
+    if published is None or published.month is None or published.day is None:
         return PartialDate()
-    d = published.to_date() + dt.timedelta(days=RELATIVE_DAYS[word])
-    return PartialDate(d.year, d.month, d.day, inferred=True)
+    step = dt.timedelta(days=RELATIVE_DAYS[word])
+    if published.year is not None:
+        d = published.to_date() + step
+        return PartialDate(d.year, d.month, d.day, inferred=True)
+    if (published.month, published.day) == (2, 29):
+        return PartialDate()
+    common, leap = (dt.date(y, published.month, published.day) + step for y in (2001, 2004))
+    if (common.month, common.day) != (leap.month, leap.day):
+        return PartialDate()
+    return PartialDate(None, common.month, common.day)
 
 
 def resolve_period(modifier: str, unit: str, published: PartialDate | None) -> PartialDate:
@@ -37,8 +49,11 @@ def resolve_period(modifier: str, unit: str, published: PartialDate | None) -> P
     return PartialDate(monday.year, monday.month, inferred=True)
 
 
-def resolve_weekday(weekday: int, modifier: str | None, published: PartialDate | None) -> PartialDate:
-    """The weekday on or before publication; "прошлый" strictly before; "следующий" after."""
+def resolve_weekday(
+    weekday: int, modifier: str | None, published: PartialDate | None, ahead: bool = False
+) -> PartialDate:
+    """The weekday on or before publication; "прошлый" strictly before; "следующий" after; on or
+    after it when the sentence speaks of the future (``ahead``: «встретится в четверг»)."""
     if published is None or published.precision != "day":
         return PartialDate()
     pub = published.to_date()
@@ -48,6 +63,8 @@ def resolve_weekday(weekday: int, modifier: str | None, published: PartialDate |
         back = back or 7
     elif direction > 0:
         back = -((weekday - pub.weekday()) % 7 or 7)
+    elif ahead:
+        back = -((weekday - pub.weekday()) % 7)
     d = pub - dt.timedelta(days=back)
     return PartialDate(d.year, d.month, d.day, inferred=True)
 
@@ -64,3 +81,28 @@ def eve_is_preposition(text: str, end: int) -> bool:
 
     noun_like = {"NOUN", "ADJF", "NPRO", "PRTF", "NUMR"}
     return any(p.tag.POS in noun_like and "gent" in p.tag for p in parse(m.group(1).lower()))
+
+
+_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def speaks_of_future(text: str, start: int, end: int) -> bool:
+    """Is the verb form nearest to text[start:end], in its sentence, in the future tense
+    («министр встретится с коллегой во вторник»; not «прибыл во вторник»)? News date past
+    events by weekday more often, so without a verb the answer is no."""
+    from ..morph import parse  # lazy, as in eve_is_preposition
+
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    best = None
+    for m in _WORD.finditer(text, left, right):
+        if start <= m.start() < end:
+            continue
+        tag = parse(m.group(0).lower())[0].tag
+        # a participle or gerund dates the words next to it too («прибывший в понедельник»)
+        if tag.POS in ("VERB", "PRTF", "PRTS", "GRND") and tag.tense in ("past", "futr", "pres"):
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, tag.tense)
+    return best is not None and best[1] == "futr"

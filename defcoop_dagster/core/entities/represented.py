@@ -1,0 +1,60 @@
+"""The state a person represents when the words beside the name do not name it.
+
+* «с министром обороны этой страны Дауреном Косановым»: the state the article spoke of last,
+  passing over states written in the apposition of someone else named in the same sentence
+  («находящийся в Казахстане министр обороны Азербайджана Гасанов встретился с министром обороны
+  этой страны» — Казахстан, not Азербайджан);
+* a well-known official of the officials gazetteer (``gazetteers.officials``): «Пашинян и Алиев».
+
+A delegation's state («делегация Италии во главе с …») and a national body's («директор Федеральной
+службы по ВТС»: Russia; ``words/state_bodies.tsv``) are read with the apposition.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..gazetteers import officials
+from ..gazetteers.countries import CountryMention
+
+if TYPE_CHECKING:
+    from .people import NameMention, Person
+
+OWNER_REACH = 150  # characters from a state to the name whose apposition it is part of
+
+
+def this_country(mention: NameMention, countries: list[CountryMention], mentions: list[NameMention], sent_start: int):
+    """The state «этой страны» in ``mention``'s apposition stands for, or None."""
+    before = [c for c in countries if c.end <= mention.start and c.kind != "capital" and len(c.codes) == 1]
+    for state in reversed(before):
+        code = state.codes[0]
+        owned = any(
+            other is not mention
+            and other.country == code
+            and sent_start <= state.start
+            and state.end <= other.start < mention.start
+            and other.start - state.end < OWNER_REACH
+            for other in mentions
+        )
+        if not owned:
+            return code
+    return None
+
+
+def assign_states(doc, people: list[Person], countries: list[CountryMention], year: int | None) -> None:
+    """Fill the state of each person the apposition left without one."""
+    mentions = [m for p in people for m in p.mentions]
+    for p in people:
+        if p.country is not None:
+            continue
+        for m in p.mentions:
+            if m.this_country:
+                code = this_country(m, countries, mentions, doc.sents[m.sentence_no - 1].start)
+                if code:
+                    m.country, m.rule = code, "this_country"
+                    break
+        if p.country is None:
+            # the text does not say whom the person represents; a well-known official's post does
+            code = officials.country_of(p.name, year)
+            if code:
+                p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
