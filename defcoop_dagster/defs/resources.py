@@ -9,7 +9,7 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from ..core.ingest.documents import MAX_BYTES
+from ..core.ingest.documents import MAX_BYTES, MAX_CHARS
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
 from ..warehouse.publish import is_duckdb_file, work_path
 
@@ -19,6 +19,9 @@ class InputFolder(dg.ConfigurableResource):
 
     path: str = Field(description=f"Folder of raw article files (env {INPUT_DIR_VAR}).")
     max_file_bytes: int = Field(default=MAX_BYTES, description="Files larger than this are rejected.")
+    max_text_chars: int = Field(
+        default=MAX_CHARS, description="Texts longer than this (in characters, once decoded) are rejected."
+    )
 
     def root(self) -> Path:
         """The folder, checked: a missing or unlistable folder fails the run in one line."""

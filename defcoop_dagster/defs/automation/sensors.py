@@ -6,7 +6,7 @@ import os
 
 import dagster as dg
 
-from ...core.ingest.sources import walk
+from ...core.ingest.entries import signature, walk
 from ..resources import InputFolder
 from .settings import SettingError, on_by_default
 
@@ -19,20 +19,15 @@ def _interval() -> int:
 
 
 def folder_listing(input_folder: InputFolder) -> dict[str, str]:
-    """Every file below the input folder with its size and modification time: what a change changes."""
+    """Every entry below the input folder with its size and modification time: what a change changes.
+    Entries are never opened (a FIFO would block the tick), links not followed."""
     root = input_folder.root()
-    out = {}
     try:
         paths = list(walk(root))
     except OSError as e:
         raise input_folder.cannot_read(e) from e
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue  # gone between listing and stat: the next tick sees it gone
-        out[path.relative_to(root).as_posix()] = f"{st.st_size}:{st.st_mtime_ns}"
-    return out
+    # an entry gone between listing and lstat is left out: the next tick sees it gone
+    return {p.relative_to(root).as_posix(): sig for p in paths if (sig := signature(p)) is not None}
 
 
 @dg.sensor(
