@@ -6,7 +6,7 @@ from ...stage import WAREHOUSE_POOL
 from ...warehouse.publish import STORAGE_VERSION, publish
 from ..models.assets import PROJECT
 from ..pictures.assets import PICTURES
-from ..resources import Warehouse
+from ..resources import Warehouse, machine_faults_told
 
 # The sinks of the graph: every other asset is upstream of one of them (a test checks it), so publishing
 # runs only when everything before it succeeded.
@@ -19,10 +19,10 @@ SINKS = [*(m.name for m in PROJECT.models), *PICTURES]
     pool=WAREHOUSE_POOL,
     kinds={"duckdb"},
     description="The warehouse analysts read (DEFCOOP_DUCKDB_PATH): a fresh copy of the pipeline's private work "
-    f"file, renamed over it in one step, readable by DuckDB 1.x and 2.x (storage {STORAGE_VERSION}). An open "
-    "reader neither blocks it nor sees half a run.",
+    f"file, renamed over it in one step, readable by DuckDB 1.x and 2.x (storage {STORAGE_VERSION}), with the "
+    "pictures drawn for it. An open reader neither blocks it nor sees half a run.",
 )
-def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     if not warehouse.private_work_file:
         return dg.MaterializeResult(
             metadata={
@@ -31,7 +31,10 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             }
         )
     warehouse.checked_path()  # the published path is still one a warehouse may replace
-    stats = publish(warehouse.path_written(), warehouse.database)
+    with machine_faults_told(f"the published warehouse {warehouse.database}"):
+        stats = publish(warehouse.path_written(), warehouse.database)
+    for name in stats["leftovers_removed"]:
+        context.log.info(f"removed {name}, left by a publishing that did not finish")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(warehouse.database),
@@ -39,5 +42,7 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             "tables": stats["tables"],
             "bytes": stats["bytes"],
             "storage_version": STORAGE_VERSION,
+            "pictures": ", ".join(stats["pictures"]) or "none drawn",
+            "leftovers_removed": len(stats["leftovers_removed"]),
         }
     )
