@@ -18,7 +18,7 @@ from defcoop_dagster.core.ingest.sources import scan
 from defcoop_dagster.defs.automation.sensors import folder_listing, input_folder_sensor
 from defcoop_dagster.defs.resources import InputFolder
 
-from .conftest import ROOT
+from .conftest import ROOT, query, run_pipeline
 
 TEXT = "Министр обороны Казахстана встретился в Ташкенте с министром обороны Узбекистана. Стороны подписали план."
 SECRET = "root:x:0:0:секрет, который не должен попасть в хранилище"
@@ -145,3 +145,30 @@ def test_an_unreadable_file_is_a_row(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["a.txt|accepted|None", "locked.txt|rejected|cannot read: Permission denied"]
+
+
+def test_odd_file_names_are_rows_and_the_run_stores_them(tmp_path):
+    """A name that is not UTF-8 (from an old KOI8 system) would stop the run where it is stored as text."""
+    root = tmp_path / "inbox"
+    root.mkdir()
+    names = [
+        os.fsdecode("статья".encode("koi8_r") + b".txt"),  # not UTF-8
+        "'; DROP TABLE articles; --.txt",
+        "line\nbreak.txt",
+        "тест 😀 \u202e.txt",
+        "-leading.txt",
+    ]
+    for n, name in enumerate(names):
+        (root / name).write_text(f"{TEXT} Номер {n}.", encoding="utf-8")
+    (root / "loop1.txt").symlink_to(root / "loop2.txt")
+    (root / "loop2.txt").symlink_to(root / "loop1.txt")
+    rows = {r["source_path"]: r for r in scan(root)}
+    koi8 = "\\xd3\\xd4\\xc1\\xd4\\xd8\\xd1.txt"
+    assert set(rows) == {koi8, *names[1:], "loop1.txt", "loop2.txt"}
+    assert rows[koi8]["status"] == "accepted"
+    assert rows[koi8]["note"] == "the file name is not valid UTF-8: its undecodable bytes are shown as \\xNN"
+    assert rows["loop1.txt"]["reason"] == "symbolic link in a loop of links: not read"
+    db = tmp_path / "w.duckdb"
+    assert run_pipeline(root, db, selection=["source_files", "articles"]).success
+    assert query(db, "SELECT count(*) FROM articles") == [(5,)]
+    assert {r[0] for r in query(db, "SELECT source_path FROM source_files")} == set(rows)

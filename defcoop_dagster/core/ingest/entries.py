@@ -7,6 +7,7 @@ read. Listing uses ``lstat`` alone (never opens an entry), so the sensor's view 
 block either.
 """
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -42,6 +43,20 @@ def walk(root: Path) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and d not in linked)
         for name in sorted([*filenames, *linked]):
             yield base / name
+
+
+def relative_name(path: Path, root: Path) -> tuple[str, str | None]:
+    """The entry's path relative to ``root`` as text (``/``-separated), and a note when it had to change.
+
+    File names are bytes: one that is not UTF-8 (a name from an old Windows or KOI8 system) would stop
+    the whole run where it is stored as text, so its undecodable bytes are written as ``\\xNN``."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
+        return shown, "the file name is not valid UTF-8: its undecodable bytes are shown as \\xNN"
+    return rel, None
 
 
 def signature(path: Path) -> str | None:
@@ -96,7 +111,9 @@ def _target(path: Path, root: Path) -> str:
     inside = target.is_relative_to(Path(os.path.realpath(root)))
     try:
         st = target.stat()
-    except OSError:
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise Rejected("symbolic link in a loop of links: not read") from None
         raise Rejected("symbolic link to nothing (its target does not exist): not read") from None
     where = "inside" if inside else "outside"
     if stat.S_ISDIR(st.st_mode):

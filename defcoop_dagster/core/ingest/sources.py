@@ -5,9 +5,9 @@ import hashlib
 from pathlib import Path
 
 from .documents import MAX_BYTES, MAX_CHARS, Rejected, file_format, read_document
-from .entries import SKIP_DIRS, TooLarge, read_entry, walk
+from .entries import SKIP_DIRS, TooLarge, read_entry, relative_name, walk
 
-__all__ = ["SKIP_DIRS", "scan", "walk"]
+__all__ = ["SKIP_DIRS", "relative_name", "scan", "walk"]
 
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
@@ -18,7 +18,7 @@ def scan(root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS) -> 
     rows: list[dict] = []
     first_with_text: dict[str, str] = {}
     for path in walk(root):
-        rel = path.relative_to(root).as_posix()
+        rel, name_note = relative_name(path, root)
         # rejected until read; what is not known of an entry stays NULL (the table's declaration lists its columns)
         row = {
             "source_path": rel,
@@ -26,6 +26,7 @@ def scan(root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS) -> 
             "sha256": EMPTY_SHA256,
             "format": file_format(rel),
             "status": "rejected",
+            "note": name_note,
         }
         rows.append(row)
         try:
@@ -50,7 +51,7 @@ def scan(root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS) -> 
         row.update(
             format=doc.format,
             encoding=doc.encoding,
-            note=doc.note,
+            note="; ".join(n for n in (name_note, doc.note) if n) or None,
             content_sha256=text_hash,
             title_hint=doc.title,
             url=doc.url,

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from ...core.ingest.articles import article_rows
-from ...core.ingest.sources import scan, walk
+from ...core.ingest.sources import relative_name, scan, walk
 from ...stage import finish, stage, table_spec
 from ...ui import counts
 from ...validation import validate
@@ -28,7 +28,7 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
     root = input_folder.root()
     try:
         rows = scan(root, input_folder.max_file_bytes, input_folder.max_text_chars)
-        on_disk = {p.relative_to(root).as_posix() for p in walk(root)}
+        on_disk = {relative_name(p, root)[0] for p in walk(root)}
     except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
         raise input_folder.cannot_read(e) from e
     df = TABLES["source_files"].frame(rows)

@@ -37,8 +37,8 @@ SOURCE_FILES = Table(
         Column(
             "note",
             "VARCHAR",
-            "What reading a file that was not rejected had to drop, e.g. an incomplete last character of a "
-            "file cut short.",
+            "What reading the file had to change: an incomplete last character of a file cut short dropped, a "
+            "file name that is not UTF-8 shown with \\xNN escapes.",
         ),
         Column("duplicate_of", "VARCHAR", "The accepted file with the same text."),
         Column("content_sha256", "VARCHAR", "SHA-256 of the decoded text (what duplicates share).", checks=(SHA256,)),
