@@ -172,3 +172,27 @@ def test_odd_file_names_are_rows_and_the_run_stores_them(tmp_path):
     assert run_pipeline(root, db, selection=["source_files", "articles"]).success
     assert query(db, "SELECT count(*) FROM articles") == [(5,)]
     assert {r[0] for r in query(db, "SELECT source_path FROM source_files")} == set(rows)
+
+
+def test_a_file_that_breaks_its_parser_is_a_row_not_a_failed_run(tmp_path, monkeypatch):
+    root = tmp_path / "inbox"
+    root.mkdir()
+    (root / "a.txt").write_text(TEXT, encoding="utf-8")
+    (root / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")  # the JSON parser's stack
+    (root / "odd.html").write_text("<html><body><p>" + TEXT + "</p></body></html>", encoding="utf-8")
+    from defcoop_dagster.core.ingest import sources
+
+    real = sources.read_document
+
+    def fragile(path, data, *args):
+        if path.endswith(".html"):
+            raise ValueError("the HTML parser gave up")  # as a library bug on one page would
+        return real(path, data, *args)
+
+    monkeypatch.setattr(sources, "read_document", fragile)
+    rows = {r["source_path"]: (r["status"], r.get("reason")) for r in scan(root)}
+    assert rows == {
+        "a.txt": ("accepted", None),
+        "deep.json": ("rejected", "invalid JSON: nested too deeply"),
+        "odd.html": ("rejected", "cannot be read as html: ValueError: the HTML parser gave up"),
+    }

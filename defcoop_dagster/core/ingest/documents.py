@@ -109,6 +109,8 @@ def _from_json(raw: str, encoding: str) -> Document:
         obj = json.loads(raw)
     except json.JSONDecodeError as e:
         raise Rejected(f"invalid JSON: {e.msg} at line {e.lineno}") from e
+    except RecursionError as e:  # [[[[…]]]] thousands deep: the parser's stack, not the run, gives way
+        raise Rejected("invalid JSON: nested too deeply") from e
     if not isinstance(obj, dict):
         raise Rejected(f"JSON must be one object with a 'text' field, found {type(obj).__name__}")
     text = obj.get("text")

@@ -47,6 +47,9 @@ def scan(root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS) -> 
         except OSError as e:
             row["reason"] = f"cannot read: {e.strerror or e}"
             continue
+        except Exception as e:  # a parser (HTML, JSON, charset detection) failing on one file fails that file only
+            row["reason"] = f"cannot be read as {row['format']}: {type(e).__name__}: {str(e)[:200]}"
+            continue
         text_hash = hashlib.sha256(doc.text.strip().encode("utf-8")).hexdigest()
         row.update(
             format=doc.format,
