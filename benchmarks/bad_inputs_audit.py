@@ -18,6 +18,7 @@ usage (from the project root): python benchmarks/bad_inputs_audit.py [--work DIR
 import argparse
 import contextlib
 import hashlib
+import json
 import os
 import resource
 import shutil
@@ -151,12 +152,14 @@ def audit_inputs(work: Path) -> bool:
     rows = {r[0] for r in q(pipe.db, "SELECT source_path FROM source_files")}
     lost = entries - rows
     unreadable = q(pipe.db, "SELECT count(*) FROM source_files WHERE reason LIKE 'cannot read: Permission%'")[0][0]
-    no_article = q(
-        pipe.db,
-        "SELECT count(*) FROM source_files s WHERE status IN ('accepted', 'duplicate') AND source_path NOT IN "
-        "(SELECT unnest(source_paths) FROM articles) AND source_path NOT IN (SELECT coalesce(json_extract_string("
-        "row_json, '$.source_path'), '') FROM quarantine)",
-    )[0][0]
+    read = {r[0] for r in q(pipe.db, "SELECT source_path FROM source_files WHERE status <> 'rejected'")}
+    in_articles = {r[0] for r in q(pipe.db, "SELECT unnest(source_paths) FROM articles")}
+    quarantined = {
+        path
+        for (row,) in q(pipe.db, "SELECT row_json FROM quarantine WHERE asset = 'articles'")
+        for path in json.loads(row)["source_paths"]
+    }
+    no_article = len(read - in_articles - quarantined)
     leaked = q(
         pipe.db,
         "SELECT (SELECT count(*) FROM source_files WHERE contains(raw_text, ?)) + "
@@ -168,7 +171,7 @@ def audit_inputs(work: Path) -> bool:
           f"{len(rows - entries)}")  # fmt: skip
     for status, n in q(pipe.db, "SELECT status, count(*) FROM source_files GROUP BY ALL ORDER BY ALL"):
         print(f"  {status:<10} {n:>5}")
-    print(f"accepted or duplicate files without an article (nor in quarantine): {no_article}")
+    print(f"accepted or duplicate files without an article: {no_article} (in quarantine: {len(read & quarantined)})")
     print(f"rows holding text from outside the folder: {leaked}   unreadable files told: {unreadable}")
     print(f"the run took {took:.0f} s")
     for path in sorted(lost)[:20]:

@@ -196,3 +196,10 @@ def test_a_file_that_breaks_its_parser_is_a_row_not_a_failed_run(tmp_path, monke
         "deep.json": ("rejected", "invalid JSON: nested too deeply"),
         "odd.html": ("rejected", "cannot be read as html: ValueError: the HTML parser gave up"),
     }
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000\n", "\u2003 \u2003", "\ufeff\u00a0"])
+def test_unicode_white_space_in_utf8_is_an_empty_file(space):
+    """Not a Cyrillic letter of another code page (no-break space as cp1251 reads "В")."""
+    with pytest.raises(DecodeError, match=r"empty file \(only white space\)"):
+        decode(space.encode("utf-8"))

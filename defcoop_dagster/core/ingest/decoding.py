@@ -26,6 +26,10 @@ class DecodeError(ValueError):
     """The bytes are not text we can read; the message is the reason shown to users."""
 
 
+class EmptyText(DecodeError):
+    """The bytes decode, to white space only (no other decoding would make them an article)."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -90,6 +94,8 @@ def decode(data: bytes) -> Decoded:
                 raise DecodeError(f"has a {encoding} byte-order mark but does not decode: {e.reason}") from e
     try:
         return _checked(*_cut_tail(data, "utf_8"))
+    except EmptyText:
+        raise  # no-break spaces in UTF-8 are not a Cyrillic letter in cp1251
     except (UnicodeDecodeError, DecodeError):
         # UTF-16 Cyrillic without a BOM is valid UTF-8 full of control bytes: try it next
         pass
@@ -143,7 +149,7 @@ def _checked(text: str, encoding: str, note: str | None = None) -> Decoded:
     text = CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise DecodeError("empty file (only white space)")
+        raise EmptyText("empty file (only white space)")
     return Decoded(text=text, encoding=codecs.lookup(encoding).name, note=note)
 
 
