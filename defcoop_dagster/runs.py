@@ -9,8 +9,8 @@ records the process that wrote it, and a run none of whose processes is still al
 
 ``release_dead_runs`` is what ``defcoop materialize`` calls before (and while) it runs, and what
 the ``dead_run_sensor`` calls under the daemon. Process ids are only meaningful on the machine that
-ran the process, so only a local (SQLite) instance is checked; an instance shared by several
-machines (Postgres) needs a run launcher with worker health checks instead.
+ran the process (and in its process namespace), so only a local (SQLite) instance is checked; an
+instance shared by several machines (Postgres) needs a run launcher with worker health checks instead.
 """
 
 import os
