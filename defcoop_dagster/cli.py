@@ -26,7 +26,7 @@ def materialize(select: str) -> int:
     release = dead_run_releaser(home)
     release()  # a run killed earlier must not keep the warehouse from this one
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # `kill <defcoop>` stops the run too, and Dagster records it as ended
+    # `kill <defcoop>` stops the run too (if it is left unfinished, the next run marks it failed)
     signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     while True:
         try:
@@ -63,7 +63,14 @@ def dead_run_releaser(home: Path):
     except Exception as e:  # a broken dagster.yaml: the run itself will say so
         say(f"cannot open the Dagster instance in {home} to look for dead runs: {e}")
         return lambda: None
-    return lambda: release_dead_runs(instance, log=say)
+
+    def release() -> None:
+        try:
+            release_dead_runs(instance, log=say)
+        except Exception as e:  # the storage busy or gone: the run goes on, the next check may do it
+            say(f"could not look for dead runs: {type(e).__name__}: {e}")
+
+    return release
 
 
 def killed_reason(signum: int) -> str:
