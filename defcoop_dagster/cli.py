@@ -1,10 +1,12 @@
 """`defcoop materialize`: run the whole graph for the configured settings and say where the data is."""
 
 import argparse
+import errno
 import json
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,8 @@ from pathlib import Path
 from .settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, project_root, setting
 
 SUMMARY_TABLES = ["source_files", "articles", "persons", "meetings", "agreements", "dyad_year", "quarantine"]
+# How often a waiting run looks for dead runs holding the warehouse (one killed while this one waited)
+CHECK_EVERY = 10.0
 
 
 def materialize(select: str) -> int:
@@ -21,30 +25,85 @@ def materialize(select: str) -> int:
     home.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
     print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(cmd[1:])}", flush=True)
-    run = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    if run.returncode != 0:
+    release = dead_run_releaser(home)
+    release()  # a run killed earlier must not keep the warehouse from this one
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # `kill <defcoop>` stops the run too (if it is left unfinished, the next run marks it failed)
+    signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+    while True:
+        try:
+            out, err = child.communicate(timeout=CHECK_EVERY)
+            break
+        except subprocess.TimeoutExpired:
+            release()
+    if child.returncode != 0:
+        if child.returncode < 0:
+            release()  # this run's own process was killed: it holds the warehouse no longer
         log = home / "defcoop-last-failure.log"
-        log.write_text(run.stdout + run.stderr, encoding="utf-8")
+        log.write_text(out + err, encoding="utf-8")
+        why = killed_reason(-child.returncode) if child.returncode < 0 else failure_reason(out + err)
         print(
-            f"the run failed: {failure_reason(run.stdout + run.stderr)}\n"
-            f"the published warehouse was left as it was; Dagster's full output: {log}",
+            f"the run failed: {why}\nthe published warehouse was left as it was; Dagster's full output: {log}",
             file=sys.stderr,
         )
-        return run.returncode
+        return child.returncode
     summarize(setting(DUCKDB_PATH_VAR))
     return 0
 
 
+def dead_run_releaser(home: Path):
+    """A function that marks this instance's dead runs failed and frees their slots, saying so."""
+    from dagster import DagsterInstance
+
+    from .runs import release_dead_runs
+
+    def say(line: str) -> None:
+        print(f"defcoop: {line}", flush=True)
+
+    try:
+        instance = DagsterInstance.from_config(str(home))
+    except Exception as e:  # a broken dagster.yaml: the run itself will say so
+        say(f"cannot open the Dagster instance in {home} to look for dead runs: {e}")
+        return lambda: None
+
+    def release() -> None:
+        try:
+            release_dead_runs(instance, log=say)
+        except Exception as e:  # the storage busy or gone: the run goes on, the next check may do it
+            say(f"could not look for dead runs: {type(e).__name__}: {e}")
+
+    return release
+
+
+def killed_reason(signum: int) -> str:
+    try:
+        name = signal.Signals(signum).name
+    except ValueError:
+        name = f"signal {signum}"
+    hint = " (the system may have run out of memory)" if signum == signal.SIGKILL else ""
+    return f"the run's process was killed by {name}{hint}; the next run starts afresh"
+
+
 # The last line of a Python traceback: "package.module.SomeError: what went wrong"
 _ERROR_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Failure)): (.+)$", re.M)
+# Lines that only say that something failed: Dagster's wrappers and its command's last word
+_NOT_A_CAUSE = re.compile(r"^(?:Materialization failed\.|Error occurred while executing|Execution of run)")
+# Errors of the machine rather than of the data, told by their system message wherever they appear
+OS_ERRORS = [os.strerror(code) for code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO)]
 
 
 def failure_reason(output: str) -> str:
-    """The one line of Dagster's output that says why: a step's Failure, else the last error raised."""
+    """The one line of Dagster's output that says why: a step's Failure, else a line naming a system
+    error (a full disk), else the last error raised that is not a wrapper of another."""
     errors = _ERROR_LINE.findall(output)
     failures = [message for kind, message in errors if kind == "Failure"]
     if failures:
         return failures[0]
+    for line in output.splitlines():
+        for cause in OS_ERRORS:
+            if cause in line:
+                return f"{cause}: {line.strip()}"
+    errors = [(kind, message) for kind, message in errors if not _NOT_A_CAUSE.match(message)] or errors
     if errors:
         kind, message = errors[-1]
         return f"{kind}: {message}"

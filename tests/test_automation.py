@@ -84,6 +84,12 @@ def test_sensor_and_schedule_are_in_the_code_location_and_cover_every_asset():
         assert job.selection.resolve(graph) >= every
 
 
+def test_the_dead_run_sensor_is_on_and_starts_no_run():
+    sensor = definitions().resolve_sensor_def("dead_run_sensor")
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert not sensor.targets
+
+
 def test_instance_config_has_a_warehouse_pool_and_retries(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
@@ -93,5 +99,8 @@ def test_instance_config_has_a_warehouse_pool_and_retries(tmp_path):
         assert instance.run_retries_enabled and instance.run_retries_max_retries == 2
         info = instance.get_concurrency_config().pool_config
         assert info.default_pool_limit == 1
+        # the daemon frees the slots of runs that ended without giving them back (a killed worker)
+        assert instance.run_monitoring_enabled
+        assert 0 < instance.run_monitoring_settings["free_slots_after_run_end_seconds"] <= 60
     finally:
         instance.dispose()

@@ -84,6 +84,7 @@ def test_source_files_schema_on_scan(tmp_path):
                 "encoding": None,
                 "status": "rejected",
                 "reason": None,
+                "note": None,
                 "duplicate_of": None,
                 "content_sha256": None,
                 "title_hint": None,

@@ -9,7 +9,8 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from ..core.ingest.documents import MAX_BYTES
+from ..core.ingest.documents import MAX_BYTES, MAX_CHARS
+from ..faults import fault_line, machine_fault
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
 from ..warehouse.publish import is_duckdb_file, work_path
 
@@ -19,6 +20,9 @@ class InputFolder(dg.ConfigurableResource):
 
     path: str = Field(description=f"Folder of raw article files (env {INPUT_DIR_VAR}).")
     max_file_bytes: int = Field(default=MAX_BYTES, description="Files larger than this are rejected.")
+    max_text_chars: int = Field(
+        default=MAX_CHARS, description="Texts longer than this (in characters, once decoded) are rejected."
+    )
 
     def root(self) -> Path:
         """The folder, checked: a missing or unlistable folder fails the run in one line."""
@@ -65,13 +69,16 @@ class Warehouse(DuckDBResource):
                 yield con
             return
         path = self.checked_path()
-        with ExitStack() as stack:
+        # a full disk while a table is written (or while the connection closes): one line saying so,
+        # rather than Dagster's "Materialization failed"
+        with machine_faults_told(f"the warehouse work file {path}"), ExitStack() as stack:
             try:
                 con = stack.enter_context(
                     self.model_copy(update={"database": str(path), "private_work_file": False})._connect()
                 )
             except duckdb.Error as e:
-                raise failure(f"Cannot open the DuckDB file {path}: {str(e).splitlines()[0]}") from e
+                fault = fault_failure(e, f"the DuckDB file {path}")
+                raise fault or failure(f"Cannot open the DuckDB file {path}: {str(e).splitlines()[0]}") from e
             # dagster-duckdb closes only when the block ends without an error: a step that fails inside
             # it (a blocking check) would keep the file open, and a later opening of it in this process
             # with another configuration (read-only) would be refused
@@ -100,6 +107,33 @@ class Warehouse(DuckDBResource):
     def _connect(self):
         with DuckDBResource.get_connection(self) as con:
             yield con
+
+
+@contextmanager
+def machine_faults_told(what: str):
+    """A machine fault (full disk…) inside becomes a one-line failure naming ``what``; others pass.
+    A step's own Failure that wraps one (a model whose COMMIT hit the full disk) is told the same way."""
+    try:
+        yield
+    except (OSError, duckdb.Error, dg.Failure) as e:
+        if isinstance(e, dg.Failure) and FAULT in (e.metadata or {}):
+            raise  # told already, by an inner block
+        fault = fault_failure(e, what)
+        if fault is None:
+            raise
+        raise fault from e
+
+
+FAULT = "machine_fault"  # metadata key of the failures made here
+
+
+def fault_failure(error: BaseException, what: str) -> dg.Failure | None:
+    """The one-line failure for a machine fault (full disk…) behind ``error``, or None when it is another error."""
+    found = machine_fault(error)
+    if found is None:
+        return None
+    code, told_by = found
+    return dg.Failure(description=fault_line(code, what, told_by), allow_retries=False, metadata={FAULT: code})
 
 
 def failure(reason: str) -> dg.Failure:

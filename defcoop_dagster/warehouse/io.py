@@ -1,5 +1,6 @@
 """Atomic table replacement and quarantine rows in one DuckDB transaction."""
 
+import contextlib
 import datetime as dt
 
 import duckdb
@@ -70,5 +71,12 @@ def replace_tables(
                 con.unregister("_quarantine")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open: a COMMIT that failed (a full disk) has ended it
+    already, and the ROLLBACK's own error would hide the one that says why."""
+    with contextlib.suppress(duckdb.TransactionException):
+        con.execute("ROLLBACK")

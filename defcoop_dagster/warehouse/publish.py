@@ -4,16 +4,26 @@ DuckDB admits one writing process, and any open connection blocks it; analysts k
 file open in the CLI or a notebook. So the pipeline writes a private work file, and at the end of
 a successful graph a fresh copy replaces the published file in one rename: a reader holding the old
 file keeps reading it undisturbed and sees the new data on reconnect, never half a run.
+
+The pictures are drawn beside the work file and published in the same step, after the copy and
+before any rename, so the pictures beside the published file always show the published data: a run
+that fails before or during publishing leaves both as they were. A publishing step killed halfway
+(or stopped by a full disk) leaves a temporary copy as large as the warehouse; the next one removes
+it, under a lock on the folder so that it never removes the copy of a publishing still running.
 """
 
+import fcntl
 import os
+import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
 # Readable by DuckDB 1.x tools (CLI, DBeaver drivers, older Python packages) as well as 2.x.
 STORAGE_VERSION = "v1.0.0"
+PICTURES = ("network.png", "timelines.png")  # published beside the warehouse
 
 
 def work_path(published: str | Path) -> Path:
@@ -22,19 +32,85 @@ def work_path(published: str | Path) -> Path:
     return p.with_name(f".{p.stem}.work{p.suffix or '.duckdb'}")
 
 
+def picture_work_path(published: str | Path, name: str) -> Path:
+    """Where a picture is drawn before publishing: data/defcoop.duckdb → data/.defcoop.work.network.png."""
+    p = Path(published).expanduser()
+    return p.with_name(f".{p.stem}.work.{name}")
+
+
 def is_duckdb_file(path: str | Path) -> bool:
     """DuckDB's magic bytes ("DUCK" after the 8-byte checksum): never rename over anything else."""
     with open(path, "rb") as f:
         return f.read(12)[8:12] == b"DUCK"
 
 
+def temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def leftovers(target: Path) -> list[Path]:
+    """Temporary files of earlier publishings (and their DuckDB WAL), and of pictures being drawn,
+    beside ``target``."""
+    patterns = [
+        f".{target.name}.*.tmp",
+        f".{target.name}.*.tmp.wal",
+        *(f".{name}.*.tmp" for name in PICTURES),
+        *(f".{picture_work_path(target, name).name}.*.tmp" for name in PICTURES),
+    ]
+    return sorted({p for pattern in patterns for p in target.parent.glob(pattern)})
+
+
+@contextmanager
+def folder_lock(folder: Path):
+    """An exclusive lock on the folder itself (flock on its descriptor): no lock file is left behind."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock, also when the process dies
+
+
 def publish(work: str | Path, target: str | Path, storage_version: str = STORAGE_VERSION) -> dict:
-    """Copy every table of ``work`` into a new file and rename it over ``target``; returns counts."""
+    """Copy every table of ``work`` into a new file and rename it over ``target``, then the pictures
+    drawn beside ``work``; returns counts and the leftovers removed."""
     work, target = Path(work), Path(target).expanduser()
     if target.is_file() and target.stat().st_size and not is_duckdb_file(target):
         raise ValueError(f"{target} is not a DuckDB database: not replacing it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    with folder_lock(target.parent):
+        removed = [p.name for p in leftovers(target)]
+        for path in leftovers(target):
+            path.unlink(missing_ok=True)
+        # every copy is made before anything is renamed: a full disk stops the whole publishing
+        staged: list[tuple[Path, Path]] = []
+        try:
+            tmp = temporary(target)
+            staged.append((tmp, target))
+            tables = _copy_database(work, tmp, storage_version)
+            for name in PICTURES:
+                drawn = picture_work_path(target, name)
+                if drawn.exists():
+                    staged.append((temporary(target.parent / name), target.parent / name))
+                    shutil.copyfile(drawn, staged[-1][0])
+                    os.chmod(staged[-1][0], 0o644)
+        except BaseException:
+            for path, _ in staged:
+                path.unlink(missing_ok=True)
+                path.with_name(path.name + ".wal").unlink(missing_ok=True)
+            raise
+        for path, final in staged:
+            os.replace(path, final)  # atomic on one file system: readers see the old file or the new one
+    return {
+        "tables": len(tables),
+        "bytes": target.stat().st_size,
+        "rows": dict(tables),
+        "pictures": [final.name for _, final in staged[1:]],
+        "leftovers_removed": removed,
+    }
+
+
+def _copy_database(work: Path, tmp: Path, storage_version: str) -> list[tuple[str, int]]:
     con = duckdb.connect()
     try:
         con.execute("ATTACH ? AS work (READ_ONLY)", [str(work)])
@@ -45,10 +121,6 @@ def publish(work: str | Path, target: str | Path, storage_version: str = STORAGE
         ).fetchall()
         con.execute("DETACH fresh")
         con.execute("DETACH work")
-    except BaseException:
+    finally:
         con.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    con.close()
-    os.replace(tmp, target)  # atomic on one file system: readers see the old file or the new one
-    return {"tables": len(tables), "bytes": target.stat().st_size, "rows": dict(tables)}
+    return tables

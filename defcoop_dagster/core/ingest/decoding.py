@@ -26,10 +26,15 @@ class DecodeError(ValueError):
     """The bytes are not text we can read; the message is the reason shown to users."""
 
 
+class EmptyText(DecodeError):
+    """The bytes decode, to white space only (no other decoding would make them an article)."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
     encoding: str
+    note: str | None = None  # what decoding had to drop, for source_files.note
 
 
 def russian_plausibility(text: str) -> float:
@@ -84,17 +89,20 @@ def decode(data: bytes) -> Decoded:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data.decode(encoding), encoding)
+                return _checked(*_cut_tail(data, encoding))
             except UnicodeDecodeError as e:
                 raise DecodeError(f"has a {encoding} byte-order mark but does not decode: {e.reason}") from e
     try:
-        return _checked(data.decode("utf-8"), "utf_8")
+        return _checked(*_cut_tail(data, "utf_8"))
+    except EmptyText:
+        raise  # no-break spaces in UTF-8 are not a Cyrillic letter in cp1251
     except (UnicodeDecodeError, DecodeError):
         # UTF-16 Cyrillic without a BOM is valid UTF-8 full of control bytes: try it next
         pass
-    text = _utf16_without_bom(data)
+    text = _utf16_without_bom(data[: len(data) - len(data) % 2])
     if text is not None:
-        return _checked(text, "utf_16")
+        note = _dropped(len(data) % 2, "UTF-16") if len(data) % 2 else None
+        return _checked(text, "utf_16", note)
     if b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes)")
     candidates = list(_candidates(data))
@@ -105,21 +113,44 @@ def decode(data: bytes) -> Decoded:
     return _checked(best[1], best[0])
 
 
+def _cut_tail(data: bytes, encoding: str) -> tuple[str, str, str | None]:
+    """``data`` decoded strictly, except that a last character cut short (a file truncated in the
+    middle of a multi-byte character) is dropped and noted rather than losing the whole article.
+    Any other invalid byte raises UnicodeDecodeError."""
+    if encoding == "utf_8_sig":  # its decoder counts positions after the BOM: decode that part as UTF-8
+        text, _, note = _cut_tail(data[len(codecs.BOM_UTF8) :], "utf_8")
+        return text, encoding, note
+    try:
+        return data.decode(encoding), encoding, None
+    except UnicodeDecodeError as e:
+        # "unexpected end of data" / "truncated data": only the end is broken, less than one
+        # character (4 bytes at most in UTF-8, UTF-16 with a surrogate pair, UTF-32)
+        if e.end != len(data) or len(data) - e.start >= 4 or "data" not in e.reason:
+            raise
+        return data[: e.start].decode(encoding), encoding, _dropped(len(data) - e.start, encoding)
+
+
+def _dropped(count: int, encoding: str) -> str:
+    name = codecs.lookup(encoding).name.upper().replace("_", "-")
+    bytes_ = f"{count} byte{'s' if count > 1 else ''}"
+    return f"the last {bytes_} (an incomplete {name} character) dropped: the file was cut short"
+
+
 def _preference(encoding: str) -> int:
     name = codecs.lookup(encoding).name
     names = [codecs.lookup(e).name for e in CYRILLIC_ENCODINGS]
     return names.index(name) if name in names else len(names)
 
 
-def _checked(text: str, encoding: str) -> Decoded:
+def _checked(text: str, encoding: str, note: str | None = None) -> Decoded:
     """Reject decodings that are still binary; normalise to NFC with Unix newlines."""
     if len(CONTROL.findall(text)) > max(2, 0.01 * len(text)):
         raise DecodeError("binary file (control characters in the decoded text)")
     text = CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise DecodeError("empty file (only white space)")
-    return Decoded(text=text, encoding=codecs.lookup(encoding).name)
+        raise EmptyText("empty file (only white space)")
+    return Decoded(text=text, encoding=codecs.lookup(encoding).name, note=note)
 
 
 def check_prose(text: str) -> None:

@@ -1,67 +1,60 @@
-"""Scan an input folder: one row per file, accepted, duplicate or rejected with its reason."""
+"""Scan an input folder: one row per entry, accepted, duplicate or rejected with its reason."""
 
 import datetime as dt
 import hashlib
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-from .documents import MAX_BYTES, Rejected, file_format, read_document
+from .documents import MAX_BYTES, MAX_CHARS, Rejected, file_format, read_document
+from .entries import SKIP_DIRS, TooLarge, read_entry, relative_name, walk
+
+__all__ = ["SKIP_DIRS", "relative_name", "scan", "walk"]
 
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
-# Folders no one drops articles into; their files would only be noise.
-SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".ipynb_checkpoints"}
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Every file below ``root``, in a stable order (sorted paths), following the folder tree.
-
-    A folder that cannot be listed raises OSError: skipping it, as os.walk does by default, would
-    make its files look removed and drop their rows from the warehouse.
-    """
-    for dirpath, dirnames, filenames in os.walk(root, onerror=_raise):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
-
-
-def scan(root: Path, max_bytes: int = MAX_BYTES) -> list[dict]:
-    """Rows for source_files (dicts of the columns known for each file). The first file with a given
+def scan(root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS) -> list[dict]:
+    """Rows for source_files (dicts of the columns known for each entry). The first file with a given
     text is accepted, later ones are duplicates."""
     rows: list[dict] = []
     first_with_text: dict[str, str] = {}
     for path in walk(root):
-        rel = path.relative_to(root).as_posix()
-        # rejected until read; what is not known of a file stays NULL (the table's declaration lists its columns)
+        rel, name_note = relative_name(path, root)
+        # rejected until read; what is not known of an entry stays NULL (the table's declaration lists its columns)
         row = {
             "source_path": rel,
             "size_bytes": 0,
             "sha256": EMPTY_SHA256,
             "format": file_format(rel),
             "status": "rejected",
+            "note": name_note,
         }
         rows.append(row)
         try:
-            stat = path.stat()
-            row["size_bytes"] = stat.st_size
-            row["modified_at"] = dt.datetime.fromtimestamp(stat.st_mtime)
-            if stat.st_size > max_bytes:
-                # read no further than needed: a huge file is rejected on its size alone
-                row["sha256"] = _sha256_file(path)
-                raise Rejected(f"too large: {stat.st_size:,} bytes, the limit is {max_bytes:,}")
-            data = path.read_bytes()
+            _stat_into(row, path.lstat())  # the entry itself; a link's target only once it is known to be safe
+            data, st = read_entry(path, root, max_bytes)
+            _stat_into(row, st)
             row["sha256"] = hashlib.sha256(data).hexdigest()
-            doc = read_document(rel, data, max_bytes)
+            doc = read_document(rel, data, max_bytes, max_chars)
+        except TooLarge as e:
+            # read no further than needed: a huge file is rejected on its size alone
+            _stat_into(row, e.stat)
+            row["sha256"] = _sha256_file(path)
+            row["reason"] = f"too large: {e.stat.st_size:,} bytes, the limit is {max_bytes:,}"
+            continue
         except Rejected as e:
             row["reason"] = str(e)
             continue
         except OSError as e:
             row["reason"] = f"cannot read: {e.strerror or e}"
             continue
+        except Exception as e:  # a parser (HTML, JSON, charset detection) failing on one file fails that file only
+            row["reason"] = f"cannot be read as {row['format']}: {type(e).__name__}: {str(e)[:200]}"
+            continue
         text_hash = hashlib.sha256(doc.text.strip().encode("utf-8")).hexdigest()
         row.update(
             format=doc.format,
             encoding=doc.encoding,
+            note="; ".join(n for n in (name_note, doc.note) if n) or None,
             content_sha256=text_hash,
             title_hint=doc.title,
             url=doc.url,
@@ -80,11 +73,13 @@ def scan(root: Path, max_bytes: int = MAX_BYTES) -> list[dict]:
     return rows
 
 
-def _raise(error: OSError) -> None:
-    raise error
+def _stat_into(row: dict, st) -> None:
+    row["size_bytes"] = st.st_size
+    row["modified_at"] = dt.datetime.fromtimestamp(st.st_mtime)
 
 
 def _sha256_file(path: Path) -> str:
+    """The digest of a file too large to hold, read in chunks (a regular file: read_entry said so)."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

@@ -5,6 +5,13 @@ built once (``models()``) and reused. ``analyse_batch`` sends the sentences of m
 through the morphology tagger and the syntax parser in one ``map`` call each, and the texts
 through the NER tagger likewise: slovnet pads and batches them itself, which is where the
 throughput comes from.
+
+slovnet pads every batch to its longest item, and the syntax parser's scores grow with the square
+of a sentence's length, so one long text must never be one item: sentences are cut after
+``MAX_SENTENCE_TOKENS`` tokens and the NER tagger reads a text in pieces of whole sentences of at
+most ``NER_PIECE_TOKENS`` tokens, its spans shifted back to offsets in the text. Both limits are
+well above any article of the corpus (460 tokens in its longest sentence, about 6,000 in its
+longest article), so ordinary articles are analysed exactly as before.
 """
 
 from dataclasses import dataclass
@@ -24,6 +31,10 @@ from razdel import sentenize, tokenize
 from . import morph  # the shared MorphVocab, built after pymorphy2's Python 3.11 fix
 
 BATCH_SIZE = 64  # articles per call; slovnet splits sentences into its own batches below this
+MAX_SENTENCE_TOKENS = 1_000
+NER_PIECE_TOKENS = 8_000
+# tokens one NER call may pad to (items × longest item): its activations take ~10 kB a token
+NER_CALL_TOKENS = 16_000
 
 
 @dataclass(frozen=True)
@@ -69,17 +80,41 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
         for doc in docs:
             for sent_id, sent in enumerate(doc.sents, 1):
                 offset_syntax(sent_id, sent.tokens)
-    non_empty = sorted((doc for doc in docs if doc.text.strip()), key=lambda d: len(d.text))
-    for doc, markup in zip(non_empty, m.ner_tagger.map([d.text for d in non_empty]), strict=True):
-        doc.spans = list(adapt_spans(doc, markup.spans))
+    # by length, as the sentences above: a whole short article is one piece, in the order it always had
+    pieces = sorted((Piece(doc, *p) for doc in docs for p in ner_pieces(doc)), key=lambda p: p.stop - p.start)
+    found: dict[int, list] = {id(doc): [] for doc in docs}
+    for call in _calls(pieces):
+        texts = [p.doc.text[p.start : p.stop] for p in call]
+        for piece, markup in zip(call, m.ner_tagger.map(texts), strict=True):
+            found[id(piece.doc)] += [(piece.start + s.start, piece.start + s.stop, s.type) for s in markup.spans]
+    for doc in docs:
+        doc.spans = list(adapt_spans(doc, sorted(found[id(doc)])))
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
-    for doc in docs:
-        if not doc.text.strip():
-            doc.spans = []
         for token in doc.tokens:
             token.lemmatize(m.morph_vocab)
     return docs
+
+
+@dataclass(frozen=True)
+class Piece:
+    doc: Doc
+    start: int
+    stop: int
+    tokens: int
+
+
+def _calls(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into NER calls padded to at most NER_CALL_TOKENS tokens (eight pieces at most,
+    slovnet's own batch). Grouping does not change the tags: slovnet masks the padding."""
+    calls: list[list[Piece]] = [[]]
+    for piece in pieces:
+        call = calls[-1]
+        longest = max([piece.tokens, *(p.tokens for p in call)])
+        if call and (len(call) >= 8 or (len(call) + 1) * longest > NER_CALL_TOKENS):
+            calls.append([])
+        calls[-1].append(piece)
+    return [call for call in calls if call]
 
 
 def segmented(text: str) -> Doc:
@@ -93,8 +128,40 @@ def segmented(text: str) -> Doc:
         doc.sents += [DocSent(offset + s.start, offset + s.stop, s.text) for s in sentenize(line)]
         offset += len(line) + 1
     doc.envelop_sent_tokens()
-    doc.sents = [sent for sent in doc.sents if sent.tokens]  # a line of spaces is no sentence
+    doc.sents = [part for sent in doc.sents if sent.tokens for part in _cut(text, sent)]  # spaces are no sentence
     return doc
+
+
+def _cut(text: str, sent: DocSent) -> list[DocSent]:
+    """A sentence of at most MAX_SENTENCE_TOKENS tokens, or its consecutive parts of that many."""
+    if len(sent.tokens) <= MAX_SENTENCE_TOKENS:
+        return [sent]
+    parts = []
+    for i in range(0, len(sent.tokens), MAX_SENTENCE_TOKENS):
+        tokens = sent.tokens[i : i + MAX_SENTENCE_TOKENS]
+        part = DocSent(tokens[0].start, tokens[-1].stop, text[tokens[0].start : tokens[-1].stop])
+        part.tokens = tokens
+        parts.append(part)
+    return parts
+
+
+def ner_pieces(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, stop, tokens) of the pieces the NER tagger reads: the whole text when it is short
+    enough, else runs of whole sentences of at most NER_PIECE_TOKENS tokens (a sentence has at most
+    MAX_SENTENCE_TOKENS)."""
+    if not doc.text.strip():
+        return []
+    if len(doc.tokens) <= NER_PIECE_TOKENS:
+        return [(0, len(doc.text), len(doc.tokens))]
+    runs: list[list[DocSent]] = [[]]
+    count = 0
+    for sent in doc.sents:
+        if runs[-1] and count + len(sent.tokens) > NER_PIECE_TOKENS:
+            runs.append([])
+            count = 0
+        runs[-1].append(sent)
+        count += len(sent.tokens)
+    return [(run[0].start, run[-1].stop, sum(len(s.tokens) for s in run)) for run in runs if run]
 
 
 def batches(items: list, size: int = BATCH_SIZE):

@@ -9,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from ...core.ingest.sources import walk
+from ...core.ingest.entries import signature, walk
 from ..resources import InputFolder, Warehouse
 from .settings import SettingError, on_by_default
 
@@ -22,20 +22,15 @@ def _interval() -> int:
 
 
 def folder_listing(input_folder: InputFolder) -> dict[str, str]:
-    """Every file below the input folder with its size and modification time: what a change changes."""
+    """Every entry below the input folder with its size and modification time: what a change changes.
+    Entries are never opened (a FIFO would block the tick), links not followed."""
     root = input_folder.root()
-    out = {}
     try:
         paths = list(walk(root))
     except OSError as e:
         raise input_folder.cannot_read(e) from e
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue  # gone between listing and stat: the next tick sees it gone
-        out[path.relative_to(root).as_posix()] = f"{st.st_size}:{st.st_mtime_ns}"
-    return out
+    # an entry gone between listing and lstat is left out: the next tick sees it gone
+    return {p.relative_to(root).as_posix(): sig for p in paths if (sig := signature(p)) is not None}
 
 
 def seen_by_warehouse(warehouse: Warehouse, listing: dict[str, str], root: Path) -> dict[str, str]:
@@ -63,7 +58,7 @@ def seen_by_warehouse(warehouse: Warehouse, listing: dict[str, str], root: Path)
             seeded[source_path] = f"{size}:{modified}"  # gone since: the first tick sees it removed
             continue
         try:
-            st = (root / source_path).stat()
+            st = (root / source_path).lstat()  # never follow a link out of the folder
         except OSError:
             continue  # gone since the listing: the tick sees it removed
         # source_files keeps the time as sources.py read it (fromtimestamp of st_mtime, microseconds)

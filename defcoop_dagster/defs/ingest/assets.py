@@ -3,7 +3,7 @@
 import dagster as dg
 
 from ...core.ingest.articles import article_rows
-from ...core.ingest.sources import scan, walk
+from ...core.ingest.sources import relative_name, scan, walk
 from ...stage import finish, stage, table_spec
 from ...ui import counts
 from ...validation import validate
@@ -27,16 +27,20 @@ EVERY_ACCEPTED_FILE = dg.AssetCheckSpec(
 def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse):
     root = input_folder.root()
     try:
-        rows = scan(root, input_folder.max_file_bytes)
-        on_disk = {p.relative_to(root).as_posix() for p in walk(root)}
+        rows = scan(root, input_folder.max_file_bytes, input_folder.max_text_chars)
+        on_disk = {relative_name(p, root)[0] for p in walk(root)}
     except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
         raise input_folder.cannot_read(e) from e
     df = TABLES["source_files"].frame(rows)
     outcome = validate(TABLES["source_files"], df)
     for row in df[df["status"] == "rejected"].itertuples():
         context.log.warning(f"rejected {row.source_path}: {row.reason}")
+    for row in df[df["note"].notna()].itertuples():
+        context.log.warning(f"read {row.source_path} with a change: {row.note}")
     rejected = (
-        df.loc[df["status"] == "rejected", "reason"].astype(str).str.replace(r"[\d,]+ bytes", "N bytes", regex=True)
+        df.loc[df["status"] == "rejected", "reason"]
+        .astype(str)
+        .str.replace(r"[\d,]+ (bytes|characters)", r"N \1", regex=True)
     )
     by_status = df["status"].value_counts()
 
@@ -46,6 +50,7 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
             "accepted": int(by_status.get("accepted", 0)),
             "duplicates": int(by_status.get("duplicate", 0)),
             "rejected": int(by_status.get("rejected", 0)),
+            "read_with_a_note": int(df["note"].notna().sum()),
             "rejected_by_reason": counts(rejected.rename("reason"), "files"),
         }
 
@@ -54,7 +59,7 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
             context,
             con,
             {"source_files": outcome},
-            {"source_files": ["source_path", "format", "encoding", "status", "reason", "size_bytes"]},
+            {"source_files": ["source_path", "format", "encoding", "status", "reason", "note", "size_bytes"]},
             extra,
         )
     missing = sorted(on_disk - set(outcome.valid["source_path"]))

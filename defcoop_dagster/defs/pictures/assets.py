@@ -1,4 +1,9 @@
-"""Pictures of the marts, written as PNG next to the warehouse and shown in the asset's metadata."""
+"""Pictures of the marts as PNG, shown in the asset's metadata and published next to the warehouse.
+
+With the private work file (as deployed) a picture is drawn beside the work file and published with
+the warehouse by ``published_warehouse``, so the pictures next to the published file always show
+its data; writing the warehouse in place, the pictures are written in place too.
+"""
 
 import base64
 import io
@@ -9,15 +14,28 @@ from pathlib import Path
 import dagster as dg
 
 from ...stage import WAREHOUSE_POOL
-from ..resources import Warehouse
+from ...warehouse.publish import picture_work_path
+from ..resources import Warehouse, machine_faults_told
 
 PICTURES = ["cooperation_network", "dyad_timelines"]  # the asset keys below, for publishing
 
 
 def picture_path(warehouse: Warehouse, name: str) -> Path:
+    """Where the picture is published: next to the warehouse."""
     if warehouse.database == ":memory:":
         raise dg.Failure(description="the warehouse is in memory: there is no folder to write pictures to")
     return Path(warehouse.database).expanduser().resolve().parent / name
+
+
+def draw(warehouse: Warehouse, name: str, png: bytes) -> dict:
+    """Write the picture where it waits for publishing (or in place); its metadata."""
+    path = picture_path(warehouse, name)
+    drawn = (
+        picture_work_path(path.parent / Path(warehouse.database).name, name) if warehouse.private_work_file else path
+    )
+    with machine_faults_told(f"the picture {drawn}"):
+        write_atomically(drawn, png)
+    return {**({"drawn_at": dg.MetadataValue.path(str(drawn))} if drawn != path else {}), "bytes": len(png)}
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -39,7 +57,6 @@ def picture_metadata(path: Path, png: bytes, alt: str) -> dict:
     return {
         "picture": dg.MetadataValue.md(image_markdown(png, alt)),
         "path": dg.MetadataValue.path(str(path)),
-        "bytes": len(png),
     }
 
 
@@ -80,9 +97,9 @@ def picture_result(png: bytes, alt: str) -> dg.AssetCheckResult:
     deps=["dyad_year"],
     kinds={"python", "matplotlib"},
     check_specs=[picture_check("cooperation_network")],
-    description="The cooperation network as a PNG (network.png next to the warehouse): countries as nodes, "
-    "one edge per pair, its width the meetings + documents of dyad_year over all years. The picture itself: "
-    "the Checks tab, picture_drawn.",
+    description="The cooperation network as a PNG (network.png, published next to the warehouse): countries as "
+    "nodes, one edge per pair, its width the meetings + documents of dyad_year over all years. The picture "
+    "itself: the Checks tab, picture_drawn.",
 )
 def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
     from ...analytics.drawing import network_png  # matplotlib loads only in the step that draws
@@ -94,10 +111,15 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
         ).df()
     png = network_png(edges)
     path = picture_path(warehouse, "network.png")
-    write_atomically(path, png)
+    written = draw(warehouse, "network.png", png)
     countries = len(set(edges["country_a"]) | set(edges["country_b"]))
     return dg.MaterializeResult(
-        metadata={**picture_metadata(path, png, "cooperation network"), "countries": countries, "pairs": len(edges)},
+        metadata={
+            **picture_metadata(path, png, "cooperation network"),
+            **written,
+            "countries": countries,
+            "pairs": len(edges),
+        },
         check_results=[picture_result(png, "cooperation network")],
     )
 
@@ -108,9 +130,9 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
     deps=["dyad_events"],
     kinds={"python", "matplotlib"},
     check_specs=[picture_check("dyad_timelines")],
-    description="A timeline per pair of countries as a PNG (timelines.png next to the warehouse): each meeting "
-    "and document of dyad_events at its date; hollow when dated by its article, undated ones counted. The "
-    "picture itself: the Checks tab, picture_drawn.",
+    description="A timeline per pair of countries as a PNG (timelines.png, published next to the warehouse): each "
+    "meeting and document of dyad_events at its date; hollow when dated by its article, undated ones counted. "
+    "The picture itself: the Checks tab, picture_drawn.",
 )
 def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
     from ...analytics.drawing import timelines_png
@@ -121,10 +143,11 @@ def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
         ).df()
     png = timelines_png(events)
     path = picture_path(warehouse, "timelines.png")
-    write_atomically(path, png)
+    written = draw(warehouse, "timelines.png", png)
     return dg.MaterializeResult(
         metadata={
             **picture_metadata(path, png, "timelines per pair of countries"),
+            **written,
             "pairs": len(events[["country_a", "country_b"]].drop_duplicates()),
             "undated_events": int(events["event_date"].isna().sum()),
         },

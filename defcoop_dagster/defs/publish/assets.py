@@ -7,7 +7,7 @@ from ...warehouse.publish import STORAGE_VERSION, publish
 from ..models import assets as models  # modules, not their assets: the defs folder loader would count them twice
 from ..pictures.assets import PICTURES
 from ..quarantine import assets as quarantine
-from ..resources import Warehouse
+from ..resources import Warehouse, machine_faults_told
 
 # The sinks of the graph: every other asset is upstream of one of them (a test checks it), so publishing
 # runs only when everything before it succeeded.
@@ -20,10 +20,10 @@ SINKS = [*models.dbt_like_models.keys, *PICTURES, quarantine.quarantine.key]
     pool=WAREHOUSE_POOL,
     kinds={"duckdb"},
     description="The warehouse analysts read (DEFCOOP_DUCKDB_PATH): a fresh copy of the pipeline's private work "
-    f"file, renamed over it in one step, readable by DuckDB 1.x and 2.x (storage {STORAGE_VERSION}). An open "
-    "reader neither blocks it nor sees half a run.",
+    f"file, renamed over it in one step, readable by DuckDB 1.x and 2.x (storage {STORAGE_VERSION}), with the "
+    "pictures drawn for it. An open reader neither blocks it nor sees half a run.",
 )
-def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     if not warehouse.private_work_file:
         return dg.MaterializeResult(
             metadata={
@@ -32,7 +32,10 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             }
         )
     warehouse.checked_path()  # the published path is still one a warehouse may replace
-    stats = publish(warehouse.path_written(), warehouse.database)
+    with machine_faults_told(f"the published warehouse {warehouse.database}"):
+        stats = publish(warehouse.path_written(), warehouse.database)
+    for name in stats["leftovers_removed"]:
+        context.log.info(f"removed {name}, left by a publishing that did not finish")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(warehouse.database),
@@ -40,5 +43,7 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             "tables": stats["tables"],
             "bytes": stats["bytes"],
             "storage_version": STORAGE_VERSION,
+            "pictures": ", ".join(stats["pictures"]) or "none drawn",
+            "leftovers_removed": len(stats["leftovers_removed"]),
         }
     )

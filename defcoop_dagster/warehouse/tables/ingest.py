@@ -34,6 +34,12 @@ SOURCE_FILES = Table(
             checks=(pa.Check.isin(["accepted", "duplicate", "rejected"]),),
         ),
         Column("reason", "VARCHAR", "Why the file was rejected, or which file it duplicates."),
+        Column(
+            "note",
+            "VARCHAR",
+            "What reading the file had to change: an incomplete last character of a file cut short dropped, a "
+            "file name that is not UTF-8 shown with \\xNN escapes.",
+        ),
         Column("duplicate_of", "VARCHAR", "The accepted file with the same text."),
         Column("content_sha256", "VARCHAR", "SHA-256 of the decoded text (what duplicates share).", checks=(SHA256,)),
         Column("title_hint", "VARCHAR", "A title the file format carries (HTML title, JSON title)."),

@@ -1,0 +1,130 @@
+"""Runs whose process died free the warehouse; live runs are left alone. A real run holding the
+``warehouse`` slot of a real instance (the project's dagster.yaml), killed with SIGKILL."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import dagster as dg
+import pytest
+
+from defcoop_dagster.runs import alive, process_started_at, release_dead_runs
+
+from .conftest import ROOT
+
+HOLDER = """
+import sys, time
+import dagster as dg
+
+@dg.asset(pool="warehouse")
+def holder():
+    print("holding", flush=True)
+    time.sleep(float(sys.argv[1]))
+
+with dg.DagsterInstance.get() as instance:
+    print("success" if dg.materialize([holder], instance=instance).success else "failure", flush=True)
+"""
+
+
+@pytest.fixture
+def home(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    return home
+
+
+def hold(home, seconds: float) -> subprocess.Popen:
+    """A run whose one step holds the warehouse slot for ``seconds``; returns once it holds it."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(seconds)],
+        env=dict(os.environ, DAGSTER_HOME=str(home)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout.readline().strip() == "holding"
+    return proc
+
+
+def claimed(instance: dg.DagsterInstance) -> list[str]:
+    return [s.run_id for s in instance.event_log_storage.get_concurrency_info("warehouse").claimed_slots]
+
+
+def test_process_liveness_tells_a_reused_pid_from_the_process_itself():
+    me = os.getpid()
+    assert process_started_at(me) <= time.time()
+    assert alive(me, time.time())
+    # an event written before this process started was written by another process with this pid
+    assert not alive(me, process_started_at(me) - 60)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert process_started_at(child.pid) is None or not alive(child.pid, time.time() - 3600)
+
+
+def test_a_killed_run_frees_the_warehouse_and_a_live_one_keeps_it(home):
+    instance = dg.DagsterInstance.from_config(str(home))
+    lines: list[str] = []
+    proc = hold(home, 300)
+    try:
+        (run,) = instance.get_runs()
+        assert claimed(instance) == [run.run_id]
+        assert release_dead_runs(instance, log=lines.append) == [] and lines == []  # alive: left alone
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        proc.kill()
+    assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.STARTED  # nobody wrote its end
+    (dead,) = release_dead_runs(instance, log=lines.append)
+    assert dead.run_id == run.run_id and dead.pids == (proc.pid,)
+    assert lines == [
+        f"run {run.run_id} was STARTED but its process (pid {proc.pid}) no longer exists: marked failed and its "
+        "warehouse slot freed"
+    ]
+    assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.FAILURE
+    assert claimed(instance) == []
+    # the next run takes the slot and finishes
+    after = subprocess.run(
+        [sys.executable, "-c", HOLDER, "0"],
+        env=dict(os.environ, DAGSTER_HOME=str(home)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert after.stdout.split() == ["holding", "success"], after.stderr[-2000:]
+    instance.dispose()
+
+
+def test_a_finished_run_still_holding_a_slot_gives_it_back(home):
+    """The code server marks a run failed when its worker dies, but the slot stays claimed."""
+    instance = dg.DagsterInstance.from_config(str(home))
+    proc = hold(home, 300)
+    proc.kill()
+    proc.wait()
+    (run,) = instance.get_runs()
+    instance.report_run_failed(run, "Run execution process unexpectedly exited")  # what the code server does
+    assert claimed(instance) == [run.run_id]
+    lines: list[str] = []
+    assert release_dead_runs(instance, log=lines.append) == []  # already failed: only its slot is freed
+    assert lines == [f"freed the warehouse slot still held by run {run.run_id}, which ended"]
+    assert claimed(instance) == []
+    instance.dispose()
+
+
+def test_the_dead_run_sensor_says_what_it_freed(home):
+    from defcoop_dagster.defs.automation.dead_runs import dead_run_sensor
+
+    instance = dg.DagsterInstance.from_config(str(home))
+    proc = hold(home, 300)
+    proc.kill()
+    proc.wait()
+    (run,) = instance.get_runs()
+    result = dead_run_sensor(dg.build_sensor_context(instance=instance))
+    assert isinstance(result, dg.SkipReason) and run.run_id in result.skip_message
+    assert "no longer exists: marked failed" in result.skip_message
+    again = dead_run_sensor(dg.build_sensor_context(instance=instance))
+    assert again.skip_message == "no dead run holds the warehouse"
+    instance.dispose()

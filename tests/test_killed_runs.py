@@ -1,0 +1,114 @@
+"""A killed `defcoop materialize` never holds the warehouse: real runs, SIGKILL to their process
+group at several moments (as `kill -9 -<pgid>`, the OOM killer or a power cut), each time the next
+run goes on, and the last one ends with the same tables as a clean run, no leftovers, and pictures
+that always match the published warehouse."""
+
+import hashlib
+import re
+import shutil
+import time
+
+import pytest
+
+from defcoop_dagster.warehouse.publish import PICTURES, leftovers
+
+from .conftest import SEEDS, query
+from .processes import (
+    claimed_slots,
+    env_for,
+    instance_of,
+    kill_group,
+    latest_run,
+    new_home,
+    start_defcoop,
+    step_started,
+    tables_of,
+    wait,
+)
+
+NEW_ARTICLE = (
+    "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
+    "Бахадыром Курбановым."
+)
+
+
+def digests(db) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in [db, *(db.parent / n for n in PICTURES)]}
+
+
+@pytest.mark.e2e
+def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
+    started = time.monotonic()
+    home, inbox, db = new_home(tmp_path), tmp_path / "inbox", tmp_path / "out" / "w.duckdb"
+    shutil.copytree(SEEDS, inbox)
+    env = env_for(home, inbox, db)
+    instance = instance_of(home)
+    seen: set[str] = set()
+
+    def run_until(moment, what: str):
+        """Start `defcoop materialize`; once its run reaches ``moment``, return it and its process."""
+        proc = start_defcoop(env)
+        run = wait(lambda: latest_run(instance, seen), "the run to be created")
+        seen.add(run.run_id)
+        wait(lambda: moment(run.run_id) or proc.poll() is not None, what, every=0.005)
+        assert proc.poll() is None, f"the run ended before {what}: {proc.communicate()[1][-2000:]}"
+        return run, proc
+
+    # 1. just started, no step yet; 2. in its first step, holding the warehouse slot
+    first, proc = run_until(lambda r: step_started(instance, r), "the run to start")
+    told = kill_group(proc)  # what every run printed: the dead runs it found
+    second, proc = run_until(lambda r: step_started(instance, r, "source_files"), "the first step")
+    told += kill_group(proc)
+    assert claimed_slots(instance) == [second.run_id]  # dead, and holding the warehouse
+
+    # 3. killed in (or after) extraction, holding the slot, while another run waits for it: that one goes on
+    proc = start_defcoop(env)
+    third = wait(lambda: latest_run(instance, seen), "the third run")
+    seen.add(third.run_id)
+    waiting = start_defcoop(env)
+    fourth = wait(lambda: latest_run(instance, seen), "the waiting run")
+    pending = instance.event_log_storage.get_concurrency_info
+
+    def third_holds_fourth_waits() -> bool:
+        info = pending("warehouse")
+        return (
+            [s.run_id for s in info.claimed_slots] == [third.run_id]
+            and fourth.run_id in {p.run_id for p in info.pending_steps if p.assigned_timestamp is None}
+            and step_started(instance, third.run_id, "extraction")
+        )
+
+    wait(lambda: third_holds_fourth_waits() or proc.poll() is not None, "extraction, a run waiting", every=0.005)
+    assert proc.poll() is None, proc.communicate()[1][-2000:]
+    told += kill_group(proc)
+    out, err = waiting.communicate(timeout=900)
+    assert waiting.returncode == 0, err[-3000:]
+    told += out
+    for dead in (first, second, third):  # each told, with its pid, by the first run that came after it
+        assert re.search(rf"defcoop: run {dead.run_id} was [A-Z_]+ but its process \(pid \d+\) no longer exists", told)
+        assert instance.get_run_by_id(dead.run_id).status.value == "FAILURE"
+    assert f"defcoop: run {third.run_id} was STARTED" in out  # freed while that run waited for it
+    assert claimed_slots(instance) == []
+    assert tables_of(db) == tables_of(seeds_warehouse)  # the same tables as a run never interrupted
+    assert leftovers(db) == [] and all((db.parent / n).is_file() for n in PICTURES)
+    seen.add(fourth.run_id)
+
+    # 4. killed while publishing a changed folder: the published file and its pictures stay as they were
+    before = digests(db)
+    (inbox / "new_article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    fifth, proc = run_until(lambda r: leftovers(db), "the publishing copy to appear")  # it lives ~0.5 s
+    kill_group(proc)
+    assert digests(db) == before
+    assert query(db, "SELECT count(*) FROM articles") == [(5,)]
+    assert leftovers(db)  # the half-written copy, as large as the warehouse by the end
+
+    # 5. the next run removes what the killed publishing left and publishes the warehouse with its pictures
+    last = start_defcoop(env)
+    out, err = last.communicate(timeout=900)
+    assert last.returncode == 0, err[-3000:]
+    assert f"defcoop: run {fifth.run_id} was STARTED" in out
+    assert leftovers(db) == []
+    assert query(db, "SELECT count(*) FROM articles") == [(6,)]
+    after = digests(db)
+    assert all(after[name] != before[name] for name in ["w.duckdb", "network.png"])  # KAZ–UZB is a new edge
+    instance.dispose()
+    print(f"kill test: {time.monotonic() - started:.0f} s")
