@@ -16,7 +16,7 @@ import pytest
 from defcoop_dagster.core.ingest.decoding import DecodeError, decode
 from defcoop_dagster.core.ingest.sources import scan
 from defcoop_dagster.defs.automation.sensors import folder_listing, input_folder_sensor
-from defcoop_dagster.defs.resources import InputFolder
+from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 from .conftest import ROOT, query, run_pipeline
 
@@ -113,11 +113,12 @@ def test_a_broken_byte_inside_is_not_a_cut_tail():
         decode(data[:20] + b"\xff" + data[20:])
 
 
-def test_the_sensor_lists_without_opening_and_sees_links_change(odd_folder):
+def test_the_sensor_lists_without_opening_and_sees_links_change(odd_folder, tmp_path):
     folder = InputFolder(path=str(odd_folder))
+    warehouse = Warehouse(database=str(tmp_path / "none-yet.duckdb"))  # no warehouse: every file is new
     listing = within(30, folder_listing, folder)
     assert set(listing) == {k for k in EXPECTED if (odd_folder / k).is_symlink() or (odd_folder / k).exists()}
-    ctx = dg.build_sensor_context(cursor=None, resources={"input_folder": folder})
+    ctx = dg.build_sensor_context(cursor=None, resources={"input_folder": folder, "warehouse": warehouse})
     assert isinstance(within(30, input_folder_sensor, ctx), dg.RunRequest)
     (odd_folder / "passwd.txt").unlink()
     (odd_folder / "passwd.txt").symlink_to(odd_folder / "a.txt")  # a link that changed target

@@ -19,9 +19,10 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ...analytics.dbt_project import dbt_executable, models_dir, prepared_manifest
+from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
 from ...ui import preview_table
-from ..resources import Warehouse, failure
+from ..resources import Warehouse, failure, fault_failure
 
 FAILURE_PREVIEW_ROWS = 20
 
@@ -138,6 +139,16 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
     results = {r["unique_id"]: r for r in json.loads(path.read_text()).get("results", [])} if path.is_file() else {}
     with warehouse.get_connection() as con:
         yield from enriched(events, results, invocation.manifest, con)
+    # the line of dbt's messages that quotes the machine fault, e.g. DuckDB's "IO Error: … No space left"
+    told = [
+        line.strip()
+        for r in results.values()
+        for line in (r.get("message") or "").splitlines()
+        if r.get("status") in ("error", "fail") and any(m in line for m in MESSAGES)
+    ]
+    fault = fault_failure(RuntimeError(told[0]), f"the warehouse work file {work}") if told else None
+    if fault is not None:  # dbt hit a full disk (or another machine fault): say that, not "Runtime Error"
+        raise fault
     why = stopped_by(events, results)
     if why or not invocation.is_successful():
         raise failure(
