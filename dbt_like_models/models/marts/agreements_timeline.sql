@@ -1,5 +1,6 @@
 SELECT
     row_number() OVER (ORDER BY event_date NULLS LAST, agreement_id) AS seq,
+    event_id,
     agreement_id,
     event_date,
     date_precision,
@@ -16,6 +17,10 @@ SELECT
     evidence,
     article_id,
     article_title,
-    source_path
-FROM {{ ref('stg_agreements') }}
+    source_path,
+    reports,
+    article_ids,
+    defence,
+    defence_rule
+FROM {{ ref('stg_agreement_events') }}
 ORDER BY seq

@@ -16,7 +16,9 @@ totals AS (
         count(*) FILTER (WHERE event_type = 'agreement' AND status = 'signed') AS agreements_signed,
         min(event_date) AS first_date,
         max(event_date) AS last_date,
-        count(DISTINCT article_id) AS articles
+        len(list_distinct(flatten(list(article_ids)))) AS articles,
+        sum(reports) AS reports,
+        count(*) FILTER (WHERE defence) AS defence_events
     FROM sides
     GROUP BY country_iso3, partner_iso3
 )
@@ -31,6 +33,8 @@ SELECT
     agreements_signed,
     first_date,
     last_date,
-    articles
+    articles,
+    reports,
+    defence_events
 FROM totals
 ORDER BY country_iso3, rank, partner_iso3

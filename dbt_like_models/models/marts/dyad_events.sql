@@ -1,45 +1,59 @@
+-- One row per event (not per report) and pair of its countries; reports says how many rows of
+-- meetings / agreements tell it, defence whether it is about defence.
 SELECT
     'meeting' AS event_type,
-    d.meeting_id AS event_id,
-    d.country_a,
-    d.country_b,
-    d.event_date,
-    d.date_precision,
-    d.date_source,
-    d.year,
-    d.month,
-    d.status,
+    e.event_id,
+    a.country_iso3 AS country_a,
+    b.country_iso3 AS country_b,
+    e.event_date,
+    e.date_precision,
+    e.date_source,
+    e.year,
+    e.month,
+    e.status,
     CAST(NULL AS VARCHAR) AS kind,
-    m.place,
-    m.participants AS people,
-    m.evidence,
-    d.article_id,
-    m.article_title,
-    m.source_path
-FROM {{ ref('stg_meeting_dyads') }} AS d
-INNER JOIN {{ ref('stg_meetings') }} AS m USING (meeting_id)
+    e.place,
+    e.participants AS people,
+    e.evidence,
+    e.article_id,
+    e.article_title,
+    e.source_path,
+    e.reports,
+    e.article_ids,
+    e.defence,
+    e.defence_rule
+FROM {{ ref('stg_meeting_events') }} AS e
+INNER JOIN {{ source('defcoop', 'meeting_event_countries') }} AS a ON a.event_id = e.event_id
+INNER JOIN {{ source('defcoop', 'meeting_event_countries') }} AS b
+    ON b.event_id = e.event_id AND a.country_iso3 < b.country_iso3
 
 UNION ALL
 
 SELECT
     'agreement' AS event_type,
-    d.agreement_id AS event_id,
-    d.country_a,
-    d.country_b,
-    d.event_date,
-    d.date_precision,
-    d.date_source,
-    d.year,
-    d.month,
-    d.status,
-    d.kind,
-    g.place,
-    g.signatories AS people,
-    g.evidence,
-    d.article_id,
-    g.article_title,
-    g.source_path
-FROM {{ ref('stg_agreement_dyads') }} AS d
-INNER JOIN {{ ref('stg_agreements') }} AS g USING (agreement_id)
+    e.event_id,
+    a.country_iso3 AS country_a,
+    b.country_iso3 AS country_b,
+    e.event_date,
+    e.date_precision,
+    e.date_source,
+    e.year,
+    e.month,
+    e.status,
+    e.kind,
+    e.place,
+    e.signatories AS people,
+    e.evidence,
+    e.article_id,
+    e.article_title,
+    e.source_path,
+    e.reports,
+    e.article_ids,
+    e.defence,
+    e.defence_rule
+FROM {{ ref('stg_agreement_events') }} AS e
+INNER JOIN {{ source('defcoop', 'agreement_event_parties') }} AS a ON a.event_id = e.event_id
+INNER JOIN {{ source('defcoop', 'agreement_event_parties') }} AS b
+    ON b.event_id = e.event_id AND a.country_iso3 < b.country_iso3
 
 ORDER BY country_a, country_b, event_date NULLS LAST, event_type, event_id

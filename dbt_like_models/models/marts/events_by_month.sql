@@ -1,25 +1,30 @@
+-- Events (not reports) per country and month, with the reports telling them and the defence events.
 WITH per_country AS (
-    SELECT DISTINCT
+    SELECT
         'meeting' AS event_type,
-        m.meeting_id AS event_id,
+        e.event_id,
         c.country_iso3,
-        m.status,
-        m.year,
-        m.month,
-        m.date_source
-    FROM {{ ref('stg_meetings') }} AS m
-    INNER JOIN {{ source('defcoop', 'meeting_countries') }} AS c USING (meeting_id)
+        e.status,
+        e.year,
+        e.month,
+        e.date_source,
+        e.reports,
+        e.defence
+    FROM {{ ref('stg_meeting_events') }} AS e
+    INNER JOIN {{ source('defcoop', 'meeting_event_countries') }} AS c USING (event_id)
     UNION ALL
-    SELECT DISTINCT
+    SELECT
         'agreement' AS event_type,
-        g.agreement_id AS event_id,
+        e.event_id,
         p.country_iso3,
-        g.status,
-        g.year,
-        g.month,
-        g.date_source
-    FROM {{ ref('stg_agreements') }} AS g
-    INNER JOIN {{ source('defcoop', 'agreement_parties') }} AS p USING (agreement_id)
+        e.status,
+        e.year,
+        e.month,
+        e.date_source,
+        e.reports,
+        e.defence
+    FROM {{ ref('stg_agreement_events') }} AS e
+    INNER JOIN {{ source('defcoop', 'agreement_event_parties') }} AS p USING (event_id)
 )
 
 SELECT
@@ -31,7 +36,11 @@ SELECT
     count(*) FILTER (WHERE event_type = 'meeting' AND status = 'held') AS meetings_held,
     count(*) FILTER (WHERE event_type = 'agreement') AS agreements,
     count(*) FILTER (WHERE event_type = 'agreement' AND status = 'signed') AS agreements_signed,
-    count(*) FILTER (WHERE date_source = 'article') AS dated_by_article
+    count(*) FILTER (WHERE date_source = 'article') AS dated_by_article,
+    sum(reports) AS reports,
+    count(*) FILTER (WHERE defence) AS defence_events,
+    count(*) FILTER (WHERE event_type = 'meeting' AND defence) AS defence_meetings,
+    count(*) FILTER (WHERE event_type = 'agreement' AND defence) AS defence_agreements
 FROM per_country
 GROUP BY country_iso3, year, month
 ORDER BY country_iso3, year NULLS LAST, month NULLS LAST

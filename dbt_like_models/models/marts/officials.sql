@@ -1,7 +1,9 @@
 WITH met AS (
-    SELECT p.name, p.country_iso3, count(DISTINCT mp.meeting_id) AS meetings
+    -- meetings, not reports: two articles telling one meeting count it once
+    SELECT p.name, p.country_iso3, count(DISTINCT l.event_id) AS meetings
     FROM {{ ref('stg_persons') }} AS p
     INNER JOIN {{ source('defcoop', 'meeting_participants') }} AS mp USING (person_id)
+    INNER JOIN {{ source('defcoop', 'meeting_event_reports') }} AS l ON l.meeting_id = mp.meeting_id
     GROUP BY p.name, p.country_iso3
 ),
 
@@ -15,11 +17,12 @@ met_countries AS (
 ),
 
 signed AS (
-    SELECT p.name, p.country_iso3, count(DISTINCT ap.agreement_id) AS agreements_signed
+    SELECT p.name, p.country_iso3, count(DISTINCT l.event_id) AS agreements_signed
     FROM (SELECT DISTINCT name, country_iso3, article_id FROM {{ ref('stg_persons') }}) AS p
     INNER JOIN {{ source('defcoop', 'agreements') }} AS g ON g.article_id = p.article_id
     INNER JOIN {{ source('defcoop', 'agreement_parties') }} AS ap
         ON ap.agreement_id = g.agreement_id AND ap.signatory_name = p.name AND ap.country_iso3 = p.country_iso3
+    INNER JOIN {{ source('defcoop', 'agreement_event_reports') }} AS l ON l.agreement_id = g.agreement_id
     GROUP BY p.name, p.country_iso3
 ),
 

@@ -49,8 +49,11 @@ def assign(reports: list[Report], previous: dict[str, tuple[str, float]], prefix
     events: dict[str, Event] = {}
     new: list[Report] = []
     for report in sorted(reports, key=_order):
-        if report.report_id in previous:
-            eid, score = previous[report.report_id]
+        eid, score = previous.get(report.report_id, ("", 0.0))
+        event = events.get(eid)
+        # a report keeps its event while it still agrees with what the event holds (a re-read article
+        # may tell a report differently); otherwise it is merged again like a new one
+        if eid and (event is None or event.matches(report) > 0):
             events.setdefault(eid, Event(eid)).add(report, score)
         else:
             new.append(report)

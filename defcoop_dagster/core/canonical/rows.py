@@ -128,6 +128,7 @@ def merge_reports(meetings, countries, participants, agreements, parties, publis
                 "title": most_told(r.title for r in event.reports),
                 "status": "signed" if any(r.status == "signed" for r in event.reports) else "planned",
                 "signed_date": date.to_date() if date else None,
+                "place": most_told(r.place for r in event.reports),
                 "period_year": next((r.period_year for r in event.reports if r.period_year), None),
             }
         )

@@ -3,6 +3,7 @@
 import hashlib
 from dataclasses import dataclass, field
 
+from ..canonical.defence import defence_flag, headline_of, paragraph_of
 from ..gazetteers import officials
 from ..lang.dates import PartialDate, explicit_years, year_from_evidence
 from ..lang.tokens import Sentence
@@ -30,6 +31,19 @@ def _id(prefix: str, *parts) -> str:
 
 def _evidence(sent: Sentence) -> dict:
     return {"evidence": sent.text, "evidence_start": sent.start, "evidence_end": sent.end}
+
+
+def _defence(ctx: context.ArticleContext, sent: Sentence, person_ids, states, title=None) -> dict:
+    """Whether the row is about defence, and the rule that said so (``canonical.defence``)."""
+    flag, rule = defence_flag(
+        [ctx.persons[p].role for p in person_ids],
+        set(states),
+        sent.text,
+        paragraph_of(ctx.body, sent.start, sent.end),
+        headline_of(ctx.body),
+        title,
+    )
+    return {"defence": flag, "defence_rule": rule}
 
 
 def complete_year(date: PartialDate | None, ctx: context.ArticleContext, person_ids: list[str]) -> PartialDate | None:
@@ -76,6 +90,7 @@ def extract_events(
                 **_evidence(m.evidence),
                 "confidence": m.confidence,
                 "rule": m.rule,
+                **_defence(ctx, m.evidence, m.persons, m.states),
             }
         )
         out.meeting_countries += [{"meeting_id": mid, "country_iso3": c} for c in sorted(m.states)]
@@ -100,6 +115,7 @@ def extract_events(
                 **_evidence(a.evidence),
                 "confidence": a.confidence,
                 "rule": a.rule,
+                **_defence(ctx, a.evidence, a.signatories, a.states, a.title),
             }
         )
         for code in sorted(a.states):

@@ -5,6 +5,7 @@ these declarations; nothing else lists a table's columns.
 """
 
 from .bookkeeping import EXTRACTION_STATE, QUARANTINE
+from .canonical import CANONICAL_TABLES
 from .declare import Column, Table
 from .entities import CODES, MENTIONS, PERSON_MENTIONS, PERSONS
 from .events import AGREEMENT_PARTIES, AGREEMENTS, KINDS, MEETING_COUNTRIES, MEETING_PARTICIPANTS, MEETINGS
@@ -23,6 +24,7 @@ TABLES: dict[str, Table] = {
         MEETING_PARTICIPANTS,
         AGREEMENTS,
         AGREEMENT_PARTIES,
+        *CANONICAL_TABLES,
         EXTRACTION_STATE,
         QUARANTINE,
     )

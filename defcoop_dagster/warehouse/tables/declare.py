@@ -105,6 +105,8 @@ CODE_PATTERNS = {
     "person_id": r"^per_[0-9a-f]{16}$",
     "meeting_id": r"^mtg_[0-9a-f]{16}$",
     "agreement_id": r"^agr_[0-9a-f]{16}$",
+    "meeting_event_id": r"^mev_[0-9a-f]{16}$",
+    "agreement_event_id": r"^aev_[0-9a-f]{16}$",
 }
 PARTIAL_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$"  # 2021-05-18, 2021-05, 2021, --05-18, --05
 PRECISIONS = ["day", "month", "year"]

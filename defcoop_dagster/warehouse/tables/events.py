@@ -53,6 +53,21 @@ def evidence_columns() -> tuple[Column, ...]:
             checks=(pa.Check.ge(0), pa.Check.le(1)),
         ),
         Column("rule", "VARCHAR", "The pattern that made the row.", nullable=False, checks=(NOT_EMPTY,)),
+        Column(
+            "defence",
+            "BOOLEAN",
+            "About defence or military cooperation, as its people, sides, document, sentence, paragraph or "
+            "headline say.",
+            nullable=False,
+        ),
+        Column(
+            "defence_rule",
+            "VARCHAR",
+            "Which sign decided `defence`: defence_official, military_alliance, defence_document, defence_sentence, "
+            "defence_paragraph, defence_headline, or `no sign of defence`.",
+            nullable=False,
+            checks=(NOT_EMPTY,),
+        ),
     )
 
 

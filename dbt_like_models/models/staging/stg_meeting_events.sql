@@ -1,0 +1,61 @@
+-- One row per meeting event: dated like a report (its own date, else the first article's
+-- publication date), with its countries, participants, reports and defence flag.
+WITH countries AS (
+    SELECT event_id, list(DISTINCT country_iso3 ORDER BY country_iso3) AS countries
+    FROM {{ source('defcoop', 'meeting_event_countries') }}
+    GROUP BY event_id
+),
+
+participants AS (
+    SELECT
+        event_id,
+        list(name || coalesce(' (' || country_iso3 || ')', '') ORDER BY country_iso3, name) AS participants
+    FROM {{ source('defcoop', 'meeting_event_participants') }}
+    GROUP BY event_id
+),
+
+told AS (
+    {{ event_articles('meeting_event_reports', 'meetings', 'meeting_id') }}
+),
+
+dated AS (
+    SELECT
+        e.* EXCLUDE (event_date),  -- the dated event_date below replaces it
+        t.article_ids,
+        t.article_id,
+        t.evidence,
+        a.title AS article_title,
+        a.source_path,
+        {{ event_dating('e.event_date', 'e.date_precision', 'FALSE', article='a') }}
+    FROM {{ source('defcoop', 'meeting_events') }} AS e
+    INNER JOIN told AS t USING (event_id)
+    INNER JOIN {{ source('defcoop', 'articles') }} AS a ON a.article_id = t.article_id
+)
+
+SELECT
+    d.event_id,
+    d.status,
+    d.place,
+    d.event_date,
+    d.event_date_precision AS date_precision,
+    d.date_source,
+    d.date_iso,
+    {{ year_and_month('d.event_date', 'd.event_date_precision') }},
+    coalesce(c.countries, []) AS countries,
+    coalesce(p.participants, []) AS participants,
+    d.reports,
+    d.articles,
+    d.article_ids,
+    d.first_published,
+    d.last_published,
+    d.merge_confidence,
+    d.defence,
+    d.defence_rule,
+    d.evidence,
+    d.article_id,
+    d.article_title,
+    d.source_path
+FROM dated AS d
+LEFT JOIN countries AS c USING (event_id)
+LEFT JOIN participants AS p USING (event_id)
+ORDER BY d.event_date NULLS LAST, d.event_id
