@@ -1,7 +1,7 @@
 """Events the core finds in general news: how many per 1,000 articles, and a random sample to judge.
 
 usage (from the project root): python benchmarks/corpus_events.py [../shared/corpus] [--sample 30] [--seed 7]
-       [--json OUT]
+       [--json OUT] [--events 20]
 
 The corpus is news on every subject (almost none on defence): every meeting found there should be a
 real meeting under ../shared/gold/ANNOTATION.md, so a sample of them, read by a person, measures
@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from defcoop_dagster.core.canonical.rows import merge_reports
 from defcoop_dagster.core.extraction import extract_articles
 from defcoop_dagster.core.ingest.articles import article_rows
 from defcoop_dagster.core.ingest.sources import scan
@@ -27,6 +28,7 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", help="write the meetings and agreements found here")
+    ap.add_argument("--events", type=int, default=20, help="defence-flagged and unflagged events to print")
     args = ap.parse_args()
     t0 = time.perf_counter()
     sources = [s for s in scan(Path(args.corpus)) if s["status"] in ("accepted", "duplicate")]
@@ -51,6 +53,7 @@ def main() -> int:
             f"\n[{i}] {path_of[m['article_id']]}  {sorted(countries.get(mid, []))}  {m['date_iso']}  {m['status']}"
             f"  rule={m['rule']}\n    people: {'; '.join(people.get(mid, [])) or '-'}\n    evidence: {m['evidence']}"
         )
+    defence_events(rows, articles, args.events, args.seed)
     if args.json:
         Path(args.json).write_text(
             json.dumps(
@@ -70,3 +73,45 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def defence_events(rows, articles: list[dict], shown: int, seed: int) -> None:
+    """Reports merged into events (``core.canonical``): events and defence-flagged events per 1,000
+    articles, and a sample of flagged and unflagged events to judge."""
+    published = {a["article_id"]: a.get("published_date") for a in articles}
+    path_of = {a["article_id"]: a["source_path"] for a in articles}
+    merged = merge_reports(
+        rows.meetings,
+        rows.meeting_countries,
+        rows.meeting_participants,
+        rows.agreements,
+        rows.agreement_parties,
+        published,
+        {},
+    )
+    n = len(articles)
+    events = merged.meeting_events + merged.agreement_events
+    flagged = [e for e in events if e["defence"]]
+    print(
+        f"\nevents: {len(merged.meeting_events)} meetings, {len(merged.agreement_events)} documents "
+        f"({1000 * len(events) / n:.1f} per 1,000 articles); defence-flagged: {len(flagged)} "
+        f"({1000 * len(flagged) / n:.1f} per 1,000)"
+    )
+    reports = {r["meeting_id"]: r for r in rows.meetings} | {r["agreement_id"]: r for r in rows.agreements}
+    links = merged.meeting_event_reports + merged.agreement_event_reports
+    first = {}
+    for link in links:
+        first.setdefault(link["event_id"], reports[link.get("meeting_id") or link.get("agreement_id")])
+    countries = {}
+    for c in merged.meeting_event_countries + merged.agreement_event_parties:
+        countries.setdefault(c["event_id"], []).append(c["country_iso3"])
+    pick = random.Random(seed)
+    for label, group in (("flagged", flagged), ("unflagged", [e for e in events if not e["defence"]])):
+        print(f"\n--- {label}: {min(shown, len(group))} of {len(group)} ---")
+        for i, e in enumerate(pick.sample(group, min(shown, len(group))), 1):
+            r = first[e["event_id"]]
+            print(
+                f"[{label[0]}{i}] {path_of[r['article_id']]}  {sorted(countries.get(e['event_id'], []))}  "
+                f"{'meeting' if e['event_id'].startswith('mev_') else e['kind']}  {e['defence_rule']}\n"
+                f"    evidence: {r['evidence'][:300]}"
+            )

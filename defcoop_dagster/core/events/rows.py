@@ -35,8 +35,14 @@ def _evidence(sent: Sentence) -> dict:
 
 def _defence(ctx: context.ArticleContext, sent: Sentence, person_ids, states, title=None) -> dict:
     """Whether the row is about defence, and the rule that said so (``canonical.defence``)."""
+    roles = []
+    for pid in person_ids:
+        person = ctx.persons[pid]
+        roles.append(person.role)
+        if not person.role:  # a post the text does not name: the officials gazetteer's, for that country
+            roles += [o.role for o in officials.find_officials(person.name) if o.code == person.country]
     flag, rule = defence_flag(
-        [ctx.persons[p].role for p in person_ids],
+        roles,
         set(states),
         sent.text,
         paragraph_of(ctx.body, sent.start, sent.end),
