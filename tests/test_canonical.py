@@ -112,3 +112,12 @@ def test_defence_flag_reasons():
     ) == (True, "defence_paragraph")
     assert defence_flag(["президент"], {"DEU", "FRA"}, "Лидеры встретились.", "Обсудили торговлю и визы.")[0] is False
     assert not speaks_of_defence("Военные действия продолжаются, военнопленных обменяли.")
+
+
+def test_the_event_tables_are_documented_as_declared():
+    """EVENTS.md is what the declarations say (regenerate it with the command in its module)."""
+    from pathlib import Path
+
+    from defcoop_dagster.warehouse.tables.document import document
+
+    assert (Path(__file__).parents[1] / "EVENTS.md").read_text(encoding="utf-8") == document()

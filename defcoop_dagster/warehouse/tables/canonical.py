@@ -83,7 +83,7 @@ MEETING_EVENTS = Table(
     "One row per real-world meeting, however many articles report it: best-known date with precision, place, "
     "held or planned (held wins), reports and articles, first and last publication, merge confidence, defence flag.",
     (
-        event_id("meeting", "Id of the meeting (stable while its first report stays).", key=True),
+        event_id("meeting", "Id of the meeting (kept across runs while any of its reports stays).", key=True),
         Column("event_date", "DATE", "First day of the best-known period."),
         precision_column("event_date"),
         Column("place", "VARCHAR", "The place its reports name most."),
@@ -127,7 +127,7 @@ AGREEMENT_EVENTS = Table(
     "One row per real-world document, however many articles report it: kind, title, signed or planned (signed "
     "wins), signed date with precision, the year it is for, reports, publication span, merge confidence, defence.",
     (
-        event_id("agreement", "Id of the document (stable while its first report stays).", key=True),
+        event_id("agreement", "Id of the document (kept across runs while any of its reports stays).", key=True),
         Column("kind", "VARCHAR", "As in agreements.kind.", nullable=False, checks=(pa.Check.isin(KINDS),)),
         Column("title", "VARCHAR", "The title its reports give most."),
         Column(
