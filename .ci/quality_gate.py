@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the gold evaluation on the dev set and the seeds; fail when a score falls below its floor.
+"""Run the gold evaluation on dev, dev2 and the seeds; fail when a score falls below its floor.
 
 usage (from the project root, in its environment): python .ci/quality_gate.py
 """
@@ -31,7 +31,11 @@ def main() -> int:
     if not (GOLD / "evaluate.py").exists():
         print(f"quality gate: {GOLD} not found beside the project; nothing to check")
         return 0
-    scores = {**evaluate("dev"), **{f"seeds_{k}": v for k, v in evaluate("seeds").items()}}
+    scores = {
+        **evaluate("dev"),
+        **{f"dev2_{k}": v for k, v in evaluate("dev2").items()},
+        **{f"seeds_{k}": v for k, v in evaluate("seeds").items()},
+    }
     failed = []
     for metric, floor in FLOORS.items():
         if metric.startswith("_"):

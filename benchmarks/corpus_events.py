@@ -71,10 +71,6 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def defence_events(rows, articles: list[dict], shown: int, seed: int) -> None:
     """Reports merged into events (``core.canonical``): events and defence-flagged events per 1,000
     articles, and a sample of flagged and unflagged events to judge."""
@@ -115,3 +111,7 @@ def defence_events(rows, articles: list[dict], shown: int, seed: int) -> None:
                 f"{'meeting' if e['event_id'].startswith('mev_') else e['kind']}  {e['defence_rule']}\n"
                 f"    evidence: {r['evidence'][:300]}"
             )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
