@@ -106,7 +106,15 @@ def test_merging_is_incremental():
 
 def test_defence_flag_reasons():
     assert defence_flag(["министр обороны"], {"KAZ", "UZB"}, "Министры встретились.") == (True, "defence_official")
-    assert defence_flag(["президент"], {"NATO", "POL"}, "…") == (True, "military_alliance")
+    # an alliance as a side is no sign by itself; its defence ministers are
+    assert defence_flag(["президент"], {"NATO", "POL"}, "Президент встретился с генсеком альянса.")[0] is False
+    assert defence_flag(["министр обороны"], {"NATO", "POL"}, "…") == (True, "defence_official")
+    # the topic words make a sentence military, not a paragraph: there only words of defence ties count
+    assert defence_flag([], {"JPN", "USA"}, "Стороны подписали контракт на поставку истребителей.")[0] is True
+    assert (
+        defence_flag([], {"JPN", "USA"}, "Лидеры встретились.", "Лидеры встретились. Идут боевые вертолеты.")[0]
+        is False
+    )
     assert defence_flag(
         ["президент"], {"IND", "RUS"}, "Лидеры встретились.", "Стороны обсудили военно-техническое сотрудничество."
     ) == (True, "defence_paragraph")

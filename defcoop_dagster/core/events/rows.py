@@ -3,9 +3,10 @@
 import hashlib
 from dataclasses import dataclass, field
 
-from ..canonical.defence import defence_flag, headline_of, paragraph_of
+from ..canonical.defence import around, defence_flag, headline_of
 from ..gazetteers import officials
 from ..lang.dates import PartialDate, explicit_years, year_from_evidence
+from ..lang.names import first_name_reading
 from ..lang.tokens import Sentence
 from . import context
 from .agreements import Agreement, agreements, signings
@@ -39,17 +40,28 @@ def _defence(ctx: context.ArticleContext, sent: Sentence, person_ids, states, ti
     for pid in person_ids:
         person = ctx.persons[pid]
         roles.append(person.role)
-        if not person.role:  # a post the text does not name: the officials gazetteer's, for that country
+        # a post the text does not name: the officials gazetteer's, for that country; a lone first name
+        # ("Барак") is nobody's surname here
+        if not person.role and not _lone_first_name(person.name):
             roles += [o.role for o in officials.find_officials(person.name) if o.code == person.country]
     flag, rule = defence_flag(
         roles,
         set(states),
         sent.text,
-        paragraph_of(ctx.body, sent.start, sent.end),
+        around(
+            ctx.body,
+            [(x.start, x.end) for x in ctx.sentences],
+            next(i for i, x in enumerate(ctx.sentences) if x is sent),
+        ),
         headline_of(ctx.body),
         title,
     )
     return {"defence": flag, "defence_rule": rule}
+
+
+def _lone_first_name(name: str) -> bool:
+    words = name.split()
+    return len(words) == 1 and bool(first_name_reading(words[0])[0])
 
 
 def complete_year(date: PartialDate | None, ctx: context.ArticleContext, person_ids: list[str]) -> PartialDate | None:
@@ -107,6 +119,8 @@ def extract_events(
             )
     for i, a in enumerate(docs):
         agid = _id("agr_", aid, i, a.kind, sorted(a.states))
+        here = set(ctx.persons_in(a.evidence))
+        signers = [p for p in a.signatories if a.status == "signed" or p in here]
         date_cols = _date_columns(complete_year(a.date, ctx, a.signatories), "signed_date", a.date)
         out.agreements.append(
             {
@@ -121,7 +135,9 @@ def extract_events(
                 **_evidence(a.evidence),
                 "confidence": a.confidence,
                 "rule": a.rule,
-                **_defence(ctx, a.evidence, a.signatories, a.states, a.title),
+                # who signed a signed document; of a planned one, only who its sentence names (people of a
+                # meeting the article reports have not signed what is still to be signed)
+                **_defence(ctx, a.evidence, signers, a.states, a.title),
             }
         )
         for code in sorted(a.states):

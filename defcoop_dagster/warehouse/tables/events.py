@@ -63,7 +63,7 @@ def evidence_columns() -> tuple[Column, ...]:
         Column(
             "defence_rule",
             "VARCHAR",
-            "Which sign decided `defence`: defence_official, military_alliance, defence_document, defence_sentence, "
+            "Which sign decided `defence`: defence_official, defence_document, defence_sentence, "
             "defence_paragraph, defence_headline, or `no sign of defence`.",
             nullable=False,
             checks=(NOT_EMPTY,),
