@@ -20,6 +20,15 @@ from ..resources import Warehouse, machine_faults_told
 PICTURES = ["cooperation_network", "dyad_timelines"]  # the asset keys below, for publishing
 
 
+class PictureConfig(dg.Config):
+    """Set in the Launchpad: draw only the events about defence (``dyad_events.defence``)."""
+
+    defence_only: bool = False
+
+    def where(self) -> str:
+        return "WHERE defence" if self.defence_only else ""
+
+
 def picture_path(warehouse: Warehouse, name: str) -> Path:
     """Where the picture is published: next to the warehouse."""
     if warehouse.database == ":memory:":
@@ -94,20 +103,22 @@ def picture_result(png: bytes, alt: str) -> dg.AssetCheckResult:
 @dg.asset(
     pool=WAREHOUSE_POOL,  # one writer of the DuckDB file at a time, across runs
     group_name="pictures",
-    deps=["dyad_year"],
+    deps=["dyad_events"],
     kinds={"python", "matplotlib"},
     check_specs=[picture_check("cooperation_network")],
     description="The cooperation network as a PNG (network.png, published next to the warehouse): countries as "
-    "nodes, one edge per pair, its width the meetings + documents of dyad_year over all years. The picture "
-    "itself: the Checks tab, picture_drawn.",
+    "nodes, one edge per pair, its width the meetings + documents (events, not reports) of dyad_events over all "
+    "years; `defence_only` in the run config draws the defence events only. The picture itself: the Checks tab, "
+    "picture_drawn.",
 )
-def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
+def cooperation_network(config: PictureConfig, warehouse: Warehouse) -> dg.MaterializeResult:
     from ...analytics.drawing import network_png  # matplotlib loads only in the step that draws
 
     with warehouse.get_connection() as con:
         edges = con.execute(
-            "SELECT country_a, country_b, sum(meetings)::INT AS meetings, sum(agreements)::INT AS agreements "
-            "FROM dyad_year GROUP BY ALL ORDER BY ALL"
+            "SELECT country_a, country_b, count(*) FILTER (WHERE event_type = 'meeting')::INT AS meetings, "
+            "count(*) FILTER (WHERE event_type = 'agreement')::INT AS agreements, sum(reports)::INT AS reports "
+            f"FROM dyad_events {config.where()} GROUP BY ALL ORDER BY ALL"
         ).df()
     png = network_png(edges)
     path = picture_path(warehouse, "network.png")
@@ -119,6 +130,9 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
             **written,
             "countries": countries,
             "pairs": len(edges),
+            "events": int(edges["meetings"].sum() + edges["agreements"].sum()),
+            "reports": int(edges["reports"].sum()),
+            "defence_only": config.defence_only,
         },
         check_results=[picture_result(png, "cooperation network")],
     )
@@ -131,15 +145,17 @@ def cooperation_network(warehouse: Warehouse) -> dg.MaterializeResult:
     kinds={"python", "matplotlib"},
     check_specs=[picture_check("dyad_timelines")],
     description="A timeline per pair of countries as a PNG (timelines.png, published next to the warehouse): each "
-    "meeting and document of dyad_events at its date; hollow when dated by its article, undated ones counted. "
-    "The picture itself: the Checks tab, picture_drawn.",
+    "meeting and document of dyad_events (an event, however many reports) at its date; hollow when dated by its "
+    "article, undated ones counted; `defence_only` in the run config draws the defence events only. The picture "
+    "itself: the Checks tab, picture_drawn.",
 )
-def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
+def dyad_timelines(config: PictureConfig, warehouse: Warehouse) -> dg.MaterializeResult:
     from ...analytics.drawing import timelines_png
 
     with warehouse.get_connection() as con:
         events = con.execute(
-            "SELECT country_a, country_b, event_type, event_date, date_source, status FROM dyad_events"
+            "SELECT country_a, country_b, event_type, event_date, date_source, status, reports "
+            f"FROM dyad_events {config.where()}"
         ).df()
     png = timelines_png(events)
     path = picture_path(warehouse, "timelines.png")
@@ -150,6 +166,9 @@ def dyad_timelines(warehouse: Warehouse) -> dg.MaterializeResult:
             **written,
             "pairs": len(events[["country_a", "country_b"]].drop_duplicates()),
             "undated_events": int(events["event_date"].isna().sum()),
+            "events": len(events),
+            "reports": int(events["reports"].sum()),
+            "defence_only": config.defence_only,
         },
         check_results=[picture_result(png, "timelines per pair of countries")],
     )
