@@ -63,30 +63,31 @@ def analyse(text: str) -> Doc:
 
 
 def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
-    """Segment, tag morphology, parse syntax and tag NER for many texts at once; lemmas filled in."""
+    """Segment, tag morphology and NER, and parse syntax for many texts at once; lemmas filled in.
+
+    The dependency parse is read only around names (``entities.name_forms``: the case a name's
+    relation implies), so only sentences holding a NER span are parsed; the others, most of a news
+    body, keep no heads. It is the costliest model, so this is where the time goes down.
+    """
     m = models()
-    docs = []
-    for text in texts:
-        docs.append(segmented(text))
+    docs = [segmented(text) for text in texts]
     sents = [sent for doc in docs for sent in doc.sents]
     # slovnet pads each batch to its longest item: sorted by length, little padding is computed
     order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
     chunk = [sent_words(sents[k]) for k in order]
     for k, markup in zip(order, m.morph_tagger.map(chunk), strict=True):
         inject_morph(sents[k].tokens, markup.tokens)
+    found = _ner(docs)
     if syntax:
-        for k, markup in zip(order, m.syntax_parser.map(chunk), strict=True):
+        named = {id(sent) for doc in docs for sent in doc.sents if _holds_span(sent, found[id(doc)])}
+        parsed = [(k, words) for k, words in zip(order, chunk, strict=True) if id(sents[k]) in named]
+        markups = m.syntax_parser.map([words for _, words in parsed])
+        for (k, _), markup in zip(parsed, markups, strict=True):
             inject_syntax(sents[k].tokens, markup.tokens)
         for doc in docs:
             for sent_id, sent in enumerate(doc.sents, 1):
-                offset_syntax(sent_id, sent.tokens)
-    # by length, as the sentences above: a whole short article is one piece, in the order it always had
-    pieces = sorted((Piece(doc, *p) for doc in docs for p in ner_pieces(doc)), key=lambda p: p.stop - p.start)
-    found: dict[int, list] = {id(doc): [] for doc in docs}
-    for call in _calls(pieces):
-        texts = [p.doc.text[p.start : p.stop] for p in call]
-        for piece, markup in zip(call, m.ner_tagger.map(texts), strict=True):
-            found[id(piece.doc)] += [(piece.start + s.start, piece.start + s.stop, s.type) for s in markup.spans]
+                if id(sent) in named:
+                    offset_syntax(sent_id, sent.tokens)
     for doc in docs:
         doc.spans = list(adapt_spans(doc, sorted(found[id(doc)])))
         doc.envelop_span_tokens()
@@ -94,6 +95,23 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
         for token in doc.tokens:
             token.lemmatize(m.morph_vocab)
     return docs
+
+
+def _ner(docs: list[Doc]) -> dict[int, list[tuple[int, int, str]]]:
+    """NER spans (start, stop, type) of each doc, by ``id(doc)``."""
+    m = models()
+    # by length, as the sentences above: a whole short article is one piece, in the order it always had
+    pieces = sorted((Piece(doc, *p) for doc in docs for p in ner_pieces(doc)), key=lambda p: p.stop - p.start)
+    found: dict[int, list] = {id(doc): [] for doc in docs}
+    for call in _calls(pieces):
+        texts = [p.doc.text[p.start : p.stop] for p in call]
+        for piece, markup in zip(call, m.ner_tagger.map(texts), strict=True):
+            found[id(piece.doc)] += [(piece.start + s.start, piece.start + s.stop, s.type) for s in markup.spans]
+    return found
+
+
+def _holds_span(sent: DocSent, spans: list[tuple[int, int, str]]) -> bool:
+    return any(start < sent.stop and stop > sent.start for start, stop, _ in spans)
 
 
 @dataclass(frozen=True)
