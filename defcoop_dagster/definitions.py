@@ -1,5 +1,6 @@
 """The code location: every definition in ``defs/``, one folder per stage, loaded as ``dg`` projects are."""
 
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
@@ -7,4 +8,11 @@ import dagster as dg
 
 @dg.definitions
 def defs() -> dg.Definitions:
+    return _loaded()
+
+
+@cache
+def _loaded() -> dg.Definitions:
+    # Dagster asks for the definitions several times while it starts a run (six for
+    # `dagster asset materialize`); the folder is walked once per process
     return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
