@@ -64,7 +64,10 @@ def test_every_model_is_an_asset_with_edges_from_ref_and_source():
     assert parents["stg_meetings"] == {"meetings", "meeting_countries", "meeting_participants", "articles"}
     assert parents["stg_agreement_dyads"] == {"stg_agreements", "agreement_parties"}
     assert parents["dyad_year"] == {"dyad_events"}
-    assert parents["cooperation_network"] == {"dyad_year"}
+    assert parents["cooperation_network"] == {"dyad_events"}  # events, filtered to defence on request
+    # the event models read the canonical tables, which read the report tables
+    assert {"meeting_events", "meeting_event_reports", "meetings"} <= parents["stg_meeting_events"]
+    assert parents["meeting_events"] >= {"meetings", "agreements", "articles"}
     for path in MODELS.glob("models/*/*.sql"):
         node = graph.get(dg.AssetKey(path.stem))
         assert node.group_name == path.parent.name

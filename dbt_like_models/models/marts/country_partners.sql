@@ -17,7 +17,7 @@ totals AS (
         min(event_date) AS first_date,
         max(event_date) AS last_date,
         len(list_distinct(flatten(list(article_ids)))) AS articles,
-        sum(reports) AS reports,
+        sum(reports)::BIGINT AS reports,
         count(*) FILTER (WHERE defence) AS defence_events
     FROM sides
     GROUP BY country_iso3, partner_iso3

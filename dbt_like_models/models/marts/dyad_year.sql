@@ -17,8 +17,8 @@ SELECT
     max(event_date) AS last_date,
     count(*) FILTER (WHERE date_source = 'article') AS dated_by_article,
     len(list_distinct(flatten(list(article_ids)))) AS articles,
-    coalesce(sum(reports) FILTER (WHERE event_type = 'meeting'), 0) AS meeting_reports,
-    coalesce(sum(reports) FILTER (WHERE event_type = 'agreement'), 0) AS agreement_reports,
+    coalesce(sum(reports) FILTER (WHERE event_type = 'meeting'), 0)::BIGINT AS meeting_reports,
+    coalesce(sum(reports) FILTER (WHERE event_type = 'agreement'), 0)::BIGINT AS agreement_reports,
     count(*) FILTER (WHERE event_type = 'meeting' AND defence) AS defence_meetings,
     count(*) FILTER (WHERE event_type = 'agreement' AND defence) AS defence_agreements,
     count(*) FILTER (WHERE event_type = 'agreement' AND status = 'signed' AND defence) AS defence_agreements_signed

@@ -37,7 +37,7 @@ SELECT
     count(*) FILTER (WHERE event_type = 'agreement') AS agreements,
     count(*) FILTER (WHERE event_type = 'agreement' AND status = 'signed') AS agreements_signed,
     count(*) FILTER (WHERE date_source = 'article') AS dated_by_article,
-    sum(reports) AS reports,
+    sum(reports)::BIGINT AS reports,
     count(*) FILTER (WHERE defence) AS defence_events,
     count(*) FILTER (WHERE event_type = 'meeting' AND defence) AS defence_meetings,
     count(*) FILTER (WHERE event_type = 'agreement' AND defence) AS defence_agreements
