@@ -10,6 +10,7 @@ import pytest
 
 from defcoop_dagster import code_location
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
+from defcoop_dagster.warehouse.publish import work_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -57,22 +58,31 @@ def seeds_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_warehouse(tmp_path_factory) -> Path:
-    """The warehouse built from seeds/ once per session (tests only read it)."""
+def seeds_run(tmp_path_factory) -> tuple[dg.ExecuteInProcessResult, Path]:
+    """The whole graph materialised once per session on seeds/, as deployed (a private work file
+    published at the end): the run's result and the published warehouse. Tests only read them."""
     db = tmp_path_factory.mktemp("seeds") / "warehouse.duckdb"
-    result = run_pipeline(SEEDS, db)
+    result = run_pipeline(SEEDS, db, private_work_file=True)
     assert result.success, [e.message for e in result.all_events if e.is_failure]
-    return db
-
-
-ANALYTICS_GROUPS = ("staging", "marts", "pictures")
+    return result, db
 
 
 @pytest.fixture(scope="session")
-def analytics_run(seeds_warehouse, tmp_path_factory) -> tuple[dg.ExecuteInProcessResult, Path]:
-    """The models, pictures and their checks materialised again on a copy of the seeds warehouse."""
-    db = tmp_path_factory.mktemp("analytics") / "warehouse.duckdb"
-    shutil.copy(seeds_warehouse, db)
-    result = run_pipeline(SEEDS, db, selection=dg.AssetSelection.groups(*ANALYTICS_GROUPS))
-    assert result.success, [e.message for e in result.all_events if e.is_failure]
-    return result, db
+def seeds_warehouse(seeds_run) -> Path:
+    """The work file of the seeds run: every table the graph writes (tests only read it)."""
+    return work_path(seeds_run[1])
+
+
+def published_copy(seeds_run, folder: Path) -> Path:
+    """A copy of the seeds run's folder (published warehouse, work file, pictures) as ``folder``: the last
+    good run a test starts from, without materialising it again (copying DuckDB files is cheap)."""
+    source = seeds_run[1]
+    shutil.copytree(source.parent, folder, dirs_exist_ok=True)
+    return folder / source.name
+
+
+@pytest.fixture(scope="session")
+def analytics_run(seeds_run, seeds_warehouse) -> tuple[dg.ExecuteInProcessResult, Path]:
+    """The seeds run's result (models, pictures and their checks among it) and its warehouse with the
+    pictures beside it."""
+    return seeds_run[0], seeds_warehouse

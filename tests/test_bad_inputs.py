@@ -66,11 +66,17 @@ def bad_folder(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def bad_warehouse(bad_folder, tmp_path_factory):
+def bad_run(bad_folder, tmp_path_factory):
+    """Ingestion materialised once for the module: every test here reads source_files or articles."""
     db = tmp_path_factory.mktemp("bad") / "w.duckdb"
-    result = run_pipeline(bad_folder, db)
+    result = run_pipeline(bad_folder, db, selection=["source_files", "articles"])
     assert result.success
-    return db
+    return result, db
+
+
+@pytest.fixture(scope="module")
+def bad_warehouse(bad_run):
+    return bad_run[1]
 
 
 def rows(db):
@@ -164,8 +170,8 @@ def test_good_files_are_articles(bad_warehouse):
     }
 
 
-def test_rejections_reported_in_metadata(bad_folder, tmp_path):
-    result = run_pipeline(bad_folder, tmp_path / "w.duckdb")
+def test_rejections_reported_in_metadata(bad_run):
+    result, _ = bad_run
     (mat,) = result.asset_materializations_for_node("source_files")
     assert mat.metadata["rejected"].value == 8
     assert mat.metadata["duplicates"].value == 2

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from .conftest import SEEDS, definitions, query
 
@@ -28,25 +29,50 @@ def test_definitions_load():
     assert {"source_files", "articles"} <= keys
 
 
-def test_dagster_materialize_all_from_the_module(tmp_path):
+@pytest.fixture(scope="module")
+def commands(tmp_path_factory) -> dict:
+    """The module's commands: the gold evaluator's line, `defcoop materialize`, and `defcoop materialize` on
+    a missing folder, started beside the first (it fails before any model is built, and each mostly waits
+    on its own process). The two full runs go one after the other: dbt builds in the checkout's
+    target/build, one folder for every run. {name: (env, finished run)}."""
+    done = {}
+
+    def start(name, cmd, folder):
+        base = tmp_path_factory.mktemp(name)
+        env = env_for(base, folder or base / "missing")
+        (base / "home").mkdir()
+        proc = subprocess.Popen([str(BIN / cmd[0]), *cmd[1:]], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        return name, env, proc
+
+    defcoop = ["defcoop", "materialize"]
+    for batch in [
+        [("dagster", ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", "*"], SEEDS)],
+        [("defcoop", defcoop, SEEDS), ("missing", defcoop, None)],
+    ]:
+        started = [start(*command) for command in batch]
+        try:
+            for name, env, proc in started:
+                out, err = proc.communicate(timeout=900)
+                done[name] = env, subprocess.CompletedProcess(proc.args, proc.returncode, out.decode(), err.decode())
+        finally:
+            for _, _, proc in started:
+                if proc.poll() is None:
+                    proc.kill()
+    return done
+
+
+@pytest.mark.e2e
+def test_dagster_materialize_all_from_the_module(commands):
     """The exact line ../shared/gold/evaluate.py runs."""
-    env = env_for(tmp_path, SEEDS)
-    (tmp_path / "home").mkdir()
-    run = subprocess.run(
-        [str(BIN / "dagster"), "asset", "materialize", "-m", "defcoop_dagster", "--select", "*"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    env, run = commands["dagster"]
     assert run.returncode == 0, run.stderr[-3000:]
     db = Path(env["DEFCOOP_DUCKDB_PATH"])
     assert query(db, "SELECT count(*) FROM articles") == [(5,)]
 
 
-def test_defcoop_materialize_prints_where_and_how(tmp_path):
-    env = env_for(tmp_path, SEEDS)
-    run = subprocess.run([str(BIN / "defcoop"), "materialize"], env=env, capture_output=True, text=True, timeout=600)
+@pytest.mark.e2e
+def test_defcoop_materialize_prints_where_and_how(commands, tmp_path):
+    env, run = commands["defcoop"]
     assert run.returncode == 0, run.stderr[-3000:]
     assert f"warehouse: {Path(env['DEFCOOP_DUCKDB_PATH']).resolve()}" in run.stdout
     assert "articles" in run.stdout and "read_only=True" in run.stdout
@@ -68,9 +94,9 @@ def test_defcoop_materialize_prints_where_and_how(tmp_path):
     assert (Path(env["DEFCOOP_DUCKDB_PATH"]).parent / "export" / "dyad_year.parquet").is_file()
 
 
-def test_defcoop_materialize_fails_clearly_on_a_missing_folder(tmp_path):
-    env = env_for(tmp_path, tmp_path / "missing")
-    run = subprocess.run([str(BIN / "defcoop"), "materialize"], env=env, capture_output=True, text=True, timeout=600)
+@pytest.mark.e2e
+def test_defcoop_materialize_fails_clearly_on_a_missing_folder(commands):
+    _, run = commands["missing"]
     assert run.returncode != 0
     assert "does not exist" in run.stdout + run.stderr
     assert "warehouse was left as it was" in run.stderr

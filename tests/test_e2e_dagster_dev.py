@@ -22,8 +22,9 @@ import duckdb
 import pytest
 from dagster_graphql import DagsterGraphQLClient
 
-from .conftest import ROOT, SEEDS, query
+from .conftest import ROOT, SEEDS, published_copy, query
 
+pytestmark = pytest.mark.e2e  # real servers (and a real browser)
 BIN = Path(sys.executable).parent
 TIMEOUT = 900  # seconds for any one wait; a full run on 2 cores takes about a minute
 # Test artifacts (screenshots), kept after the run; CI prints where they are
@@ -47,13 +48,15 @@ def wait(predicate, what: str, timeout: float = TIMEOUT, every: float = 2.0):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, seeds_run):
     base = tmp_path_factory.mktemp("e2e")
     home, inbox = base / "home", base / "inbox"
     home.mkdir()
     shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
     shutil.copytree(SEEDS, inbox)
-    db = base / "out" / "warehouse.duckdb"
+    # the warehouse of an earlier run on these files (the session's): the folder sensor's first tick
+    # finds nothing new, so the runs below are the test's own and none waits for one on the seeds
+    db = published_copy(seeds_run, base / "out")
     port = free_port()
     env = dict(
         os.environ,
@@ -104,9 +107,10 @@ def test_graphql_launch_sensor_run_and_a_reader_during_runs(server):
     client, db, inbox = server["client"], server["db"], server["inbox"]
 
     # 1. launch every asset through the GraphQL API and wait for success
+    earlier = db.stat().st_ino  # the earlier run's warehouse the server started with
     run_id = wait(lambda: _submit(client), "the code location to load", timeout=300)
     wait(lambda: run_finished(client, run_id), "the launched run")
-    wait(db.exists, "the published warehouse")
+    wait(lambda: db.exists() and db.stat().st_ino != earlier, "the launched run to publish")
     assert query(db, "SELECT count(*) FROM articles") == [(5,)]
 
     # 2. an analyst holds the published file open; a new article lands; the sensor's run publishes

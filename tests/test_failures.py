@@ -35,12 +35,13 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def defcoop(tmp_path: Path, input_dir: Path, db: Path, unprivileged: bool = False, **env):
-    """`defcoop materialize` in a subprocess; ``unprivileged`` drops root's right to read any file."""
+def start(tmp_path: Path, input_dir: Path, db: Path, unprivileged: bool = False) -> subprocess.Popen | None:
+    """`defcoop materialize` started in a subprocess; ``unprivileged`` drops root's right to read any file
+    (None where that cannot be done: root without setpriv)."""
     cmd = [str(BIN / "defcoop"), "materialize"]
     if unprivileged and os.geteuid() == 0:
         if not SETPRIV:
-            pytest.skip("running as root without setpriv: cannot make a folder unreadable")
+            return None
         # root reads everything through these two capabilities; without them file modes apply
         drop = "-dac_override,-dac_read_search"
         cmd = [SETPRIV, "--bounding-set", drop, "--inh-caps", drop, *cmd]
@@ -50,9 +51,8 @@ def defcoop(tmp_path: Path, input_dir: Path, db: Path, unprivileged: bool = Fals
         DEFCOOP_DUCKDB_PATH=str(db),
         DAGSTER_HOME=str(tmp_path / "home"),
         DEFCOOP_SENSOR="off",
-        **env,
     )
-    return subprocess.run(cmd, env=run_env, capture_output=True, text=True, timeout=600)
+    return subprocess.Popen(cmd, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def reason(run: subprocess.CompletedProcess) -> str:
@@ -64,48 +64,87 @@ def reason(run: subprocess.CompletedProcess) -> str:
     return lines[0].removeprefix("the run failed: ")
 
 
-def test_missing_input_folder(tmp_path):
-    db = tmp_path / "out" / "w.duckdb"
-    before = published(db)
-    why = reason(defcoop(tmp_path, tmp_path / "no-such-folder", db))
-    assert (
-        why == f"Input folder {tmp_path / 'no-such-folder'} does not exist or is not a folder; set "
-        "DEFCOOP_INPUT_DIR to a folder of article files."
+LOCKED = {"the folder": ".", "a folder inside it": "sub"}
+
+
+@pytest.fixture(scope="module")
+def failed(tmp_path_factory) -> dict:
+    """Every failing `defcoop materialize` of this module, started at once: each waits on its own process
+    (most of their time is starting Python and Dagster), so together they take about as long as one.
+    {name: (folder, published digest or None, input folder, warehouse path, finished run or None)}."""
+    cases = {}
+
+    def case(name, input_dir=None, db_name="out/w.duckdb", last_good=True, **how):
+        base = tmp_path_factory.mktemp(name.replace(" ", "_"))
+        db = base / db_name
+        cases[name] = [base, published(db) if last_good else None, input_dir or base / "no-such-folder", db, how]
+
+    case("missing")
+    for name in LOCKED:
+        case(name, unprivileged=True)
+    case("another file", input_dir=SEEDS, db_name="notes.csv", last_good=False)
+    case("a folder", input_dir=SEEDS, db_name="folder.duckdb", last_good=False)
+    for name in LOCKED:
+        inbox = cases[name][0] / "inbox"
+        shutil.copytree(SEEDS, inbox / "sub")
+        (inbox / LOCKED[name]).chmod(0)
+        cases[name][2] = inbox
+    cases["another file"][3].write_text("country,partner\nAZE,TUR\n", encoding="utf-8")
+    cases["a folder"][3].mkdir()
+    procs = {name: start(base, inbox, db, **how) for name, (base, _, inbox, db, how) in cases.items()}
+    out = {}
+    try:
+        for name, proc in procs.items():
+            done = None
+            if proc is not None:
+                stdout, stderr = proc.communicate(timeout=600)
+                done = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+            base, before, inbox, db, _ = cases[name]
+            out[name] = (base, before, inbox, db, done)
+    finally:
+        for proc in procs.values():
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+        for name in LOCKED:
+            (cases[name][2] / LOCKED[name]).chmod(0o755)
+    return out
+
+
+@pytest.mark.e2e
+def test_missing_input_folder(failed):
+    _, before, inbox, db, run = failed["missing"]
+    why = reason(run)
+    assert why == (
+        f"Input folder {inbox} does not exist or is not a folder; set DEFCOOP_INPUT_DIR to a folder of article files."
     )
     assert digest(db) == before
 
 
-@pytest.mark.parametrize("locked", [".", "sub"], ids=["the folder", "a folder inside it"])
-def test_unreadable_input_folder(tmp_path, locked):
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SEEDS, inbox / "sub")
-    db = tmp_path / "out" / "w.duckdb"
-    before = published(db)
-    (inbox / locked).chmod(0)
-    try:
-        why = reason(defcoop(tmp_path, inbox, db, unprivileged=True))
-    finally:
-        (inbox / locked).chmod(0o755)
+@pytest.mark.e2e
+@pytest.mark.parametrize("name", list(LOCKED))
+def test_unreadable_input_folder(failed, name):
+    _, before, inbox, db, run = failed[name]
+    if run is None:
+        pytest.skip("running as root without setpriv: cannot make a folder unreadable")
     # a folder below that cannot be listed fails the run too: skipping it would drop its articles
-    assert why.startswith(f"Input folder {inbox} cannot be read: Permission denied")
+    assert reason(run).startswith(f"Input folder {inbox} cannot be read: Permission denied")
     assert digest(db) == before
 
 
-def test_warehouse_path_holding_another_file_is_not_replaced(tmp_path):
-    db = tmp_path / "notes.csv"
-    db.write_text("country,partner\nAZE,TUR\n", encoding="utf-8")
-    why = reason(defcoop(tmp_path, SEEDS, db))
-    assert why.startswith(f"Warehouse path {db} holds a file that is not a DuckDB database")
+@pytest.mark.e2e
+def test_warehouse_path_holding_another_file_is_not_replaced(failed):
+    _, _, _, db, run = failed["another file"]
+    assert reason(run).startswith(f"Warehouse path {db} holds a file that is not a DuckDB database")
     assert db.read_text(encoding="utf-8") == "country,partner\nAZE,TUR\n"
 
 
-def test_warehouse_path_that_is_a_folder(tmp_path):
-    db = tmp_path / "folder.duckdb"
-    db.mkdir()
-    why = reason(defcoop(tmp_path, SEEDS, db))
-    assert why.startswith(f"Warehouse path {db} is a folder, not a file")
+@pytest.mark.e2e
+def test_warehouse_path_that_is_a_folder(failed):
+    _, _, _, db, run = failed["a folder"]
+    assert reason(run).startswith(f"Warehouse path {db} is a folder, not a file")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "setting, value, message",
     [

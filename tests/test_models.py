@@ -107,6 +107,11 @@ def test_a_model_reading_an_unknown_table_fails_at_load_time(tmp_path):
         prepared_manifest(project)
     assert "bad" in str(e.value)
 
+
+@pytest.mark.e2e
+def test_a_model_reading_an_unknown_table_stops_dg_check_defs(tmp_path):
+    project = models_copy(tmp_path)
+    (project / "models" / "marts" / "bad.sql").write_text("SELECT * FROM {{ ref('meetingz') }}\n", encoding="utf-8")
     # loading the code location, as `dg check defs` and `dagster dev` do, stops with dbt's message
     env = {**os.environ, "DEFCOOP_MODELS_DIR": str(project)}
     run = subprocess.run([str(BIN / "dg"), "check", "defs"], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -177,6 +182,7 @@ def test_a_failing_test_shows_its_rows_and_stops_the_graph(tmp_path, seeds_wareh
 # --- dbt itself, from the folder -------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_dbt_build_test_and_docs_from_the_folder(seeds_warehouse, tmp_path):
     """What an analyst types in dbt_like_models/, against the pipeline's work file (profiles.yml)."""
     published = tmp_path / "out" / "defcoop.duckdb"

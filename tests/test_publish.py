@@ -4,11 +4,12 @@ import hashlib
 import shutil
 import struct
 
+import dagster as dg
 import duckdb
 
 from defcoop_dagster.warehouse.publish import work_path
 
-from .conftest import SEEDS, query, run_pipeline
+from .conftest import SEEDS, published_copy, query, run_pipeline
 
 
 def header_version(path) -> int:
@@ -18,9 +19,8 @@ def header_version(path) -> int:
     return struct.unpack("<Q", head[12:20])[0]
 
 
-def test_publish_writes_privately_then_renames(tmp_path):
-    db = tmp_path / "out" / "warehouse.duckdb"
-    result = run_pipeline(SEEDS, db, private_work_file=True)
+def test_publish_writes_privately_then_renames(seeds_run):
+    result, db = seeds_run  # the session's run on seeds/, with a private work file as deployed
     assert result.success
     assert work_path(db).exists() and db.exists()
     assert query(db, "SELECT count(*) FROM articles") == [(5,)]
@@ -30,11 +30,10 @@ def test_publish_writes_privately_then_renames(tmp_path):
     assert mat.metadata["storage_version"].value == "v1.0.0"
 
 
-def test_a_reader_neither_blocks_the_run_nor_sees_half_of_it(tmp_path):
+def test_a_reader_neither_blocks_the_run_nor_sees_half_of_it(tmp_path, seeds_run):
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
-    db = tmp_path / "warehouse.duckdb"
-    assert run_pipeline(inbox, db, private_work_file=True).success
+    db = published_copy(seeds_run, tmp_path / "out")  # the last good run on these files
 
     reader = duckdb.connect(str(db), read_only=True)  # an analyst's open session
     try:
@@ -52,9 +51,8 @@ def test_a_reader_neither_blocks_the_run_nor_sees_half_of_it(tmp_path):
     assert query(db, "SELECT count(*) FROM articles") == [(6,)]  # a new connection sees the new run
 
 
-def test_a_failed_run_leaves_the_published_warehouse_untouched(tmp_path):
-    db = tmp_path / "warehouse.duckdb"
-    assert run_pipeline(SEEDS, db, private_work_file=True).success
+def test_a_failed_run_leaves_the_published_warehouse_untouched(tmp_path, seeds_run):
+    db = published_copy(seeds_run, tmp_path / "out")
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     result = run_pipeline(tmp_path / "no-such-folder", db, private_work_file=True)
     assert not result.success
@@ -68,6 +66,10 @@ def materialized(result, node: str, asset: str) -> dict:
     return {m.asset_key.to_user_string(): m.metadata for m in result.asset_materializations_for_node(node)}[asset]
 
 
+# What the incremental extraction writes and reads: the models, pictures and publishing add nothing to it
+EXTRACTION_AND_QUARANTINE = dg.AssetSelection.groups("ingestion", "entities", "events", "quality")
+
+
 def test_unchanged_articles_are_not_analysed_again(tmp_path):
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
@@ -77,8 +79,13 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path):
         "обороны Узбекистана Бахадыром Курбановым.",
         encoding="utf-8",
     )
-    db = tmp_path / "warehouse.duckdb"
-    first = run_pipeline(inbox, db, private_work_file=True)
+    published = tmp_path / "warehouse.duckdb"
+    db = work_path(published)  # the file the runs write and the next run reads its state from
+
+    def run():
+        return run_pipeline(inbox, published, selection=EXTRACTION_AND_QUARANTINE, private_work_file=True)
+
+    first = run()
     assert materialized(first, "extraction", "persons")["articles_analysed"].value == 6
     assert materialized(first, "extraction", "meetings")["articles_analysed"].value == 6
     persons = query(db, "SELECT * FROM persons ORDER BY person_id")
@@ -88,7 +95,7 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path):
     # quarantined rows name their article, child rows (no article_id column) their parent's
     assert {("meetings", late), ("meeting_countries", late)} <= {(r[0], r[3]) for r in quarantine}
 
-    second = run_pipeline(inbox, db, private_work_file=True)
+    second = run()
     meta = materialized(second, "extraction", "persons")
     assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (0, 6)
     meta = materialized(second, "extraction", "meetings")
@@ -101,7 +108,7 @@ def test_unchanged_articles_are_not_analysed_again(tmp_path):
     (inbox / "000_8ae553f45584d4c3.txt").unlink()
     text = (inbox / "004_04837f0cfa56d306.txt").read_text(encoding="utf-8")
     (inbox / "004_04837f0cfa56d306.txt").write_text(text + "\nСтороны договорились о новых встречах.", encoding="utf-8")
-    third = run_pipeline(inbox, db, private_work_file=True)
+    third = run()
     meta = materialized(third, "extraction", "persons")
     assert (meta["articles_analysed"].value, meta["articles_unchanged"].value) == (1, 4)
     meta = materialized(third, "extraction", "meetings")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from defcoop_dagster.warehouse.publish import publish
 
 from .conftest import ROOT
@@ -28,6 +30,7 @@ def readme_commands() -> list[tuple[str, str]]:
     return out
 
 
+@pytest.mark.e2e
 def test_the_readme_commands_run_as_written(analytics_run, tmp_path):
     commands = readme_commands()
     assert len(commands) >= 8, commands

@@ -60,7 +60,8 @@ def test_quarantine_through_a_real_run(tmp_path):
     (inbox / "future.txt").write_text("Заголовок будущей статьи о встрече\n18 мая 2099 | 20:06\n" + GOOD + "Будущее.")
     (inbox / "fine.txt").write_text("Заголовок обычной статьи о встрече\n18 мая 2021 | 20:06\n" + GOOD)
     db = tmp_path / "w.duckdb"
-    result = run_pipeline(inbox, db)
+    # the articles step validates its rows and writes the quarantine: nothing downstream is needed
+    result = run_pipeline(inbox, db, selection=["source_files", "articles"])
     assert result.success
     checks = {(e.asset_key.to_user_string(), e.check_name): e for e in result.get_asset_check_evaluations()}
     schema = checks[("articles", "pandera_schema")]
