@@ -13,7 +13,7 @@ from ..core.ingest.sources import scan
 from ..core.version import extractor_version
 from ..defs.extraction.assets import INPUTS, PREVIEWS
 from ..defs.resources import InputFolder
-from ..validation import validate
+from ..validation import Validated, validate
 from ..warehouse.state import input_digests
 from ..warehouse.tables import TABLES
 from .batches import read_manifest
@@ -24,28 +24,39 @@ file_batches = dg.DynamicPartitionsDefinition(name="file_batches")
 SOURCE_COLUMNS = ["source_path", "status", "duplicate_of", "raw_text", "title_hint", "url", "published_hint"]
 
 
-def articles_of(sources: pd.DataFrame) -> pd.DataFrame:
-    """Validated articles of source_files rows, as the default location's ``articles`` asset makes them."""
-    sources = sources[sources["status"].isin(["accepted", "duplicate"])].sort_values("source_path")
-    return validate(
-        TABLES["articles"], TABLES["articles"].frame(article_rows(sources[SOURCE_COLUMNS].to_dict("records")))
+def as_read(table: str, rows: pd.DataFrame, sql: str) -> pd.DataFrame:
+    """``sql`` over ``rows`` written as ``table``: what a step of the default location reads back from the
+    warehouse, with the same types (NULLs as None), so the core gets the same values here as there."""
+    con = duckdb.connect()
+    try:
+        con.execute(TABLES[table].ddl())
+        con.register("_rows", rows[TABLES[table].names])
+        con.execute(f'INSERT INTO "{table}" SELECT * FROM _rows')
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def articles_of(sources: pd.DataFrame) -> Validated:
+    """Validated articles of valid source_files rows, as the default location's ``articles`` asset makes them."""
+    read = as_read(
+        "source_files",
+        sources,
+        f"SELECT {', '.join(SOURCE_COLUMNS)} FROM source_files WHERE status IN ('accepted', 'duplicate') "
+        "ORDER BY source_path",
     )
+    return validate(TABLES["articles"], TABLES["articles"].frame(article_rows(read.to_dict("records"))))
 
 
 def extraction_input(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles as the extraction reads them from the warehouse (the same types, the same order),
-    with the digest of the inputs it reads besides the body: written to and read back from DuckDB."""
-    con = duckdb.connect()
-    try:
-        con.execute(TABLES["articles"].ddl())
-        con.register("_rows", articles[TABLES["articles"].names])
-        con.execute("INSERT INTO articles SELECT * FROM _rows")
-        df = con.execute(
-            "SELECT article_id, body, published, published_date, dateline_end, dateline_place "
-            "FROM articles ORDER BY article_id"
-        ).df()
-    finally:
-        con.close()
+    """The articles as the extraction reads them from the warehouse, with the digest of the inputs it
+    reads besides the body."""
+    df = as_read(
+        "articles",
+        articles,
+        "SELECT article_id, body, published, published_date, dateline_end, dateline_place FROM articles "
+        "ORDER BY article_id",
+    )
     df["inputs"] = input_digests(df, INPUTS)
     return df
 
