@@ -12,7 +12,7 @@ from .batches import plan, write_manifests
 from .extract import article_parts, file_batches
 from .resources import PartsFolder
 
-extract_batches = dg.define_asset_job("extract_batches", selection=[article_parts], partitions_def=file_batches)
+extract_batches = dg.define_asset_job("extract_batches", selection=[article_parts])
 # everything unpartitioned: the assembly, the canonical events, the models, the pictures, publishing
 assemble_and_publish = dg.define_asset_job(
     "assemble_and_publish", selection=dg.AssetSelection.all() - dg.AssetSelection.assets(article_parts)
