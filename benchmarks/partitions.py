@@ -13,6 +13,7 @@ Starts a PostgreSQL server for the Dagster instance (deploy/dagster.yaml), split
 """
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -35,6 +36,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "bsnlp")
     parser.add_argument("--partitions", type=int, default=4)
     args = parser.parse_args()
+    # other work on the machine takes cores from the 2 workers: say how busy it was
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
     files = sum(1 for p in args.corpus.rglob("*") if p.is_file())
     work = Path(tempfile.mkdtemp(prefix="defcoop-partitions-"))
     log = work / "dagster.log"
@@ -49,10 +52,11 @@ def main() -> None:
                 print(
                     f"{len(keys)} partitions ({files} files), {workers} worker(s): {times[workers]:.1f} s", flush=True
                 )
-            print(f"ratio 1 worker / 2 concurrent workers: {times[1] / times[2]:.2f}")
+            print(f"ratio 1 worker / 2 concurrent workers: {times[1] / times[2]:.2f} ({os.cpu_count()} cores)")
             rerun = run_partitions(env, keys[:1], workers=1, log=log)
             print(f"re-run of one partition ({keys[0]}): {rerun:.1f} s")
             print(f"assembly and publishing: {assemble_and_publish(env, log):.1f} s")
+            print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
