@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from .documents import MAX_BYTES, MAX_CHARS, Rejected, file_format, read_document
@@ -12,12 +13,15 @@ __all__ = ["SKIP_DIRS", "relative_name", "scan", "walk"]
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
-def scan(root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS) -> list[dict]:
+def scan(
+    root: Path, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS, paths: Iterable[Path] | None = None
+) -> list[dict]:
     """Rows for source_files (dicts of the columns known for each entry). The first file with a given
-    text is accepted, later ones are duplicates."""
+    text is accepted, later ones are duplicates. ``paths``: only these entries of ``root`` (a batch of a
+    partitioned run), in the order given; by default every entry, in ``walk`` order."""
     rows: list[dict] = []
     first_with_text: dict[str, str] = {}
-    for path in walk(root):
+    for path in walk(root) if paths is None else paths:
         rel, name_note = relative_name(path, root)
         # rejected until read; what is not known of an entry stays NULL (the table's declaration lists its columns)
         row = {

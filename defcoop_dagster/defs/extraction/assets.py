@@ -86,6 +86,33 @@ def kept_rows(con, kept: pd.Series) -> dict[str, pd.DataFrame]:
     return old
 
 
+def validated(frames: dict[str, pd.DataFrame], published: dict) -> dict[str, Validated]:
+    """The eight tables' rows (``frames``) validated: row rules, held meetings dated after their article
+    (``published``: article_id → date), children following their quarantined parents."""
+    outcomes = {name: validate(TABLES[name], frames[name]) for name in PREVIEWS}
+    outcomes["meetings"] = held_not_after_publication(outcomes["meetings"], published)
+    # a participant is a person of the article: one quarantined takes its participation along
+    outcomes["meeting_participants"] = follow_parent(
+        outcomes["meeting_participants"], outcomes["persons"], "persons", "person_id"
+    )
+    for child, (parent, key) in PARENTS.items():
+        outcomes[child] = follow_parent(outcomes[child], outcomes[parent], parent, key)
+        article_of = dict(zip(frames[parent][key], frames[parent]["article_id"], strict=True))
+        outcomes[child] = attribute_to_articles(outcomes[child], key, article_of)
+    return outcomes
+
+
+def table_counts(name: str, valid: pd.DataFrame) -> dict:
+    """What the UI shows of a table of the step besides its rows: counts by type or rule."""
+    if name == "mentions":
+        return {"by_type": counts(valid["type"], "mentions")}
+    if name == "persons":
+        return {"with_role": int(valid["role"].notna().sum()), "with_country": int(valid["country_iso3"].notna().sum())}
+    if name in ("meetings", "agreements"):
+        return {"by_rule": counts(valid["rule"], "rows")}
+    return {}
+
+
 @stage("extraction", table_specs(), CHECKS)
 def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
     version = extractor_version()
@@ -102,31 +129,12 @@ def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
     context.log.info(f"{len(todo)} articles analysed, {len(kept)} unchanged (extractor {version})")
 
     new = {name: TABLES[name].frame(getattr(found, name)) for name in PREVIEWS}
-    outcomes = {name: validate(TABLES[name], stack(old[name], new[name])) for name in PREVIEWS}
-    published = dict(zip(articles["article_id"], articles["published_date"], strict=True))
-    outcomes["meetings"] = held_not_after_publication(outcomes["meetings"], published)
-    # a participant is a person of the article: one quarantined takes its participation along
-    outcomes["meeting_participants"] = follow_parent(
-        outcomes["meeting_participants"], outcomes["persons"], "persons", "person_id"
-    )
-    for child, (parent, key) in PARENTS.items():
-        outcomes[child] = follow_parent(outcomes[child], outcomes[parent], parent, key)
-        article_of = {
-            k: a for frame in (old[parent], new[parent]) for k, a in zip(frame[key], frame["article_id"], strict=True)
-        }
-        outcomes[child] = attribute_to_articles(outcomes[child], key, article_of)
+    frames = {name: stack(old[name], new[name]) for name in PREVIEWS}
+    outcomes = validated(frames, dict(zip(articles["article_id"], articles["published_date"], strict=True)))
 
     def extra(name: str, valid: pd.DataFrame) -> dict:
         meta = {"articles_analysed": len(todo), "articles_unchanged": len(kept), "extractor_version": version}
-        if name == "mentions":
-            meta["by_type"] = counts(valid["type"], "mentions")
-        elif name == "persons":
-            meta.update(
-                with_role=int(valid["role"].notna().sum()), with_country=int(valid["country_iso3"].notna().sum())
-            )
-        elif name in ("meetings", "agreements"):
-            meta["by_rule"] = counts(valid["rule"], "rows")
-        return meta
+        return {**meta, **table_counts(name, valid)}
 
     with warehouse.get_connection() as con:
         for legacy in LEGACY_STATE:

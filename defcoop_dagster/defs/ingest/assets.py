@@ -37,22 +37,9 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
         context.log.warning(f"rejected {row.source_path}: {row.reason}")
     for row in df[df["note"].notna()].itertuples():
         context.log.warning(f"read {row.source_path} with a change: {row.note}")
-    rejected = (
-        df.loc[df["status"] == "rejected", "reason"]
-        .astype(str)
-        .str.replace(r"[\d,]+ (bytes|characters)", r"N \1", regex=True)
-    )
-    by_status = df["status"].value_counts()
 
     def extra(name, valid):
-        return {
-            "input_folder": str(root),
-            "accepted": int(by_status.get("accepted", 0)),
-            "duplicates": int(by_status.get("duplicate", 0)),
-            "rejected": int(by_status.get("rejected", 0)),
-            "read_with_a_note": int(df["note"].notna().sum()),
-            "rejected_by_reason": counts(rejected.rename("reason"), "files"),
-        }
+        return source_files_metadata(root, df)
 
     with warehouse.get_connection() as con:
         yield from finish(
@@ -62,13 +49,7 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
             {"source_files": ["source_path", "format", "encoding", "status", "reason", "note", "size_bytes"]},
             extra,
         )
-    missing = sorted(on_disk - set(outcome.valid["source_path"]))
-    yield dg.AssetCheckResult(
-        check_name=EVERY_FILE.name,
-        asset_key="source_files",
-        passed=not missing,
-        metadata={"files_on_disk": len(on_disk), "rows": len(outcome.valid), "missing": missing[:50]},
-    )
+    yield every_file_result(on_disk, outcome.valid)
 
 
 @stage("articles", [table_spec("articles", "ingestion", ["source_files"])], extra_checks=[EVERY_ACCEPTED_FILE])
@@ -81,14 +62,7 @@ def articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
     outcome = validate(TABLES["articles"], TABLES["articles"].frame(article_rows(sources.to_dict("records"))))
 
     def extra(name, valid):
-        return {
-            "published_by_precision": counts(
-                valid["published_precision"].fillna("unknown").rename("precision"), "articles"
-            ),
-            "published_inferred": int(valid["published_inferred"].sum()),
-            "merged_sources": int((valid["source_paths"].map(len) > 1).sum()),
-            "boilerplate_lines_removed": int(valid["boilerplate_removed"].sum()),
-        }
+        return articles_metadata(valid)
 
     with warehouse.get_connection() as con:
         yield from finish(
@@ -98,17 +72,62 @@ def articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
             {"articles": ["article_id", "source_path", "title", "published", "agency"]},
             extra,
         )
-        missing = [
-            r[0]
-            for r in con.execute(
-                "SELECT s.source_path FROM source_files s WHERE s.status IN ('accepted', 'duplicate') "
-                "AND s.source_path NOT IN (SELECT unnest(source_paths) FROM articles) ORDER BY 1"
-            ).fetchall()
-        ]
+        yield accepted_file_result(con, len(outcome.quarantined))
+
+
+def source_files_metadata(root, df) -> dict:
+    """What the UI shows of source_files besides its rows: files by status, rejections by reason."""
+    rejected = (
+        df.loc[df["status"] == "rejected", "reason"]
+        .astype(str)
+        .str.replace(r"[\d,]+ (bytes|characters)", r"N \1", regex=True)
+    )
+    by_status = df["status"].value_counts()
+    return {
+        "input_folder": str(root),
+        "accepted": int(by_status.get("accepted", 0)),
+        "duplicates": int(by_status.get("duplicate", 0)),
+        "rejected": int(by_status.get("rejected", 0)),
+        "read_with_a_note": int(df["note"].notna().sum()),
+        "rejected_by_reason": counts(rejected.rename("reason"), "files"),
+    }
+
+
+def every_file_result(on_disk: set[str], valid) -> dg.AssetCheckResult:
+    missing = sorted(on_disk - set(valid["source_path"]))
+    return dg.AssetCheckResult(
+        check_name=EVERY_FILE.name,
+        asset_key="source_files",
+        passed=not missing,
+        metadata={"files_on_disk": len(on_disk), "rows": len(valid), "missing": missing[:50]},
+    )
+
+
+def articles_metadata(valid) -> dict:
+    """What the UI shows of articles besides its rows: dates by precision, merged sources, boilerplate."""
+    return {
+        "published_by_precision": counts(
+            valid["published_precision"].fillna("unknown").rename("precision"), "articles"
+        ),
+        "published_inferred": int(valid["published_inferred"].sum()),
+        "merged_sources": int((valid["source_paths"].map(len) > 1).sum()),
+        "boilerplate_lines_removed": int(valid["boilerplate_removed"].sum()),
+    }
+
+
+def accepted_file_result(con, quarantined: int) -> dg.AssetCheckResult:
+    """Every accepted or duplicate file of the written source_files leads to an article of articles."""
+    missing = [
+        r[0]
+        for r in con.execute(
+            "SELECT s.source_path FROM source_files s WHERE s.status IN ('accepted', 'duplicate') "
+            "AND s.source_path NOT IN (SELECT unnest(source_paths) FROM articles) ORDER BY 1"
+        ).fetchall()
+    ]
     # a quarantined article is kept in quarantine, not lost: it explains the gap
-    yield dg.AssetCheckResult(
+    return dg.AssetCheckResult(
         check_name=EVERY_ACCEPTED_FILE.name,
         asset_key="articles",
-        passed=len(missing) <= len(outcome.quarantined),
-        metadata={"files_without_article": missing[:50], "articles_quarantined": len(outcome.quarantined)},
+        passed=len(missing) <= quarantined,
+        metadata={"files_without_article": missing[:50], "articles_quarantined": quarantined},
     )
