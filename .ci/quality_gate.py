@@ -19,7 +19,9 @@ def evaluate(gold_set: str) -> dict:
     out = Path(tempfile.mkdtemp(prefix="defcoop-gate-")) / "scores.json"
     run = subprocess.run(
         [sys.executable, str(GOLD / "evaluate.py"), str(GOLD / gold_set), "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     print(run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr[-2000:])
     if run.returncode != 0 or not out.exists():

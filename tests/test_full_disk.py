@@ -96,7 +96,9 @@ def test_a_full_disk_is_told_in_one_line_and_changes_nothing(tmp_path, small_dis
 
     # 3. new pictures drawn, the publishing copy does not fit: the published file and pictures stay as they were
     con = duckdb.connect(str(work_path(db)))
-    con.execute("DELETE FROM dyad_year WHERE country_a <> (SELECT min(country_a) FROM dyad_year)")
+    con.execute(
+        "DELETE FROM dyad_events WHERE country_a <> (SELECT min(country_a) FROM dyad_events)"
+    )  # the network reads it
     con.close()
     if small_disk is not None:
         fill(small_disk, leave=4 << 20)  # the pictures fit, a copy of the 9 MB warehouse does not
