@@ -1,14 +1,7 @@
 -- One row per document event: dated like a report (its signing date, else the first article's
 -- publication date), with its parties, signatories, reports and defence flag.
 WITH parties AS (
-    SELECT
-        event_id,
-        list(DISTINCT country_iso3 ORDER BY country_iso3) AS parties,
-        list(DISTINCT party_name ORDER BY party_name) FILTER (WHERE party_name IS NOT NULL) AS party_names,
-        list(DISTINCT country_iso3 || ': ' || signatory_name ORDER BY country_iso3 || ': ' || signatory_name)
-            FILTER (WHERE signatory_name IS NOT NULL) AS signatories
-    FROM {{ source('defcoop', 'agreement_event_parties') }}
-    GROUP BY event_id
+    {{ parties_by('event_id', 'agreement_event_parties') }}
 ),
 
 told AS (

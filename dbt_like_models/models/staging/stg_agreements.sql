@@ -1,12 +1,5 @@
 WITH parties AS (
-    SELECT
-        agreement_id,
-        list(DISTINCT country_iso3 ORDER BY country_iso3) AS parties,
-        list(DISTINCT party_name ORDER BY party_name) FILTER (WHERE party_name IS NOT NULL) AS party_names,
-        list(DISTINCT country_iso3 || ': ' || signatory_name ORDER BY country_iso3 || ': ' || signatory_name)
-            FILTER (WHERE signatory_name IS NOT NULL) AS signatories
-    FROM {{ source('defcoop', 'agreement_parties') }}
-    GROUP BY agreement_id
+    {{ parties_by('agreement_id', 'agreement_parties') }}
 ),
 
 dated AS (

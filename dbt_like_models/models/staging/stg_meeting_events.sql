@@ -1,17 +1,11 @@
 -- One row per meeting event: dated like a report (its own date, else the first article's
 -- publication date), with its countries, participants, reports and defence flag.
 WITH countries AS (
-    SELECT event_id, list(DISTINCT country_iso3 ORDER BY country_iso3) AS countries
-    FROM {{ source('defcoop', 'meeting_event_countries') }}
-    GROUP BY event_id
+    {{ countries_by('event_id', 'meeting_event_countries') }}
 ),
 
 participants AS (
-    SELECT
-        event_id,
-        list(name || coalesce(' (' || country_iso3 || ')', '') ORDER BY country_iso3, name) AS participants
-    FROM {{ source('defcoop', 'meeting_event_participants') }}
-    GROUP BY event_id
+    {{ participants_by('event_id', 'meeting_event_participants') }}
 ),
 
 told AS (

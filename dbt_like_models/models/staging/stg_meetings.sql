@@ -1,15 +1,9 @@
 WITH countries AS (
-    SELECT meeting_id, list(DISTINCT country_iso3 ORDER BY country_iso3) AS countries
-    FROM {{ source('defcoop', 'meeting_countries') }}
-    GROUP BY meeting_id
+    {{ countries_by('meeting_id', 'meeting_countries') }}
 ),
 
 participants AS (
-    SELECT
-        meeting_id,
-        list(name || coalesce(' (' || country_iso3 || ')', '') ORDER BY country_iso3, name) AS participants
-    FROM {{ source('defcoop', 'meeting_participants') }}
-    GROUP BY meeting_id
+    {{ participants_by('meeting_id', 'meeting_participants') }}
 ),
 
 dated AS (
