@@ -48,11 +48,7 @@ def _defence(ctx: context.ArticleContext, sent: Sentence, person_ids, states, ti
         roles,
         set(states),
         sent.text,
-        around(
-            ctx.body,
-            [(x.start, x.end) for x in ctx.sentences],
-            next(i for i, x in enumerate(ctx.sentences) if x is sent),
-        ),
+        around(ctx.body, [(x.start, x.end) for x in ctx.sentences], sent.index),  # index: its place in the body
         headline_of(ctx.body),
         title,
     )

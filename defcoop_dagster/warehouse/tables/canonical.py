@@ -72,7 +72,7 @@ def link_table(kind: str, report_key: str, reports: str) -> Table:
     )
 
 
-def countries_of(kind: str, what: str) -> Column:
+def countries_of(what: str) -> Column:
     return Column(
         "country_iso3", "VARCHAR", f"ISO3 code of {what}, or an organisation's code.", nullable=False, checks=(COUNTRY,)
     )
@@ -102,7 +102,7 @@ MEETING_EVENTS = Table(
 MEETING_EVENT_COUNTRIES = Table(
     "meeting_event_countries",
     "The sides of each meeting event (the same for all its reports).",
-    (event_id("meeting", "The meeting event."), countries_of("meeting", "a state taking part")),
+    (event_id("meeting", "The meeting event."), countries_of("a state taking part")),
     unique_together=("event_id", "country_iso3"),
     schema_name="MeetingEventCountriesSchema",
 )
@@ -156,7 +156,7 @@ AGREEMENT_EVENT_PARTIES = Table(
     "The parties of each document event, the body most reported and every signatory any report names.",
     (
         event_id("agreement", "The document event."),
-        countries_of("agreement", "a party"),
+        countries_of("a party"),
         Column("party_name", "VARCHAR", "The body that is party, as most reports name it."),
         Column("signatory_name", "VARCHAR", "Who signed for the party, comma-separated."),
     ),
