@@ -5,7 +5,7 @@ A sentence that names one side only and no one by name ("Утром 28 нояб�
 в министерстве …") gives no candidate but a date hint: the date of that side's one undated meeting.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..gazetteers import officials
 from ..lang.dates import PartialDate
@@ -17,8 +17,10 @@ from .triggers import is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words
 
 IN_PERSON_WORDS = words("meeting_in_person_words")
+MEETING_NOUNS = words("meeting_nouns")
 EARLIER_WORDS = words("meeting_earlier_words")
 THEN_WORDS = words("meeting_then_words")
+BILATERAL_WORDS = words("meeting_bilateral_words")
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Candidate:
 class DateHint:
     states: set[str]
     date: PartialDate
+    sentence: Sentence
+    place: str | None = None
 
 
 def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[Candidate], list[DateHint]]:
@@ -83,27 +87,37 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             continue
         if not persons and len(states) < 2:
             if strong and states and date is not None:
-                hints.append(DateHint(states, date))
+                hints.append(DateHint(states, date, sent, sentence_place(ctx, sent, skip)))
             continue
         countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
         rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")
         confidence = 0.5 + 0.2 * min(countries, 2) + (0.1 if strong or signing else 0.0)
-        out.append(
-            Candidate(
-                sent,
-                persons,
-                states,
-                date,
-                sentence_status(sent, skip),
-                sentence_place(ctx, sent, skip),
-                strong or signing,
-                rule,
-                round(confidence, 2),
-                earlier=earlier,
-            )
+        cand = Candidate(
+            sent,
+            persons,
+            states,
+            date,
+            sentence_status(sent, skip),
+            sentence_place(ctx, sent, skip),
+            strong or signing,
+            rule,
+            round(confidence, 2),
+            earlier=earlier,
         )
+        if not persons and strong and _bilateral(sent):
+            # one meeting per counterpart; the other side is the article's principal (``meetings``)
+            out += [replace(cand, states={code}, split=True, rule="bilateral") for code in sorted(states)]
+        else:
+            out.append(cand)
         previous_date = date or previous_date
     return out, hints
+
+
+def _bilateral(sent: Sentence) -> bool:
+    """A plural meeting noun called bilateral: "двусторонние встречи", "двусторонние переговоры"."""
+    return any(t.lemma in BILATERAL_WORDS for t in sent.tokens) and any(
+        t.number == "Plur" for t in sent.tokens if t.lemma in MEETING_NOUNS
+    )
 
 
 def _official(ctx: ArticleContext, pid: str) -> bool:

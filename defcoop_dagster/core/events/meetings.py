@@ -15,6 +15,8 @@ from .candidates import Candidate, DateHint, candidates
 from .context import ArticleContext
 from .vocabulary import words
 
+MEETING_NOUNS = words("meeting_nouns")
+
 # words for a person named elsewhere: "он встретился", "российский генерал также встретился"
 STAND_IN_WORDS = words("side_stand_ins")
 # "главы российского военного ведомства": a person described, not named
@@ -32,6 +34,7 @@ class Meeting:
     rule: str = ""
     confidence: float = 0.0
     strong: bool = False
+    earlier: bool = False  # an earlier meeting than the article's ("прошлый визит …")
 
 
 def meetings(ctx: ArticleContext, signing_sentences: set[int]) -> list[Meeting]:
@@ -56,6 +59,9 @@ def join(ctx: ArticleContext, cands: list[Candidate], hints: list[DateHint]) -> 
         undated = [m for m in found if m.date is None and hint.states <= m.states]
         if len(undated) == 1:
             undated[0].date = hint.date
+        else:
+            _announced(hint, found)
+    _visit_place(cands, found)
     return [m for m in found if len(m.states) >= 2]
 
 
@@ -92,6 +98,8 @@ def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             target = next((m for m in found if set(c.persons) == set(m.persons) and _dates_agree(c.date, m.date)), None)
             # "лидеры … провели переговоры. Во время встречи Пашинян и Алиев …": names for that meeting
             target = target or _unnamed_meeting_of(found, c)
+        elif c.split:
+            target = None  # "двусторонние встречи с канадским и польским министрами": one each
         else:
             target = next((m for m in found if c.states <= m.states and _dates_agree(c.date, m.date)), None)
         if target is None:
@@ -110,10 +118,14 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
     born: list[Meeting] = []  # meetings of partial candidates, open to the other side's name
     for c in partial:
         earlier = c.earlier  # "прошлый визит": another meeting
+        # a new set of counterparts ("встретится с коллегами из США, Польши …") is another meeting
         holding = [
             m
             for m in found
-            if m not in born and set(c.persons) <= set(m.persons) and (c.strong or c.states <= m.states)
+            if m not in born
+            and set(c.persons) <= set(m.persons)
+            and (c.strong or c.states <= m.states)
+            and len(c.states - m.states) < 2
         ]
         if c.date is not None and not c.strong and not earlier and holding:
             # "Таран 25-27 мая посещает Тбилиси": every meeting of that visit is dated by it
@@ -129,14 +141,16 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
             ),
             None,
         )
-        target = target or _unnamed_meeting_of(found + born, c)
+        target = target or _unnamed_meeting_of(found + born, c) or _multilateral_of(found + born, c)
         if target is not None:
             if not target.persons:
                 born.append(target)  # now a meeting of partial candidates too
             _absorb(target, c, states=not target.persons)
             continue
-        # the visitor and the host named in two sentences of a visit: one meeting
         side = {ctx.persons[p].country for p in c.persons}
+        if c.rule == "visit" and len(side) == 1 and any(_told(m, c) for m in found):
+            continue  # "прибыл в Брюссель": the visit of the meetings told, not a meeting with Belgium
+        # the visitor and the host named in two sentences of a visit: one meeting
         target = next(
             (
                 m
@@ -160,6 +174,48 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
     return [m for m in born if m not in found]
 
 
+def _told(m: Meeting, visit: Candidate) -> bool:
+    """A meeting with a meeting word of the visitor's, in the sentences after the visit's."""
+    after = m.evidence.index > visit.sentence.index
+    return m.strong and not m.earlier and after and set(visit.persons) <= set(m.persons)
+
+
+def _visit_place(cands: list[Candidate], found: list[Meeting]) -> None:
+    """ "прибыл в Брюссель … встретится с коллегами": the meetings of a visitor with no place of their
+    own are in the one city the article says the visitor went to."""
+    visits = [c for c in cands if c.rule == "visit" and c.place and c.persons and not c.earlier]
+    if len({c.place for c in visits}) != 1:
+        return
+    visitors = {p for c in visits for p in c.persons}
+    for m in found:
+        if m.place is None and not m.earlier and visitors & set(m.persons):
+            m.place = visits[0].place
+
+
+def _announced(hint: DateHint, found: list[Meeting]) -> None:
+    """ "Заседание Совета министров стран СНГ состоится 3 июня в Москве. В заседании примут участие
+    делегации …": a meeting of delegations told in the next sentences by the same meeting noun is the
+    one the hint announces, with its organisation, date and place."""
+    nouns = {t.lemma for t in hint.sentence.tokens if t.lemma in MEETING_NOUNS}
+    for m in found:
+        later = 0 < m.evidence.index - hint.sentence.index <= 2
+        if later and not m.persons and m.date is None and nouns & {t.lemma for t in m.evidence.tokens}:
+            m.states |= hint.states
+            m.date, m.place = hint.date, m.place or hint.place
+            return
+
+
+def _multilateral_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
+    """A meeting of three or more states that holds the candidate's states, told again: by one of its
+    people ("Во встрече с Умеровым приняли участие …") or by a person of a member state at its place."""
+    for m in meetings:
+        if len(m.states) < 3 or not c.states <= m.states or not _dates_agree(c.date, m.date):
+            continue
+        if (c.persons and set(c.persons) <= set(m.persons)) or (c.place is not None and c.place == m.place):
+            return m
+    return None
+
+
 def _unnamed_meeting_of(found: list[Meeting], c: Candidate) -> Meeting | None:
     """A meeting known only by its states, that the candidate's states and date fit."""
     return next((m for m in found if not m.persons and c.states <= m.states and _dates_agree(c.date, m.date)), None)
@@ -173,7 +229,7 @@ def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 def _new(c: Candidate) -> Meeting:
     return Meeting(
-        list(c.persons), set(c.states), c.date, c.status, c.place, c.sentence, c.rule, c.confidence, c.strong
+        list(c.persons), set(c.states), c.date, c.status, c.place, c.sentence, c.rule, c.confidence, c.strong, c.earlier
     )
 
 
@@ -196,7 +252,7 @@ def _complete(ctx: ArticleContext, m: Meeting) -> None:
     countries = {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
     stands_for = any(t.lemma in STAND_IN_WORDS for t in m.evidence.tokens) or _unnamed_side(ctx, m.evidence, countries)
     if len(countries) == 1 or (not countries and len(m.states) < 2):
-        other = ctx.principal(exclude=countries or set())
+        other = ctx.principal(exclude=countries or set(m.states))
         if other is not None and (len(m.states) < 2 or (stands_for and other.country in m.states)):
             m.persons.append(other.person_id)
             m.states.add(other.country)

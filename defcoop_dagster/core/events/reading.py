@@ -4,7 +4,7 @@ the place, the status. Meetings and agreements read their sentences alike, throu
 ``skip`` is the offsets of the sentence's relative clauses (``clauses.relative_clause_ranges``).
 """
 
-from ..gazetteers.countries import resolve_country
+from ..gazetteers.countries import ORG_CODES, resolve_country
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .clauses import Ranges, outside, reporting_clause_ranges, token_before
@@ -43,8 +43,9 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
         if prep in PLACE_PREPOSITIONS and not visit:
             continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
         out.add(s.value)
-    if visit:
-        # "совершил визит в Минск": the capital stands for its state
+    # "совершил визит в Минск": the capital stands for its state; not a city that houses the
+    # organisation visited ("прибыл в штаб-квартиру НАТО в Брюсселе")
+    if visit and not out & ORG_CODES:
         for p in ctx.in_sentence(ctx.places, sent):
             prev = token_before(sent, p.start)
             code = resolve_country(str(p.value))
@@ -61,7 +62,7 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
     if not idx:
         return False
     j = idx[0] - 1
-    while j >= 0 and idx[0] - j <= 12:
+    while j >= 0:  # back through the list, however long ("делегации Азербайджана, …, и Украины")
         t = toks[j]
         if t.lemma in SIDE_NOUNS:
             return True
@@ -69,7 +70,11 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
             j -= 1
             continue
         break
-    after = toks[idx[-1] + 1 : idx[-1] + 3]
+    # past the adjectives coordinated with it: "с канадским и польским министрами"
+    k = idx[-1] + 1
+    while k < len(toks) and (toks[k].pos == "ADJ" or toks[k].text in {",", "и"}):
+        k += 1
+    after = toks[idx[-1] + 1 : idx[-1] + 3] + toks[k : k + 1]
     return toks[idx[-1]].pos == "ADJ" and any(t.lemma in SIDE_NOUNS for t in after)
 
 

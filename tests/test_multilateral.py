@@ -1,0 +1,71 @@
+"""Meetings of more than two sides, and the bilateral meetings told beside them (sentences written
+for the tests)."""
+
+import pytest
+
+from .test_events import events_of, meetings
+
+
+def places(rows):
+    out = {}
+    for m in rows.meetings:
+        states = tuple(sorted(c["country_iso3"] for c in rows.meeting_countries if c["meeting_id"] == m["meeting_id"]))
+        out[states] = m["place"]
+    return out
+
+
+CASES = [
+    pytest.param(
+        "Министры обороны стран Балтии и министр обороны Молдовы Анатолий Носатый провели встречу в Риге. "
+        "Стороны обсудили помощь в подготовке военных.",
+        [(("EST", "LTU", "LVA", "MDA"), "held", None, ("Носатый",))],
+        id="group-of-states",
+    ),
+    pytest.param(
+        "Министры обороны стран Центральной Азии и глава Пентагона Ллойд Остин встретились в Астане. "
+        "На встрече с Остином, помимо него, были министры обороны Казахстана, Киргизии, Таджикистана, "
+        "Туркменистана и Узбекистана.",
+        [(("KAZ", "KGZ", "TJK", "TKM", "USA", "UZB"), "held", None, ("Остин",))],
+        id="multilateral-told-again",
+    ),
+    pytest.param(
+        "Министр обороны Грузии Ираклий Гарибашвили прибыл в Брюссель. Там Гарибашвили встретится с генеральным "
+        "секретарем НАТО Марком Рютте. Кроме того, Гарибашвили встретится с коллегами из Эстонии, Латвии и Литвы. "
+        "С эстонским и латвийским министрами пройдут также двусторонние встречи.",
+        [
+            (("GEO", "NATO"), "planned", None, ("Гарибашвили", "Рютте")),
+            (("EST", "GEO", "LTU", "LVA"), "planned", None, ("Гарибашвили",)),
+            (("EST", "GEO"), "planned", None, ("Гарибашвили",)),
+            (("GEO", "LVA"), "planned", None, ("Гарибашвили",)),
+        ],
+        id="new-counterparts-and-bilaterals",
+    ),
+    pytest.param(
+        "Заседание Совета министров обороны стран СНГ пройдет 14 октября 2031 года в Минске. В заседании примут "
+        "участие делегации Армении, Белоруссии, Казахстана, Киргизии, России и Таджикистана.",
+        [(("ARM", "BLR", "CIS", "KAZ", "KGZ", "RUS", "TJK"), "planned", "2031-10-14", ())],
+        id="session-announced-then-delegations",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_multilateral(text, expected):
+    rows, _ = events_of(text)
+    assert meetings(rows) == sorted(expected, key=str)
+
+
+def test_visit_city_places_the_visitors_meetings():
+    rows, _ = events_of(
+        "Министр обороны Грузии Ираклий Гарибашвили прибыл в Брюссель. Там Гарибашвили встретится с генеральным "
+        "секретарем НАТО Марком Рютте. Кроме того, Гарибашвили встретится с коллегами из Эстонии, Латвии и Литвы."
+    )
+    assert places(rows) == {("GEO", "NATO"): "Брюссель", ("EST", "GEO", "LTU", "LVA"): "Брюссель"}
+
+
+def test_city_of_the_organisation_visited_is_not_a_side():
+    rows, _ = events_of(
+        "Министр обороны Грузии Ираклий Гарибашвили прибыл в штаб-квартиру НАТО в Брюсселе и провел переговоры "
+        "с генеральным секретарем альянса Марком Рютте."
+    )
+    assert [m[0] for m in meetings(rows)] == [("GEO", "NATO")]
