@@ -2,7 +2,8 @@
 states), with its people, states, date, status and place.
 
 A sentence that names one side only and no one by name ("Утром 28 ноября делегация была принята
-в министерстве …") gives no candidate but a date hint: the date of that side's one undated meeting.
+в министерстве …", "Встреча состоялась в Алма-Ате") gives no candidate but a hint: the date of that
+side's one undated meeting, the place of the meeting told beside it.
 """
 
 from dataclasses import dataclass, replace
@@ -39,17 +40,19 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class DateHint:
+class Hint:
+    """A meeting sentence that names one side or none: the date or place of a meeting told beside it."""
+
     states: set[str]
-    date: PartialDate
+    date: PartialDate | None
     sentence: Sentence
     place: str | None = None
 
 
-def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[Candidate], list[DateHint]]:
+def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[Candidate], list[Hint]]:
     """The candidates of an article's sentences, and the date hints of the sentences that name one side."""
     out: list[Candidate] = []
-    hints: list[DateHint] = []
+    hints: list[Hint] = []
     previous_date = None
     # in an article about a phone call, "в ходе разговора", "беседа состоялась" are that call
     phone_article = any(is_remote(sent) for sent in ctx.sentences)
@@ -86,8 +89,9 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         if not persons and is_habitual(sent):
             continue
         if not persons and len(states) < 2:
-            if strong and states and date is not None:
-                hints.append(DateHint(states, date, sent, sentence_place(ctx, sent, skip)))
+            place = sentence_place(ctx, sent, skip)
+            if (strong and states and date is not None) or ((strong or visit) and place):
+                hints.append(Hint(states, date, sent, place))
             continue
         countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
         rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")

@@ -40,6 +40,7 @@ class ArticleContext:
     dates: list[Span]  # value = PartialDate
     places: list[Span]  # LOC mentions, value = nominative normal
     orgs: list[Span]  # ORG mentions, value = nominative normal
+    dateline_place: str | None = None  # «АЛМА-АТА, 31 октября. /ТАСС/.»: where the report was filed
 
     def in_sentence(self, spans: list[Span], sent: Sentence) -> list[Span]:
         return [s for s in spans if sent.start <= s.start < sent.end]
@@ -114,4 +115,5 @@ def build(
         dates=sorted(dates, key=lambda s: s.start),
         places=sorted(places, key=lambda s: s.start),
         orgs=sorted(orgs, key=lambda s: s.start),
+        dateline_place=article.get("dateline_place"),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
-from .candidates import Candidate, DateHint, candidates
+from .candidates import Candidate, Hint, candidates
 from .context import ArticleContext
 from .vocabulary import words
 
@@ -43,7 +43,7 @@ def meetings(ctx: ArticleContext, signing_sentences: set[int]) -> list[Meeting]:
     return join(ctx, cands, hints)
 
 
-def join(ctx: ArticleContext, cands: list[Candidate], hints: list[DateHint]) -> list[Meeting]:
+def join(ctx: ArticleContext, cands: list[Candidate], hints: list[Hint]) -> list[Meeting]:
     """Distinct meetings from candidates (see the module docstring)."""
     # partial: one person named, or people named without a meeting word ("Таран посещает Тбилиси")
     partial: list[Candidate] = []
@@ -57,11 +57,14 @@ def join(ctx: ArticleContext, cands: list[Candidate], hints: list[DateHint]) -> 
     found += _place_partial(ctx, found, partial)
     for hint in hints:
         undated = [m for m in found if m.date is None and hint.states <= m.states]
-        if len(undated) == 1:
+        if hint.date is not None and len(undated) == 1:
             undated[0].date = hint.date
-        else:
+        elif hint.date is not None:
             _announced(hint, found)
+        if hint.place:
+            _hint_place(hint, found)
     _visit_place(cands, found)
+    _carry_places(ctx, found)
     return [m for m in found if len(m.states) >= 2]
 
 
@@ -192,7 +195,33 @@ def _visit_place(cands: list[Candidate], found: list[Meeting]) -> None:
             m.place = visits[0].place
 
 
-def _announced(hint: DateHint, found: list[Meeting]) -> None:
+def _hint_place(hint: Hint, found: list[Meeting]) -> None:
+    """ "Встреча состоялась в Алма-Ате", "В ходе визита в Минск … подписан протокол": the place of the
+    nearest meeting told within two sentences, before or after, that has none."""
+    near = [m for m in found if abs(m.evidence.index - hint.sentence.index) <= 2 and not m.earlier]
+    near.sort(key=lambda m: (abs(m.evidence.index - hint.sentence.index), m.evidence.index > hint.sentence.index))
+    if near and near[0].place is None:
+        near[0].place = hint.place
+
+
+def _carry_places(ctx: ArticleContext, found: list[Meeting]) -> None:
+    """A meeting with no place of its own is where its people's meeting told before it was ("В ходе
+    визита запланирована встреча …"); failing that, where the report was filed (its dateline)."""
+    for m in sorted(found, key=lambda m: m.evidence.index):
+        if m.place is not None or m.earlier:
+            continue
+        before = [
+            o
+            for o in found
+            if o.place and not o.earlier and o.evidence.index < m.evidence.index and set(o.persons) & set(m.persons)
+        ]
+        if before:
+            m.place = max(before, key=lambda o: o.evidence.index).place
+        elif not any(s.text == ctx.dateline_place for s in ctx.states):  # a city, not "Азербайджан, 3 июня"
+            m.place = ctx.dateline_place
+
+
+def _announced(hint: Hint, found: list[Meeting]) -> None:
     """ "Заседание Совета министров стран СНГ состоится 3 июня в Москве. В заседании примут участие
     делегации …": a meeting of delegations told in the next sentences by the same meeting noun is the
     one the hint announces, with its organisation, date and place."""

@@ -14,6 +14,8 @@ from .vocabulary import table, words
 
 TOPIC_PREPOSITIONS = words("topic_prepositions")
 PLACE_PREPOSITIONS = words("place_prepositions")
+# "посещает Тбилиси", "прибыл в Баку": the place of a visit
+VISIT_VERBS = words("visit_words")
 PLAN_WORDS = words("plan_words")
 # nouns whose state is a side: "делегациями Азербайджана", "белорусская делегация"
 SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_staff")
@@ -89,12 +91,21 @@ def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> PartialD
 
 
 def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | None:
-    """The first locality after a preposition of place ("в Баку", "из Минска"); a state is not one."""
+    """The first locality after a preposition of place ("в Баку", "из Минска") or a visit verb
+    ("посещает Тбилиси"); a state is not one. A relative clause counts when it tells an arrival
+    ("король, который прибыл в Баку, …")."""
     for p in ctx.in_sentence(ctx.places, sent):
+        if any(s.start <= p.start < s.end for s in ctx.states):
+            continue
         prev = token_before(sent, p.start)
-        at = prev is not None and prev.lemma in PLACE_PREPOSITIONS | {"из"}
-        if outside(skip, p.start) and at and not any(s.start <= p.start < s.end for s in ctx.states):
+        if prev is None:
+            continue
+        if prev.lemma in VISIT_VERBS:
             return str(p.value)
+        if prev.lemma in PLACE_PREPOSITIONS | {"из"}:
+            before = token_before(sent, prev.start)
+            if outside(skip, p.start) or (before is not None and before.lemma in VISIT_VERBS):
+                return str(p.value)
     return None
 
 

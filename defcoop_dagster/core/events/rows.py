@@ -66,8 +66,10 @@ def complete_year(date: PartialDate | None, ctx: context.ArticleContext, person_
     if date is None or date.year is not None:
         return date
     stated = set(explicit_years(ctx.body, event_names=True))  # "«Армия-2022»" dates its forum
+    # "до 2015 года", "план на 2010 год": after the events, unless a term of office bounds them
+    horizons = stated - set(explicit_years(ctx.body, event_names=True, horizons=False))
     terms = [[(o.from_year, o.to_year) for o in officials.find_officials(ctx.persons[pid].name)] for pid in person_ids]
-    return year_from_evidence(date, stated, terms)
+    return year_from_evidence(date, stated, terms, horizons)
 
 
 def _date_columns(date, prefix: str, iso_from=None) -> dict:

@@ -12,10 +12,12 @@ DATE_WITH_YEAR = re.compile(
     rf"\b\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b"
 )
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
-# "ТБИЛИСИ, 24 апр — Sputnik." / "АЛМА-АТА, 31 октября. /ТАСС/." / "Москва. 21 февраля. INTERFAX.RU - "
+# "ТБИЛИСИ, 24 апр — Sputnik." / "АЛМА-АТА, 31 октября. /ТАСС/." / "Москва. 21 февраля. INTERFAX.RU - " /
+# "Баку, 3 июня 2009 г. — ИА Регнум."
 DATELINE = re.compile(
     r"^(?P<place>[А-ЯЁA-Z][А-ЯЁA-Zа-яё\-]*(?:[ \-][А-ЯЁA-Z][А-ЯЁA-Zа-яё\-]*){0,2})[,.]\s+"
-    r"(?P<date>\d{1,2}\s+" + _MONTH_WORD + r"(?:\s+\d{4}(?:\s*(?:г\.|года))?)?)\s*[.,]?\s*"
+    r"(?P<date>\d{1,2}\s+" + _MONTH_WORD + r")(?:,?\s+(?P<year>\d{4})(?:\s*(?:г\.|года))?)?"
+    r"(?:,?\s+\d{1,2}:\d{2})?\s*[.,]?\s*"  # "Азербайджан, 3 июня, 2009, 09:34 — ИА Регнум."
     r"(?:[-—–]\s*(?P<a1>[^.\n]{2,40}?)\.\s|/(?P<a2>[^/\n]{2,30})/\.?\s*|(?P<a3>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]{2,})\s*[-—–]\s*)"
 )
 # "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az". Agencies in Cyrillic
@@ -77,7 +79,7 @@ def parse_dateline(line: str) -> Dateline | None:
     # "Москва" in a dateline is fine; a capitalised sentence start ("Министр обороны, 5 ...") is not.
     if not place_raw.isupper() and len(place_raw.split()) > 1:
         return None
-    date = parse_date(m.group("date").rstrip("."))
+    date = parse_date(" ".join(filter(None, (m.group("date").rstrip("."), m.group("year")))))
     if date is None:
         return None
     agency = (m.group("a1") or m.group("a2") or m.group("a3") or "").strip(" .-—–") or None

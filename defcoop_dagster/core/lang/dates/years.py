@@ -39,6 +39,7 @@ _MONTH_BEFORE = re.compile(rf"{MONTH_WORD}\s$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|все права защищены)[^,;.\n]{0,30}$", re.IGNORECASE)
 # Horizons ("до 2030 года", "к 2025 году") lie after the events.
 _HORIZON_BEFORE = re.compile(r"(?<![\w-])(?:до|к|по)\s+$", re.IGNORECASE)
+_HORIZON_OR_PERIOD = re.compile(r"(?<![\w-])(?:до|к|по|на)\s+$", re.IGNORECASE)
 
 
 def year_spans(text: str, event_names: bool = False) -> list[tuple[int, int, int]]:
@@ -62,7 +63,7 @@ def year_spans(text: str, event_names: bool = False) -> list[tuple[int, int, int
     return out
 
 
-def explicit_years(text: str, *, event_names: bool = False) -> list[int]:
+def explicit_years(text: str, *, event_names: bool = False, horizons: bool = True) -> list[int]:
     """Years (1900..2100) written in ``text`` as years, in text order, each once.
 
     Counted: a year word after the number ("в 2017 году", "2022 года", "2017-м", "2017–2019 гг."),
@@ -70,10 +71,13 @@ def explicit_years(text: str, *, event_names: bool = False) -> list[int]:
     Not counted: counts and codes without a year word ("2000 военнослужащих", phone numbers),
     copyright lines ("© AFP 2023"), and by default names of events ("Армия-2022", "Индра-2025"):
     such names also cover plans and horizons ("ГПВ-2027", "Стратегия-2035"), so as a lower bound
-    for year inference they would overshoot. ``event_names=True`` counts them too.
+    for year inference they would overshoot. ``event_names=True`` counts them too; ``horizons=False``
+    leaves out horizons and periods ("до 2015 года", "план на 2010 год"), which lie after the events.
     """
     seen: list[int] = []
-    for year, _, _ in year_spans(text, event_names):
+    for year, start, _ in year_spans(text, event_names):
+        if not horizons and _HORIZON_OR_PERIOD.search(text[max(0, start - 4) : start]):
+            continue
         if year not in seen:
             seen.append(year)
     return seen
@@ -124,14 +128,19 @@ def year_of(
 
 
 def year_from_evidence(
-    date: PartialDate | None, stated: set[int], terms: list[list[tuple[int | None, int | None]]]
+    date: PartialDate | None,
+    stated: set[int],
+    terms: list[list[tuple[int | None, int | None]]],
+    horizons: set[int] = frozenset(),
 ) -> PartialDate | None:
     """An event's day or month written without a year gets the year the evidence allows, marked inferred.
 
     ``terms``: for each person taking part, the (from, to) years of the posts a gazetteer knows them
-    in (None: unknown start / still in office); ``stated``: the years the article writes. The years
-    all participants held their posts, narrowed by the stated ones; failing those, the latest stated
-    year. Without evidence the date keeps no year (``date_iso`` still tells its day and month).
+    in (None: unknown start / still in office); ``stated``: the years the article writes, of which
+    ``horizons`` are written only as horizons or periods ("до 2015 года", "на 2010 год"). The latest
+    stated year in which all participants held their posts, else the last year they all did; with no
+    post known, the latest stated year outside horizons. Without evidence the date keeps no year
+    (``date_iso`` still tells its day and month).
     """
     if date is None or date.year is not None or date.month is None:
         return date
@@ -142,8 +151,8 @@ def year_from_evidence(
             in_office = years if in_office is None else in_office & years
     if in_office:
         year = max(in_office & stated) if in_office & stated else max(in_office)
-    elif stated:
-        year = max(stated)
+    elif stated - horizons:
+        year = max(stated - horizons)
     else:
         return date
     return replace(date, year=year, inferred=True)

@@ -1,0 +1,63 @@
+"""Where a meeting was: its own sentence, the visit it belongs to, the sentence beside it, the
+dateline (sentences written for the tests)."""
+
+import pytest
+
+from defcoop_dagster.core.ingest.articles import parse_article
+from defcoop_dagster.core.lang.dates import PartialDate, year_from_evidence
+
+from .test_events import events_of
+from .test_multilateral import places
+
+CASES = [
+    pytest.param(
+        "Министр обороны Молдовы Анатолий Носатый посещает Ереван. Он встретился с министром обороны Армении "
+        "Суреном Папикяном.",
+        {("ARM", "MDA"): "Ереван"},
+        id="visit-verb-object",
+    ),
+    pytest.param(
+        "Президент Вьетнама Во Ван Тхыонг, который прибыл в Сеул с официальным визитом, провел переговоры "
+        "с президентом Южной Кореи Юн Сок Ёлем.",
+        {("KOR", "VNM"): "Сеул"},
+        id="arrival-in-relative-clause",
+    ),
+    pytest.param(
+        "Министр обороны Казахстана Руслан Жаксылыков провел переговоры с министром обороны Турции Яшаром "
+        "Гюлером. Встреча состоялась в Анкаре.",
+        {("KAZ", "TUR"): "Анкара"},
+        id="place-in-the-next-sentence",
+    ),
+    pytest.param(
+        "Министр обороны Сербии Милош Вучевич провел переговоры с министром обороны Венгрии Кристофом "
+        "Салаи-Бобровницким в Будапеште. В ходе визита запланирована также встреча Вучевича с президентом "
+        "Венгрии Тамашем Шуйоком.",
+        {("HUN", "SRB"): "Будапешт"},
+        id="meeting-of-the-same-visit",
+    ),
+    pytest.param(
+        "ЕРЕВАН, 12 мая. /ТАСС/. Министр обороны Армении Сурен Папикян провел переговоры с министром обороны "
+        "Ирана Азизом Насирзаде.",
+        {("ARM", "IRN"): "Ереван"},
+        id="dateline",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_meeting_place(text, expected):
+    rows, _ = events_of(text)
+    assert places(rows) == expected
+
+
+def test_dateline_with_year_after_a_comma():
+    art = parse_article("Заголовок\nБаку, 7 марта, 2012, 10:15 — ИА Новости Кавказа. Министр прибыл в Ереван.")
+    assert (art.published, art.dateline_place) == (PartialDate(2012, 3, 7), "Баку")
+
+
+def test_a_horizon_does_not_date_an_event():
+    date = PartialDate(None, 6, 3)
+    assert year_from_evidence(date, {2009, 2015}, [], horizons={2015}).year == 2009
+    assert year_from_evidence(date, {2015}, [], horizons={2015}).year is None
+    # a term of office bounds a period year: "план на 2021 год" signed by people in office then
+    assert year_from_evidence(date, {2021}, [[(2019, 2021)]], horizons={2021}).year == 2021
