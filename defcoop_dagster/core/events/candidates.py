@@ -22,6 +22,7 @@ MEETING_NOUNS = words("meeting_nouns")
 EARLIER_WORDS = words("meeting_earlier_words")
 THEN_WORDS = words("meeting_then_words")
 BILATERAL_WORDS = words("meeting_bilateral_words")
+HELD_VERBS = words("meeting_held_verbs")
 
 
 @dataclass
@@ -90,7 +91,8 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             continue
         if not persons and len(states) < 2:
             place = sentence_place(ctx, sent, skip)
-            if (strong and states and date is not None) or ((strong or visit) and place):
+            held_here = visit or any(t.lemma in HELD_VERBS for t in sent.tokens)  # not "обсудили … в регионе"
+            if (strong and states and date is not None) or ((strong or visit) and held_here and place):
                 hints.append(Hint(states, date, sent, place))
             continue
         countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})

@@ -85,12 +85,24 @@ def split_hosts(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
             len(by_state) == 2
             and sorted(len(v) for v in by_state.values()) == [1, len(c.persons) - 1]
             and len(c.persons) >= 3
+            and _hosts_after_with(ctx, c, next(v[0] for v in by_state.values() if len(v) == 1))
         ):
             guest = next(v[0] for v in by_state.values() if len(v) == 1)
             out += [replace(c, persons=[guest, p], split=True) for p in c.persons if p != guest]
         else:
             out.append(c)
     return out
+
+
+def _hosts_after_with(ctx: ArticleContext, c: Candidate, guest: str) -> bool:
+    """The hosts are named after the guest, in a "с"-phrase: "A встретился с X и с Y"."""
+    first = {pid: s for s, _, pid in reversed(ctx.person_spans) if c.sentence.start <= s < c.sentence.end}
+    if guest not in first:
+        return False
+    hosts = [first[p] for p in c.persons if p != guest and p in first]
+    if not hosts or min(hosts) < first[guest]:
+        return False
+    return any(t.lemma in ("с", "со") and first[guest] < t.start < min(hosts) for t in c.sentence.tokens)
 
 
 def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
@@ -208,15 +220,23 @@ def _carry_places(ctx: ArticleContext, found: list[Meeting]) -> None:
     """A meeting with no place of its own is where its people's meeting told before it was ("В ходе
     визита запланирована встреча …"); failing that, where the report was filed (its dateline)."""
     for m in sorted(found, key=lambda m: m.evidence.index):
-        if m.place is not None or m.earlier:
+        if m.place is not None:
             continue
+        # an earlier visit's meetings ("Прошлый визит … в Баку. Тогда … встретился …") among themselves
         before = [
             o
             for o in found
-            if o.place and not o.earlier and o.evidence.index < m.evidence.index and set(o.persons) & set(m.persons)
+            if o.place
+            and o.earlier == m.earlier
+            and _dates_agree(o.date, m.date)
+            and o is not m
+            and o.evidence.index <= m.evidence.index
+            and set(o.persons) & set(m.persons)
         ]
         if before:
             m.place = max(before, key=lambda o: o.evidence.index).place
+        elif m.earlier:
+            continue
         elif not any(s.text == ctx.dateline_place for s in ctx.states):  # a city, not "Азербайджан, 3 июня"
             m.place = ctx.dateline_place
 

@@ -4,6 +4,7 @@ the place, the status. Meetings and agreements read their sentences alike, throu
 ``skip`` is the offsets of the sentence's relative clauses (``clauses.relative_clause_ranges``).
 """
 
+from ..gazetteers import officials
 from ..gazetteers.countries import ORG_CODES, resolve_country
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
@@ -16,6 +17,7 @@ TOPIC_PREPOSITIONS = words("topic_prepositions")
 PLACE_PREPOSITIONS = words("place_prepositions")
 # "посещает Тбилиси", "прибыл в Баку": the place of a visit
 VISIT_VERBS = words("visit_words")
+SETTLEMENT_NOUNS = words("settlement_nouns")
 PLAN_WORDS = words("plan_words")
 # nouns whose state is a side: "делегациями Азербайджана", "белорусская делегация"
 SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_staff")
@@ -23,6 +25,7 @@ SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_st
 PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
 # a speaker is in the meeting the reporting clause itself names
 MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
+HEAD_NOUNS = words("side_head_nouns")
 LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
 
 
@@ -98,6 +101,12 @@ def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | N
         if any(s.start <= p.start < s.end for s in ctx.states):
             continue
         prev = token_before(sent, p.start)
+        # "в карабахском городе Шуша": the preposition before the settlement noun and its adjectives
+        while prev is not None and (prev.lemma in SETTLEMENT_NOUNS or (prev.pos == "ADJ" and prev.start < p.start)):
+            before = token_before(sent, prev.start)
+            if before is None or not (before.pos == "ADJ" or before.lemma in PLACE_PREPOSITIONS):
+                break
+            prev = before
         if prev is None:
             continue
         if prev.lemma in VISIT_VERBS:
@@ -143,16 +152,33 @@ def described_people(ctx: ArticleContext, sent: Sentence) -> list[str]:
     toks = sent.tokens
     for i, t in enumerate(toks):
         posts = LEADER_POSTS.get(t.lemma)
-        if not posts:
+        # "встреча глав Беларуси и Азербайджана": a head of state only when the states follow at once
+        heads = t.lemma in HEAD_NOUNS
+        if not posts and not heads:
             continue
-        window = toks[max(0, i - 2) : i + 3]
+        window = _state_list(toks, i + 1) if heads else toks[max(0, i - 2) : i + 3]
+        posts = posts or LEADER_POSTS["лидер"]
         if any(u.start <= s < u.end for u in toks[i + 1 : i + 4] for s, _, _ in ctx.person_spans):
             continue  # "президентом Ирана Хасаном Рухани": a named person, not a description
         codes = {st.value for st in ctx.states for u in window if st.start <= u.start < st.end}
         for pid, ref in ctx.persons.items():
-            if ref.country in codes and ref.role in posts and pid not in out:
+            if ref.country in codes and (ref.role in posts or (heads and _known_in(ref, posts))) and pid not in out:
                 out.append(pid)
     return out
+
+
+def _state_list(toks, i: int) -> list:
+    """The tokens of "Беларуси и Азербайджана" from ``i``: names joined by "и" and commas."""
+    out = []
+    while i < len(toks) and (toks[i].pos == "PROPN" or toks[i].text in {",", "и"}):
+        out.append(toks[i])
+        i += 1
+    return out
+
+
+def _known_in(ref, posts: tuple[str, ...]) -> bool:
+    """A person the text gives no post: one of ``posts`` in the officials gazetteer, for their state."""
+    return not ref.role and any(o.role in posts and o.code == ref.country for o in officials.find_officials(ref.name))
 
 
 def _plural_subject(sent: Sentence) -> bool:
