@@ -23,6 +23,7 @@ EARLIER_WORDS = words("meeting_earlier_words")
 THEN_WORDS = words("meeting_then_words")
 BILATERAL_WORDS = words("meeting_bilateral_words")
 HELD_VERBS = words("meeting_held_verbs")
+SIGNING_WORDS = words("signing_words")
 
 
 @dataclass
@@ -68,6 +69,9 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         if not (strong or visit or signing):
             continue
         skip = relative_clause_ranges(sent)
+        if signing:
+            # "соглашение, которое было подписано X и Y": the clause that tells the signing names the signers
+            skip = [(a, b) for a, b in skip if not _tells_signing(sent, a, b)]
         named = [p for p in ctx.persons_in(sent) if outside(skip, first_start(ctx, p, sent))]
         persons = sentence_people(ctx, sent, skip, with_antecedents=signing)
         if signing and not (strong or visit) and len({ctx.persons[p].country for p in persons}) < 2:
@@ -117,6 +121,10 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             out.append(cand)
         previous_date = date or previous_date
     return out, hints
+
+
+def _tells_signing(sent: Sentence, start: int, end: int) -> bool:
+    return any(start <= t.start < end and t.lemma in SIGNING_WORDS for t in sent.tokens)
 
 
 def _bilateral(sent: Sentence) -> bool:

@@ -113,6 +113,11 @@ def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
             target = next((m for m in found if set(c.persons) == set(m.persons) and _dates_agree(c.date, m.date)), None)
             # "лидеры … провели переговоры. Во время встречи Пашинян и Алиев …": names for that meeting
             target = target or _unnamed_meeting_of(found, c)
+            if c.rule == "signing" and not c.earlier:
+                # signers of the two states of a meeting told before sign at that meeting
+                target = target or next(
+                    (m for m in found if m.states == c.states and not m.earlier and _dates_agree(c.date, m.date)), None
+                )
         elif c.split:
             target = None  # "двусторонние встречи с канадским и польским министрами": one each
         else:
