@@ -26,6 +26,11 @@ PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
 # a speaker is in the meeting the reporting clause itself names
 MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
 HEAD_NOUNS = words("side_head_nouns")
+# a name's phrase: "президента Таджикистана Эмомали Рахмона и премьер-министра Пакистана …"
+PHRASE_RELS = {"flat:name", "flat", "appos", "conj"}
+# nouns whose genitive person takes part: "встреча министра", "визит", "делегация", "по приглашению"
+EVENT_NOUNS = words("meeting_nouns", "visit_nouns", "side_delegations", "person_holder_nouns")
+HOLDER_NOUNS = EVENT_NOUNS | words("side_officials", "side_bodies", "side_staff")
 LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
 
 
@@ -137,12 +142,39 @@ def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_ante
     persons = [
         p
         for p in ctx.persons_in(sent)
-        if outside(skip, first_start(ctx, p, sent)) and outside(speakers, first_start(ctx, p, sent))
+        if outside(skip, first_start(ctx, p, sent))
+        and outside(speakers, first_start(ctx, p, sent))
+        and not talked_about(sent, *_first_span(ctx, p, sent))
     ]
     persons += [p for p in described_people(ctx, sent) if p not in persons]
     if with_antecedents and len({ctx.persons[p].country for p in persons}) < 2 and _plural_subject(sent):
         persons += [p for p in _antecedents(ctx, sent) if p not in persons]
     return persons
+
+
+def _first_span(ctx: ArticleContext, pid: str, sent: Sentence) -> tuple[int, int]:
+    return next((s, e) for s, e, p in ctx.person_spans if p == pid and sent.start <= s < sent.end)
+
+
+def talked_about(sent: Sentence, start: int, end: int) -> bool:
+    """A person named as what is spoken of, by the dependency parse: the name's phrase (through its
+    post, appositions and conjuncts) depends on a noun that holds no participant ("отметили политику
+    президента X", "указ президента X"), unlike "встреча министра X", "визит", "во главе с"."""
+    last = sent.token_at(end - 1)
+    if last is None or last.case != "Gen":
+        return False  # a genitive name only: the parse of anything else under a noun is not trusted
+    tok = sent.token_at(start)
+    for _ in range(12):
+        if tok is None or tok.lemma in EVENT_NOUNS or tok.rel not in PHRASE_RELS:
+            break
+        head = sent.head_of(tok)
+        if tok.rel == "conj" and head is not None and head.case != tok.case:
+            return False  # a conjunct in another case is a parse of another phrase
+        tok = head
+    if tok is None or tok.lemma in EVENT_NOUNS or tok.rel != "nmod":
+        return False
+    head = sent.head_of(tok)
+    return head is not None and head.pos == "NOUN" and head.lemma not in HOLDER_NOUNS
 
 
 def described_people(ctx: ArticleContext, sent: Sentence) -> list[str]:
