@@ -7,12 +7,13 @@ make one meeting; a new counterpart makes another; a sentence naming one person 
 the other side supplied by the article's principal.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
+from . import places
 from .candidates import Candidate, Hint, candidates
 from .context import ArticleContext
+from .meeting import Meeting, dates_agree
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
@@ -21,20 +22,6 @@ MEETING_NOUNS = words("meeting_nouns")
 STAND_IN_WORDS = words("side_stand_ins")
 # "главы российского военного ведомства": a person described, not named
 PERSON_NOUNS = words("side_officials", "side_delegations")
-
-
-@dataclass(eq=False)  # two meetings are never the same by their fields
-class Meeting:
-    persons: list[str] = field(default_factory=list)
-    states: set[str] = field(default_factory=set)
-    date: PartialDate | None = None
-    status: str = "held"
-    place: str | None = None
-    evidence: Sentence | None = None
-    rule: str = ""
-    confidence: float = 0.0
-    strong: bool = False
-    earlier: bool = False  # an earlier meeting than the article's ("прошлый визит …")
 
 
 def meetings(ctx: ArticleContext, signing_sentences: set[int]) -> list[Meeting]:
@@ -62,9 +49,9 @@ def join(ctx: ArticleContext, cands: list[Candidate], hints: list[Hint]) -> list
         elif hint.date is not None:
             _announced(hint, found)
         if hint.place:
-            _hint_place(hint, found)
-    _visit_place(cands, found)
-    _carry_places(ctx, found)
+            places.hint_place(hint, found)
+    places.visit_place(cands, found)
+    places.carry_places(ctx, found)
     return [m for m in found if len(m.states) >= 2]
 
 
@@ -110,18 +97,18 @@ def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
     found: list[Meeting] = []
     for c in cands:
         if c.persons:
-            target = next((m for m in found if set(c.persons) == set(m.persons) and _dates_agree(c.date, m.date)), None)
+            target = next((m for m in found if set(c.persons) == set(m.persons) and dates_agree(c.date, m.date)), None)
             # "лидеры … провели переговоры. Во время встречи Пашинян и Алиев …": names for that meeting
             target = target or _unnamed_meeting_of(found, c)
             if c.rule == "signing" and not c.earlier:
                 # signers of the two states of a meeting told before sign at that meeting
                 target = target or next(
-                    (m for m in found if m.states == c.states and not m.earlier and _dates_agree(c.date, m.date)), None
+                    (m for m in found if m.states == c.states and not m.earlier and dates_agree(c.date, m.date)), None
                 )
         elif c.split:
             target = None  # "двусторонние встречи с канадским и польским министрами": one each
         else:
-            target = next((m for m in found if c.states <= m.states and _dates_agree(c.date, m.date)), None)
+            target = next((m for m in found if c.states <= m.states and dates_agree(c.date, m.date)), None)
         if target is None:
             found.append(_new(c))
             if c.split:
@@ -157,7 +144,7 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
                 for m in holding
                 if c.date is None
                 or (m.date is None and not earlier)
-                or (m.date is not None and _dates_agree(c.date, m.date))
+                or (m.date is not None and dates_agree(c.date, m.date))
             ),
             None,
         )
@@ -168,7 +155,7 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
             _absorb(target, c, states=not target.persons)
             continue
         side = {ctx.persons[p].country for p in c.persons}
-        if c.rule == "visit" and len(side) == 1 and any(_told(m, c) for m in found):
+        if c.rule == "visit" and len(side) == 1 and any(places.told(m, c) for m in found):
             continue  # "прибыл в Брюссель": the visit of the meetings told, not a meeting with Belgium
         # the visitor and the host named in two sentences of a visit: one meeting
         target = next(
@@ -176,14 +163,14 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
                 m
                 for m in born
                 if m.states == c.states
-                and _dates_agree(c.date, m.date)
+                and dates_agree(c.date, m.date)
                 and not c.strong
                 and not side & {ctx.persons[p].country for p in m.persons}
             ),
             None,
         )
         target = target or next(
-            (m for m in born if m.persons == c.persons and m.states == c.states and _dates_agree(c.date, m.date)), None
+            (m for m in born if m.persons == c.persons and m.states == c.states and dates_agree(c.date, m.date)), None
         )
         if target is not None:
             _absorb(target, c)
@@ -192,58 +179,6 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
     for m in born:
         _complete(ctx, m)
     return [m for m in born if m not in found]
-
-
-def _told(m: Meeting, visit: Candidate) -> bool:
-    """A meeting with a meeting word of the visitor's, in the sentences after the visit's."""
-    after = m.evidence.index > visit.sentence.index
-    return m.strong and not m.earlier and after and set(visit.persons) <= set(m.persons)
-
-
-def _visit_place(cands: list[Candidate], found: list[Meeting]) -> None:
-    """ "прибыл в Брюссель … встретится с коллегами": the meetings of a visitor with no place of their
-    own are in the one city the article says the visitor went to."""
-    visits = [c for c in cands if c.rule == "visit" and c.place and c.persons and not c.earlier]
-    if len({c.place for c in visits}) != 1:
-        return
-    visitors = {p for c in visits for p in c.persons}
-    for m in found:
-        if m.place is None and not m.earlier and visitors & set(m.persons):
-            m.place = visits[0].place
-
-
-def _hint_place(hint: Hint, found: list[Meeting]) -> None:
-    """ "Встреча состоялась в Алма-Ате", "В ходе визита в Минск … подписан протокол": the place of the
-    nearest meeting told within two sentences, before or after, that has none."""
-    near = [m for m in found if abs(m.evidence.index - hint.sentence.index) <= 2 and not m.earlier]
-    near.sort(key=lambda m: (abs(m.evidence.index - hint.sentence.index), m.evidence.index > hint.sentence.index))
-    if near and near[0].place is None:
-        near[0].place = hint.place
-
-
-def _carry_places(ctx: ArticleContext, found: list[Meeting]) -> None:
-    """A meeting with no place of its own is where its people's meeting told before it was ("В ходе
-    визита запланирована встреча …"); failing that, where the report was filed (its dateline)."""
-    for m in sorted(found, key=lambda m: m.evidence.index):
-        if m.place is not None:
-            continue
-        # an earlier visit's meetings ("Прошлый визит … в Баку. Тогда … встретился …") among themselves
-        before = [
-            o
-            for o in found
-            if o.place
-            and o.earlier == m.earlier
-            and _dates_agree(o.date, m.date)
-            and o is not m
-            and o.evidence.index <= m.evidence.index
-            and set(o.persons) & set(m.persons)
-        ]
-        if before:
-            m.place = max(before, key=lambda o: o.evidence.index).place
-        elif m.earlier:
-            continue
-        elif not any(s.text == ctx.dateline_place for s in ctx.states):  # a city, not "Азербайджан, 3 июня"
-            m.place = ctx.dateline_place
 
 
 def _announced(hint: Hint, found: list[Meeting]) -> None:
@@ -263,7 +198,7 @@ def _multilateral_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     """A meeting of three or more states that holds the candidate's states, told again: by one of its
     people ("Во встрече с Умеровым приняли участие …") or by a person of a member state at its place."""
     for m in meetings:
-        if len(m.states) < 3 or not c.states <= m.states or not _dates_agree(c.date, m.date):
+        if len(m.states) < 3 or not c.states <= m.states or not dates_agree(c.date, m.date):
             continue
         if (c.persons and set(c.persons) <= set(m.persons)) or (c.place is not None and c.place == m.place):
             return m
@@ -272,13 +207,7 @@ def _multilateral_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
 
 def _unnamed_meeting_of(found: list[Meeting], c: Candidate) -> Meeting | None:
     """A meeting known only by its states, that the candidate's states and date fit."""
-    return next((m for m in found if not m.persons and c.states <= m.states and _dates_agree(c.date, m.date)), None)
-
-
-def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
-    if a is None or b is None:
-        return True
-    return (a.month, a.day) == (b.month, b.day) and (a.year == b.year or None in (a.year, b.year))
+    return next((m for m in found if not m.persons and c.states <= m.states and dates_agree(c.date, m.date)), None)
 
 
 def _new(c: Candidate) -> Meeting:
