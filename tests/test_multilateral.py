@@ -103,3 +103,11 @@ def test_people_spoken_of_are_not_in_the_meeting():
         "На переговорах стороны высоко оценили политику президента Франции Эмманюэля Макрона."
     )
     assert meetings(rows) == [(("ARM", "IND"), "held", None, ("Папикян", "Сингх"))]
+
+
+def test_a_visit_then_its_meeting_is_one_meeting():
+    rows, _ = events_of(
+        "Министр обороны Сербии Милош Вучевич побывал с визитом в Венгрии. На встрече с президентом Венгрии "
+        "Тамашем Шуйоком он заявил, что сотрудничество двух стран развивается."
+    )
+    assert meetings(rows) == [(("HUN", "SRB"), "held", None, ("Вучевич", "Шуйок"))]

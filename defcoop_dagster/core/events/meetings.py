@@ -162,9 +162,9 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
             (
                 m
                 for m in born
-                if m.states == c.states
+                if (m.states == c.states or (not m.strong and c.states <= m.states and _next_to(m, c)))
                 and dates_agree(c.date, m.date)
-                and not c.strong
+                and not (c.strong and m.strong)  # a visit, then its meeting: "побывал на Кубе. На встрече с …"
                 and not side & {ctx.persons[p].country for p in m.persons}
             ),
             None,
@@ -192,6 +192,11 @@ def _announced(hint: Hint, found: list[Meeting]) -> None:
             m.states |= hint.states
             m.date, m.place = hint.date, m.place or hint.place
             return
+
+
+def _next_to(m: Meeting, c: Candidate) -> bool:
+    """The candidate's sentence follows the meeting's by at most two."""
+    return 0 < c.sentence.index - m.evidence.index <= 2
 
 
 def _multilateral_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
