@@ -111,3 +111,12 @@ def test_a_visit_then_its_meeting_is_one_meeting():
         "Тамашем Шуйоком он заявил, что сотрудничество двух стран развивается."
     )
     assert meetings(rows) == [(("HUN", "SRB"), "held", None, ("Вучевич", "Шуйок"))]
+
+
+def test_no_principal_stands_in_for_a_plural_of_several_states():
+    rows, _ = events_of(
+        "Министр обороны Армении Сурен Папикян посетил Тегеран. Министр иностранных дел Ирана Аббас Аракчи "
+        "сообщил, что в Тегеране пройдет встреча министров иностранных дел Ирана, России, Турции и Армении."
+    )
+    multilateral = [m for m in meetings(rows) if len(m[0]) > 2]
+    assert multilateral == [(("ARM", "IRN", "RUS", "TUR"), "planned", None, ("Аракчи",))]

@@ -238,7 +238,13 @@ def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
 def _complete(ctx: ArticleContext, m: Meeting) -> None:
     """A meeting whose named people all come from one state gets the article's principal of another."""
     countries = {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
-    stands_for = any(t.lemma in STAND_IN_WORDS for t in m.evidence.tokens) or _unnamed_side(ctx, m.evidence, countries)
+    # "он встретился", "с главой российского военного ведомства": the principal of that state; not among
+    # several states, whose people a plural describes ("встреча министров иностранных дел A, B, C и D")
+    if len(m.states) < 3:
+        stands_for = any(t.lemma in STAND_IN_WORDS for t in m.evidence.tokens)
+        stands_for = stands_for or _unnamed_side(ctx, m.evidence, countries)
+    else:
+        stands_for = any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
     if len(countries) == 1 or (not countries and len(m.states) < 2):
         other = ctx.principal(exclude=countries or set(m.states))
         if other is not None and (len(m.states) < 2 or (stands_for and other.country in m.states)):
@@ -247,6 +253,15 @@ def _complete(ctx: ArticleContext, m: Meeting) -> None:
             m.rule += "+principal"
             m.confidence = round(m.confidence - 0.1, 2)
     m.states |= {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
+
+
+def _stand_in(ctx: ArticleContext, sent: Sentence, t) -> bool:
+    """ "он", "российский министр": one person named elsewhere; not the post of a name that follows
+    ("Министр иностранных дел Азербайджана Эльмар Мамедъяров"), not a plural ("министров")."""
+    if t.lemma not in STAND_IN_WORDS or t.number == "Plur":
+        return False
+    near = sent.tokens[t.index + 1 : t.index + 6]
+    return not any(u.start <= s < u.end for u in near for s, _, _ in ctx.person_spans)
 
 
 def _unnamed_side(ctx: ArticleContext, sent: Sentence, named: set[str]) -> bool:
