@@ -120,3 +120,21 @@ def test_no_principal_stands_in_for_a_plural_of_several_states():
     )
     multilateral = [m for m in meetings(rows) if len(m[0]) > 2]
     assert multilateral == [(("ARM", "IRN", "RUS", "TUR"), "planned", None, ("Аракчи",))]
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_and_the_summit():
+    rows, _ = events_of(
+        "На полях саммита ШОС в Астане министр обороны Китая Дун Цзюнь встретился с министром обороны Индии "
+        "Раджнатхом Сингхом."
+    )
+    assert meetings(rows) == [
+        (("CHN", "IND"), "held", None, ("Сингх", "Цзюнь")),
+        (("CHN", "IND", "SCO"), "held", None, ("Сингх", "Цзюнь")),
+    ]
+
+
+def test_a_visit_within_which_is_not_a_session():
+    rows, _ = events_of(
+        "В рамках визита в Китай министр обороны Киргизии Бекбоев встретился с министром обороны Китая Дун Цзюнем."
+    )
+    assert [m[0] for m in meetings(rows)] == [("CHN", "KGZ")]

@@ -14,6 +14,7 @@ from ..lang.tokens import Sentence
 from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
 from .reading import first_start, party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .sessions import session_states
 from .triggers import is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words
 
@@ -80,6 +81,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         states = party_states(ctx, sent, visit, skip, strict=not named) | {
             ctx.persons[p].country for p in persons if ctx.persons[p].country
         }
+        states -= session_states(ctx, sent)  # "на полях саммита ШОС": the session is another meeting
         date = sentence_date(ctx, sent, skip)
         earlier = any(t.lemma in EARLIER_WORDS for t in sent.tokens)
         if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:

@@ -14,6 +14,7 @@ from . import places
 from .candidates import Candidate, Hint, candidates
 from .context import ArticleContext
 from .meeting import Meeting, dates_agree
+from .sessions import sessions
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
@@ -52,6 +53,7 @@ def join(ctx: ArticleContext, cands: list[Candidate], hints: list[Hint]) -> list
             places.hint_place(hint, found)
     places.visit_place(cands, found)
     places.carry_places(ctx, found)
+    found += sessions(ctx, found)
     return [m for m in found if len(m.states) >= 2]
 
 

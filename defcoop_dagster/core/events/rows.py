@@ -155,7 +155,10 @@ def _meeting_states_by_sentence(ctx: context.ArticleContext, found: list[Meeting
     """For each sentence, the states of the meeting reported last before it (or the first one)."""
     if not found:
         return {}
-    ordered = sorted(found, key=lambda m: m.evidence.index)
+    # a document is signed at the meeting, not by the session it was held within
+    ordered = sorted((m for m in found if m.rule != "session"), key=lambda m: m.evidence.index)
+    if not ordered:
+        return {}
     out = {}
     for sent in ctx.sentences:
         before = [m for m in ordered if m.evidence.index <= sent.index]

@@ -1,0 +1,48 @@
+"""Sessions a meeting is held within: "в рамках заседания Совета министров обороны СНГ", "на полях
+саммита ШОС". The organisation is no side of the meeting held there, but the session is a meeting
+of its own: of the organisation, with the states and people of the meeting held within it."""
+
+from ..gazetteers.countries import ORG_CODES
+from ..lang.tokens import Sentence
+from .context import ArticleContext
+from .meeting import Meeting
+from .vocabulary import words
+
+FRAME_WORDS = words("meeting_frame_words")
+SESSION_NOUNS = words("session_nouns")
+
+
+def framed(sent: Sentence, start: int) -> bool:
+    """The mention depends, through a session noun, on a frame word ("в рамках заседания … СНГ")."""
+    tok, session = sent.token_at(start), False
+    for _ in range(8):
+        if tok is None:
+            return False
+        if tok.lemma in FRAME_WORDS:
+            return session
+        session = session or tok.lemma in SESSION_NOUNS
+        tok = sent.head_of(tok)
+    return False
+
+
+def session_states(ctx: ArticleContext, sent: Sentence) -> set[str]:
+    """States and organisations the sentence names only as the session a meeting is held within."""
+    found = {s.value for s in ctx.in_sentence(ctx.states, sent) if framed(sent, s.start)}
+    return found if found & ORG_CODES else set()
+
+
+def sessions(ctx: ArticleContext, found: list[Meeting]) -> list[Meeting]:
+    """A meeting for each session told, from the nearest meeting held within it (two sentences at most)."""
+    out = []
+    for sent in ctx.sentences:
+        states = session_states(ctx, sent)
+        if not states:
+            continue
+        near = [m for m in found if abs(m.evidence.index - sent.index) <= 2 and not states <= m.states]
+        if not near:
+            continue
+        m = min(near, key=lambda m: (abs(m.evidence.index - sent.index), m.evidence.index))
+        out.append(
+            Meeting(list(m.persons), m.states | states, m.date, m.status, m.place, sent, "session", m.confidence, True)
+        )
+    return out
