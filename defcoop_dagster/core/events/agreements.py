@@ -24,6 +24,8 @@ from .vocabulary import phrase_ending_at, phrases, table, words
 
 KINDS = table("document_kinds")
 KIND_PHRASES = phrases("document_kinds")
+# "ряд документов", "пакет соглашений": a set of documents, one row of kind "other"
+SET_WORDS = words("document_set_words")
 SIGNING_WORDS = words("signing_words")
 ADOPT_VERBS = words("signing_adopt_verbs")
 SALE_WORDS = words("document_sale_words")
@@ -78,7 +80,11 @@ def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
             continue
         at, kind = i, KINDS.get(t.lemma)
         phrase = phrase_ending_at(toks, i, KIND_PHRASES)
-        if phrase is not None:
+        if _unnamed_set(toks, i):
+            kind = "other"  # "подписан ряд документов", "пакет соглашений", "подписали документы"
+        elif i > 0 and _unnamed_set(toks, i - 1):
+            continue  # the documents of "ряд документов": counted at "ряд"
+        elif phrase is not None:
             at, kind = phrase  # "дорожную карту": the document starts at its first word
         elif kind == "treaty" and any(u.lemma in SALE_WORDS for u in toks[i + 1 : i + 4]):
             kind = "contract"  # "договор о продаже … самолетов"
@@ -87,6 +93,16 @@ def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
         if kind and kind not in {k for k, _ in out}:
             out.append((kind, toks[at].start))
     return out
+
+
+def _unnamed_set(toks, i: int) -> bool:
+    """A set of documents not named one by one: "ряд / пакет / несколько" and a document noun in the
+    plural, or "документы" itself."""
+    t = toks[i]
+    if t.lemma == "документ":
+        return t.number == "Plur" and not (i > 0 and toks[i - 1].lemma in SET_WORDS)
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    return t.lemma in SET_WORDS and after is not None and after.lemma in KINDS and after.number == "Plur"
 
 
 def _referenced(toks, at: int) -> bool:
