@@ -138,3 +138,20 @@ def test_a_visit_within_which_is_not_a_session():
         "В рамках визита в Китай министр обороны Киргизии Бекбоев встретился с министром обороны Китая Дун Цзюнем."
     )
     assert [m[0] for m in meetings(rows)] == [("CHN", "KGZ")]
+
+
+def test_participants_listed_in_the_next_sentence():
+    rows, _ = events_of(
+        "Переговоры прошли в Джакарте. В них приняли участие министр обороны Индонезии Прабово Субианто и "
+        "министр обороны Австралии Ричард Марлз."
+    )
+    assert meetings(rows) == [(("AUS", "IDN"), "held", None, ("Марлз", "Субианто"))]
+    assert places(rows) == {("AUS", "IDN"): "Джакарта"}
+
+
+def test_taking_part_in_something_else_is_no_meeting():
+    rows, _ = events_of(
+        "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "
+        "Позже министр обороны Индонезии Прабово Субианто принял участие в выборах президента Индонезии."
+    )
+    assert len(meetings(rows)) == 1

@@ -25,6 +25,7 @@ THEN_WORDS = words("meeting_then_words")
 BILATERAL_WORDS = words("meeting_bilateral_words")
 HELD_VERBS = words("meeting_held_verbs")
 SIGNING_WORDS = words("signing_words")
+PARTICIPATION_WORDS = words("participation_words")
 
 
 @dataclass
@@ -59,10 +60,14 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
     previous_date = None
     # in an article about a phone call, "в ходе разговора", "беседа состоялась" are that call
     phone_article = any(is_remote(sent) for sent in ctx.sentences)
+    told = False  # the sentence before told a meeting
     for sent in ctx.sentences:
         if is_remote(sent):
+            told = False
             continue
         strong, visit = triggers(sent)
+        # "Переговоры прошли в Джакарте. В них приняли участие X и Y": the people of that meeting
+        strong, told = strong or (told and _takes_part(sent)), strong
         if phone_article and strong and not any(t.lemma in IN_PERSON_WORDS for t in sent.tokens):
             strong = False
         visit = visit and visit_has_destination(ctx, sent)
@@ -123,6 +128,13 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             out.append(cand)
         previous_date = date or previous_date
     return out, hints
+
+
+def _takes_part(sent: Sentence) -> bool:
+    """ "приняли участие", "участвовали", said of something named before ("в них", "во встрече")."""
+    return any(t.lemma in PARTICIPATION_WORDS for t in sent.tokens) and any(
+        t.pos == "PRON" or t.lemma in MEETING_NOUNS for t in sent.tokens
+    )
 
 
 def _tells_signing(sent: Sentence, start: int, end: int) -> bool:
