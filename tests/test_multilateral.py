@@ -155,3 +155,29 @@ def test_taking_part_in_something_else_is_no_meeting():
         "Позже министр обороны Индонезии Прабово Субианто принял участие в выборах президента Индонезии."
     )
     assert len(meetings(rows)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "Вьетнам и Индия провели переговоры по вопросам обороны в Нью-Дели.",
+            [(("IND", "VNM"), "held", None, ())],
+            id="states-as-subjects",
+        ),
+        pytest.param(
+            "Турция провела переговоры с Сирией по вопросам безопасности.",
+            [(("SYR", "TUR"), "held", None, ())],
+            id="state-in-a-with-phrase",
+        ),
+        pytest.param(
+            "Министр обороны Польши Владислав Косиняк-Камыш посетил Киев. Он провел переговоры с министром обороны "
+            "Украины Рустемом Умеровым.",
+            [(("POL", "UKR"), "held", None, ("Косиняк-Камыш", "Умеров"))],
+            id="visited-capital-without-preposition",
+        ),
+    ],
+)
+def test_sides_without_a_side_noun(text, expected):
+    rows, _ = events_of(text)
+    assert meetings(rows) == expected

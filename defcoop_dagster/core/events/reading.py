@@ -59,7 +59,8 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
         for p in ctx.in_sentence(ctx.places, sent):
             prev = token_before(sent, p.start)
             code = resolve_country(str(p.value))
-            if code and prev is not None and prev.lemma in PLACE_PREPOSITIONS and outside(skip, p.start):
+            at = prev is not None and (prev.lemma in PLACE_PREPOSITIONS or prev.lemma in VISIT_VERBS)  # "посетил Киев"
+            if code and at and outside(skip, p.start):
                 out.add(code)
     return out
 
@@ -71,6 +72,8 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
     idx = [i for i, t in enumerate(toks) if start <= t.start < end]
     if not idx:
         return False
+    if _side_by_syntax(sent, toks[idx[0]]):
+        return True
     j = idx[0] - 1
     while j >= 0:  # back through the list, however long ("делегации Азербайджана, …, и Украины")
         t = toks[j]
@@ -86,6 +89,20 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
         k += 1
     after = toks[idx[-1] + 1 : idx[-1] + 3] + toks[k : k + 1]
     return toks[idx[-1]].pos == "ADJ" and any(t.lemma in SIDE_NOUNS for t in after)
+
+
+def _side_by_syntax(sent: Sentence, tok) -> bool:
+    """ "Вьетнам и Индия провели переговоры": the subject (or its conjunct) of a meeting verb's clause;
+    "провела переговоры с Сирией": a с-phrase of a meeting word."""
+    head = sent.head_of(tok)
+    if tok.rel == "conj" and head is not None:
+        tok, head = head, sent.head_of(head)
+    if head is None:
+        return False
+    if tok.rel in ("nsubj", "nsubj:pass"):
+        return head.lemma in MEETING_WORDS or any(c.lemma in MEETING_WORDS for c in sent.children(head))
+    with_ = any(c.lemma in ("с", "со") and c.rel == "case" for c in sent.children(tok))
+    return with_ and head.lemma in MEETING_WORDS
 
 
 def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> PartialDate | None:
