@@ -73,3 +73,11 @@ def test_a_horizon_does_not_date_an_event():
     assert year_from_evidence(date, {2015}, [], horizons={2015}).year is None
     # a term of office bounds a period year: "план на 2021 год" signed by people in office then
     assert year_from_evidence(date, {2021}, [[(2019, 2021)]], horizons={2021}).year == 2021
+
+
+def test_the_talks_date_not_the_arrival():
+    rows, _ = events_of(
+        "Министр обороны Армении Сурен Папикян 3 мая прибыл в Афины. 4 мая он провел переговоры с министром "
+        "обороны Греции Никосом Панайотопулосом."
+    )
+    assert [(m["date_iso"], m["place"]) for m in rows.meetings] == [("--05-04", "Афины")]

@@ -165,7 +165,8 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
                 m
                 for m in born
                 if (m.states == c.states or (not m.strong and c.states <= m.states and _next_to(m, c)))
-                and dates_agree(c.date, m.date)
+                # "3 мая прибыл в Афины. 4 мая он провел переговоры …": the talks' date, not the arrival's
+                and (dates_agree(c.date, m.date) or (not m.strong and c.strong and _next_to(m, c)))
                 and not (c.strong and m.strong)  # a visit, then its meeting: "побывал на Кубе. На встрече с …"
                 and not side & {ctx.persons[p].country for p in m.persons}
             ),
@@ -231,7 +232,7 @@ def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
             m.persons.append(p)
     if states:
         m.states |= c.states
-    m.date = m.date or c.date
+    m.date = (c.date or m.date) if evidence else (m.date or c.date)  # a meeting's date over a visit's
     m.place = m.place or c.place
     if evidence:
         m.status, m.evidence, m.rule, m.confidence, m.strong = c.status, c.sentence, c.rule, c.confidence, True
