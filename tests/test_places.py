@@ -81,3 +81,11 @@ def test_the_talks_date_not_the_arrival():
         "обороны Греции Никосом Панайотопулосом."
     )
     assert [(m["date_iso"], m["place"]) for m in rows.meetings] == [("--05-04", "Афины")]
+
+
+def test_a_documents_date_is_not_the_meetings():
+    rows, _ = events_of(
+        "Министр обороны Монголии Гурсэд Сайханбаяр встретился с министром обороны Японии Гэном Накатани в рамках "
+        "соглашения от 12 марта 2017 года."
+    )
+    assert [m["date_iso"] for m in rows.meetings] == [None]

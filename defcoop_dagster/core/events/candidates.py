@@ -87,7 +87,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             ctx.persons[p].country for p in persons if ctx.persons[p].country
         }
         states -= session_states(ctx, sent)  # "на полях саммита ШОС": the session is another meeting
-        date = sentence_date(ctx, sent, skip)
+        date = sentence_date(ctx, sent, skip, meeting=True)
         earlier = any(t.lemma in EARLIER_WORDS for t in sent.tokens)
         if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
             date = date or previous_date

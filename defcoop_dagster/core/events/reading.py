@@ -29,6 +29,7 @@ HEAD_NOUNS = words("side_head_nouns")
 # a name's phrase: "президента Таджикистана Эмомали Рахмона и премьер-министра Пакистана …"
 PHRASE_RELS = {"flat:name", "flat", "appos", "conj"}
 # nouns whose genitive person takes part: "встреча министра", "визит", "делегация", "по приглашению"
+DOCUMENT_NOUNS = set(table("document_kinds"))
 EVENT_NOUNS = words("meeting_nouns", "visit_nouns", "side_delegations", "person_holder_nouns")
 HOLDER_NOUNS = EVENT_NOUNS | words("side_officials", "side_bodies", "side_staff")
 LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
@@ -105,14 +106,23 @@ def _side_by_syntax(sent: Sentence, tok) -> bool:
     return with_ and head.lemma in MEETING_WORDS
 
 
-def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> PartialDate | None:
-    """The first date of the sentence outside relative clauses; "на 2012 год" is a period, not a date."""
+def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges, meeting: bool = False) -> PartialDate | None:
+    """The first date of the sentence outside relative clauses; "на 2012 год" is a period, not a date.
+    ``meeting``: not the date of a document either ("в рамках соглашения от 12 марта 2017 года")."""
     for d in ctx.in_sentence(ctx.dates, sent):
         prev = token_before(sent, d.start)
         if not outside(skip, d.start) or (prev is not None and prev.lemma == "на" and d.value.month is None):
             continue
+        if meeting and _dates_document(sent, d.start):
+            continue
         return d.value
     return None
+
+
+def _dates_document(sent: Sentence, start: int) -> bool:
+    tok = sent.token_at(start)
+    head = sent.head_of(tok) if tok is not None else None
+    return tok is not None and tok.rel == "nmod" and head is not None and head.lemma in DOCUMENT_NOUNS
 
 
 def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | None:
