@@ -181,3 +181,16 @@ def test_taking_part_in_something_else_is_no_meeting():
 def test_sides_without_a_side_noun(text, expected):
     rows, _ = events_of(text)
     assert meetings(rows) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Великобритания продолжает переговоры с Евросоюзом о торговле.",
+        "Делегации Армении и Азербайджана не встретились в Брюсселе.",
+        "В рамках заседания Совета Безопасности ООН представитель России выступил с заявлением.",
+    ],
+)
+def test_not_meetings(text):
+    rows, _ = events_of(text)
+    assert meetings(rows) == []

@@ -10,7 +10,7 @@ from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .clauses import Ranges, outside, reporting_clause_ranges, token_before
 from .context import ArticleContext
-from .grammar import is_future
+from .grammar import is_future, is_present
 from .vocabulary import table, words
 
 TOPIC_PREPOSITIONS = words("topic_prepositions")
@@ -100,6 +100,8 @@ def _side_by_syntax(sent: Sentence, tok) -> bool:
         tok, head = head, sent.head_of(head)
     if head is None:
         return False
+    if is_present(head):
+        return False  # "Великобритания продолжает переговоры с ЕС": a process, not a meeting
     if tok.rel in ("nsubj", "nsubj:pass"):
         return head.lemma in MEETING_WORDS or any(c.lemma in MEETING_WORDS for c in sent.children(head))
     with_ = any(c.lemma in ("с", "со") and c.rel == "case" for c in sent.children(tok))

@@ -23,7 +23,8 @@ PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
 def triggers(sent: Sentence) -> tuple[bool, bool]:
     """(strong meeting trigger, visit trigger) in a sentence."""
     strong = any(
-        t.lemma in MEETING_WORDS or (t.lemma in RECEIVE_VERBS and _receives_someone(sent, i))
+        (t.lemma in MEETING_WORDS or (t.lemma in RECEIVE_VERBS and _receives_someone(sent, i)))
+        and not (t.pos == "VERB" and i > 0 and sent.tokens[i - 1].lemma == "не")  # "не встретились"
         for i, t in enumerate(sent.tokens)
     )
     visit = any(t.lemma in VISIT_WORDS for t in sent.tokens)
