@@ -194,3 +194,12 @@ def test_sides_without_a_side_noun(text, expected):
 def test_not_meetings(text):
     rows, _ = events_of(text)
     assert meetings(rows) == []
+
+
+def test_a_session_and_a_meeting_of_the_same_visitor_are_two():
+    rows, _ = events_of(
+        "В Брюсселе у Гарибашвили запланирована встреча с генсеком НАТО Марком Рютте. В Брюсселе пройдет также "
+        "заседание совета НАТО со странами-партнерами, в котором министр обороны Грузии Ираклий Гарибашвили "
+        "примет участие."
+    )
+    assert [m[0] for m in meetings(rows)] == [("GEO", "NATO"), ("GEO", "NATO")]

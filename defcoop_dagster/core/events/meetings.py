@@ -14,7 +14,7 @@ from . import places
 from .candidates import Candidate, Hint, candidates
 from .context import ArticleContext
 from .meeting import Meeting, dates_agree
-from .sessions import sessions
+from .sessions import is_session, sessions
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
@@ -135,6 +135,7 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
             and set(c.persons) <= set(m.persons)
             and (c.strong or c.states <= m.states)
             and len(c.states - m.states) < 2
+            and not (c.strong and is_session(c.sentence) != is_session(m.evidence))  # a session is another meeting
         ]
         if c.date is not None and not c.strong and not earlier and holding:
             # "Таран 25-27 мая посещает Тбилиси": every meeting of that visit is dated by it

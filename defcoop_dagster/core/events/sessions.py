@@ -10,6 +10,13 @@ from .vocabulary import words
 
 FRAME_WORDS = words("meeting_frame_words")
 SESSION_NOUNS = words("session_nouns")
+MEETING_NOUNS = words("meeting_nouns", "meeting_verbs")
+
+
+def is_session(sent: Sentence) -> bool:
+    """The sentence tells a session ("пройдет заседание совета НАТО"), not a meeting ("встреча", "переговоры")."""
+    nouns = {t.lemma for t in sent.tokens if t.lemma in MEETING_NOUNS}
+    return bool(nouns) and nouns <= SESSION_NOUNS
 
 
 def framed(sent: Sentence, start: int) -> bool:
