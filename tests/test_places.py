@@ -89,3 +89,11 @@ def test_a_documents_date_is_not_the_meetings():
         "соглашения от 12 марта 2017 года."
     )
     assert [m["date_iso"] for m in rows.meetings] == [None]
+
+
+def test_status_of_a_meeting_told_in_the_reporting_clause():
+    rows, _ = events_of(
+        "Сотрудничество будет расширяться, заявил министр обороны Сербии Милош Вучевич 3 марта в ходе встречи "
+        "с министром обороны Венгрии Кристофом Салаи-Бобровницким в Будапеште."
+    )
+    assert [m["status"] for m in rows.meetings] == ["held"]

@@ -153,9 +153,13 @@ def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | N
 
 
 def sentence_status(sent: Sentence, skip: Ranges) -> str:
-    """'planned' for "встретится", "проведет", "будет", "планируется визит"; else 'held'."""
+    """'planned' for "встретится", "проведет", "будет", "планируется визит"; else 'held'. When the meeting
+    is told in the reporting clause ("«…будет наращиваться», заявил X в ходе встречи с Y"), only that clause."""
+    reporting = reporting_clause_ranges(sent)
+    meeting_at = [t.start for t in sent.tokens if t.lemma in MEETING_WORDS]
+    told = reporting if meeting_at and not any(outside(reporting, m) for m in meeting_at) else []
     for t in sent.tokens:
-        if not outside(skip, t.start):
+        if not outside(skip, t.start) or (told and outside(told, t.start)):
             continue
         if t.lemma in PLAN_WORDS or is_future(t):
             return "planned"
