@@ -5,7 +5,7 @@ the place, the status. Meetings and agreements read their sentences alike, throu
 """
 
 from ..gazetteers import officials
-from ..gazetteers.countries import ORG_CODES, resolve_country
+from ..gazetteers.countries import ORG_CODES, capital_of, resolve_country
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .clauses import Ranges, outside, reporting_clause_ranges, token_before
@@ -149,6 +149,20 @@ def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | N
             before = token_before(sent, prev.start)
             if outside(skip, p.start) or (before is not None and before.lemma in VISIT_VERBS):
                 return str(p.value)
+    return _capital_named(ctx, sent, skip)
+
+
+def _capital_named(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | None:
+    """ "в сирийской столице", "в столице Сирии": the capital of that state, from the gazetteer."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.lemma != "столица" or i == 0 or not outside(skip, t.start):
+            continue
+        near = [toks[i - 1]] + list(toks[i + 1 : i + 2])
+        codes = [st.value for st in ctx.states for u in near if st.start <= u.start < st.end]
+        before = toks[i - 2] if toks[i - 1].pos == "ADJ" and i > 1 else toks[i - 1]
+        if codes and before.lemma in PLACE_PREPOSITIONS and capital_of(codes[0]):
+            return capital_of(codes[0])
     return None
 
 
