@@ -23,7 +23,7 @@ class Article:
     body: str
     title: str | None
     published: PartialDate | None
-    published_source: str | None  # metadata | bsnlp_header | stamp | header | dateline
+    published_source: str | None  # metadata | bsnlp_header | stamp | header | publication_line | dateline
     published_evidence: str | None
     agency: str | None
     dateline_place: str | None
@@ -78,6 +78,15 @@ def parse_article(
                 published, source, evidence = value, "header", line.strip()
                 break
 
+    footer = {}  # the site's "Опубликовано …" line, wherever it stands
+    for i, line in enumerate(lines):
+        value = pubdate.publication_line(line)
+        if value is not None:
+            footer[i] = value
+    if published is None and footer:
+        i = min(footer)
+        published, source, evidence = footer[i], "publication_line", lines[i].strip()
+
     kept: list[str] = []
     seen: set[str] = set()
     title = _clean_title(title_hint)
@@ -85,7 +94,7 @@ def parse_article(
         s = line.strip()
         in_header = i < header_end
         verdict = classify(s, in_header)
-        rule = verdict.rule
+        rule = verdict.rule or ("publication_line" if i in footer else None)
         if rule is None and in_header and pubdate.is_date_line(s):
             rule = "date_line"
         if rule is None and s and len(s) >= 20 and s in seen:

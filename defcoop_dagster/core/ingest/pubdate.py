@@ -35,6 +35,18 @@ LEADING_STAMP = re.compile(
 )
 
 
+# "Опубликовано 27 августа 2018 в 12:35", "Дата публикации: 12.03.2019": a site's line, often at the foot
+PUBLISHED_LINE = re.compile(r"^(?:опубликовано|дата публикации|дата размещения)\s*:?\s*(?P<rest>.{6,40})$", re.IGNORECASE)
+
+
+def publication_line(line: str) -> PartialDate | None:
+    """The date of a line that says when the page was published, with its year; None otherwise."""
+    m = PUBLISHED_LINE.match(line.strip())
+    date = DATE_WITH_YEAR.search(m.group("rest")) if m else None
+    value = parse_date(date.group(0)) if date else None
+    return value if value is not None and value.year is not None else None
+
+
 @dataclass(frozen=True)
 class Dateline:
     place: str
@@ -132,5 +144,6 @@ __all__ = [
     "infer_publication_year",
     "is_date_line",
     "leading_stamp",
+    "publication_line",
     "parse_dateline",
 ]

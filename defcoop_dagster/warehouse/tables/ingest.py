@@ -104,8 +104,9 @@ ARTICLES = Table(
         Column(
             "published_source",
             "VARCHAR",
-            "Where the date was read: metadata, bsnlp_header, stamp, header or dateline.",
-            checks=(pa.Check.isin(["metadata", "bsnlp_header", "stamp", "header", "dateline"]),),
+            "Where the date was read: metadata, bsnlp_header, stamp, header, publication_line («Опубликовано …»)"
+            " or dateline.",
+            checks=(pa.Check.isin(["metadata", "bsnlp_header", "stamp", "header", "publication_line", "dateline"]),),
         ),
         Column("published_evidence", "VARCHAR", "The text the publication date was read from."),
         Column("agency", "VARCHAR", "The news agency the article names as its source."),
