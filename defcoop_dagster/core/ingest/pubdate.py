@@ -36,7 +36,9 @@ LEADING_STAMP = re.compile(
 
 
 # "Опубликовано 27 августа 2018 в 12:35", "Дата публикации: 12.03.2019": a site's line, often at the foot
-PUBLISHED_LINE = re.compile(r"^(?:опубликовано|дата публикации|дата размещения)\s*:?\s*(?P<rest>.{6,40})$", re.IGNORECASE)
+PUBLISHED_LINE = re.compile(
+    r"^(?:опубликовано|дата публикации|дата размещения)\s*:?\s*(?P<rest>.{6,40})$", re.IGNORECASE
+)
 
 
 def publication_line(line: str) -> PartialDate | None:
