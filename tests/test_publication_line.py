@@ -19,3 +19,8 @@ def test_a_footer_line_dates_the_article_and_leaves_the_body():
 def test_a_sentence_about_publishing_is_no_footer():
     art = parse_article(BODY + "Опубликовано исследование, согласно которому армия Монголии растет с 2019 года.\n")
     assert art.published is None
+
+
+def test_a_lone_date_below_the_text_is_the_pages():
+    art = parse_article(BODY + "Все новости\n\n14.11.2024\n")
+    assert "14.11.2024" not in art.body and art.published is None

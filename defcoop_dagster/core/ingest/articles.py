@@ -95,8 +95,8 @@ def parse_article(
         in_header = i < header_end
         verdict = classify(s, in_header)
         rule = verdict.rule or ("publication_line" if i in footer else None)
-        if rule is None and in_header and pubdate.is_date_line(s):
-            rule = "date_line"
+        if rule is None and (in_header and pubdate.is_date_line(s) or pubdate.bare_date_line(s)):
+            rule = "date_line"  # a lone date below the text ("14.11.2024") is the page's, not the article's
         if rule is None and s and len(s) >= 20 and s in seen:
             rule = "repeated_line"  # headlines and leads printed twice by the page template
         if rule is None and in_header and title is None and _looks_like_title(s):

@@ -41,6 +41,12 @@ PUBLISHED_LINE = re.compile(
 )
 
 
+def bare_date_line(line: str) -> bool:
+    """A line that is nothing but a date with its year ("14.11.2024", "20.11.2018 11:56"): page chrome."""
+    rest = TIME.sub(" ", DATE_WITH_YEAR.sub(" ", line, count=1)).strip(" |,–—-")
+    return bool(line.strip()) and DATE_WITH_YEAR.search(line) is not None and not rest
+
+
 def publication_line(line: str) -> PartialDate | None:
     """The date of a line that says when the page was published, with its year; None otherwise."""
     m = PUBLISHED_LINE.match(line.strip())
