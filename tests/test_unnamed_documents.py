@@ -23,3 +23,20 @@ def test_a_set_of_documents_is_one_other(text):
 def test_a_document_named_before_is_not_another():
     rows, _ = events_of(MEETING + "Министры подписали меморандум. Документ подписан в Улан-Баторе.")
     assert agreements(rows) == [("memorandum", ("JPN", "MNG"), "signed", None)]
+
+
+def test_the_next_sentence_dates_the_document():
+    rows, _ = events_of(
+        "Монголия и Япония подписали соглашение о военном сотрудничестве. Соглашение было заключено в "
+        "Улан-Баторе 20 января."
+    )
+    assert [(a["kind"], a["date_iso"], a["place"]) for a in rows.agreements] == [("agreement", "--01-20", "Улан-Батор")]
+
+
+def test_a_document_to_be_adopted_at_a_session_takes_its_date():
+    rows, _ = events_of(
+        "Заседание Совета министров обороны стран СНГ пройдет 14 октября 2031 года в Минске. В заседании примут "
+        "участие делегации Армении, Белоруссии, Казахстана и России. Министры утвердят план совместных "
+        "мероприятий до 2035 года."
+    )
+    assert [(a["kind"], a["date_iso"], a["status"]) for a in rows.agreements] == [("plan", "2031-10-14", "planned")]

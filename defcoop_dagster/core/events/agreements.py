@@ -161,6 +161,7 @@ def agreements(
     """Every signed document of the article, one per kind and set of parties. ``meeting_states``:
     for a sentence index, the states of the meeting it reports on."""
     out: list[Agreement] = []
+    orphans: list[Sentence] = []  # "Договор был заключен в Тегеране 20 января": no parties of its own
     for signing in found:
         sent, docs = signing.sentence, signing.documents
         skip = relative_clause_ranges(sent)
@@ -173,6 +174,7 @@ def agreements(
             states |= context_states
             rule += "+meeting_states"
         if len(states) < 2:
+            orphans.append(sent)
             continue
         status = "planned" if sentence_status(sent, skip) == "planned" else "signed"
         for n, (kind, noun_at) in enumerate(docs):
@@ -195,7 +197,21 @@ def agreements(
                     confidence=0.85 if rule == "document+signing" else 0.65,
                 )
             )
+    for sent in orphans:
+        _tell_more(ctx, sent, out)
     return _dedupe(out)
+
+
+def _tell_more(ctx: ArticleContext, sent: Sentence, found: list[Agreement]) -> None:
+    """A signing sentence that names no parties tells the date and place of the document signed in
+    the two sentences before it, where those are unknown."""
+    before = [a for a in found if 0 < sent.index - a.evidence.index <= 2]
+    if not before:
+        return
+    a = max(before, key=lambda a: a.evidence.index)
+    skip = relative_clause_ranges(sent)
+    a.date = a.date or sentence_date(ctx, sent, skip)
+    a.place = a.place or sentence_place(ctx, sent, skip)
 
 
 def _dedupe(found: list[Agreement]) -> list[Agreement]:

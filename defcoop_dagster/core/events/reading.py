@@ -30,6 +30,7 @@ HEAD_NOUNS = words("side_head_nouns")
 PHRASE_RELS = {"flat:name", "flat", "appos", "conj"}
 # nouns whose genitive person takes part: "встреча министра", "визит", "делегация", "по приглашению"
 DOCUMENT_NOUNS = set(table("document_kinds"))
+PERIOD_WORDS = {"на", "до", "к"}
 EVENT_NOUNS = words("meeting_nouns", "visit_nouns", "side_delegations", "person_holder_nouns")
 HOLDER_NOUNS = EVENT_NOUNS | words("side_officials", "side_bodies", "side_staff")
 LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
@@ -113,8 +114,8 @@ def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges, meeting: bo
     ``meeting``: not the date of a document either ("в рамках соглашения от 12 марта 2017 года")."""
     for d in ctx.in_sentence(ctx.dates, sent):
         prev = token_before(sent, d.start)
-        if not outside(skip, d.start) or (prev is not None and prev.lemma == "на" and d.value.month is None):
-            continue
+        if not outside(skip, d.start) or (prev is not None and prev.lemma in PERIOD_WORDS and d.value.month is None):
+            continue  # "план на 2012 год" is a period; "до 2015 года", "к 2030 году" a horizon
         if meeting and _dates_document(sent, d.start):
             continue
         return d.value

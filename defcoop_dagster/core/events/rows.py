@@ -167,14 +167,16 @@ def _meeting_states_by_sentence(ctx: context.ArticleContext, found: list[Meeting
 
 
 def _borrow_from_meetings(docs: list[Agreement], found: list[Meeting]) -> None:
-    """A document signed at a meeting takes its date and signatories when it states none."""
+    """A document signed (or to be signed) at a meeting takes its date and signatories when it states none."""
     for a in docs:
-        m = next((m for m in found if m.states == a.states and m.status == "held"), None)
+        # a document signed at a held meeting; one to be adopted at a meeting to come (its date is that one's)
+        status = "held" if a.status == "signed" else "planned"
+        m = next((m for m in found if m.states == a.states and m.status == status), None)
         if m is None:
             continue
-        if a.status == "signed" and a.date is None:
+        if a.date is None:
             a.date = m.date
-        if not a.signatories:
+        if not a.signatories and a.status == "signed":  # who meets has not yet signed what is to come
             a.signatories = list(m.persons)
 
 
