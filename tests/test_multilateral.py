@@ -202,3 +202,13 @@ def test_a_session_and_a_meeting_of_the_same_visitor_are_two():
         "пройдет также заседание совета НАТО со странами-партнерами, в котором Гарибашвили примет участие."
     )
     assert [m[0] for m in meetings(rows)] == [("GEO", "NATO"), ("GEO", "NATO")]
+
+
+def test_a_delegation_arriving_in_a_state_does_not_bring_the_articles_principal():
+    rows, _ = events_of(
+        "Заместитель министра обороны Армении Арман Саргсян совершает визит в Грецию. Там он встретился с министром "
+        "обороны Греции Никосом Дендиасом. В прошлом году в Армению прибывала делегация Вооруженных сил Греции во "
+        "главе с начальником Генерального штаба Димитриосом Хуписом."
+    )
+    earlier = [m for m in meetings(rows) if "Хупис" in m[3]]
+    assert earlier == [(("ARM", "GRC"), "held", None, ("Хупис",))]

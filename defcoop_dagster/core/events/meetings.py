@@ -275,6 +275,24 @@ def _unnamed_side(ctx: ArticleContext, sent: Sentence, named: set[str]) -> bool:
         if s.value in named:
             continue
         idx = [i for i, t in enumerate(toks) if s.start <= t.start < s.end]
-        if idx and any(t.lemma in PERSON_NOUNS for t in toks[max(0, idx[0] - 3) : idx[-1] + 3]):
+        if not idx:
+            continue
+        if toks[idx[0]].head is None:  # an unparsed sentence: a person noun near the state
+            if any(t.lemma in PERSON_NOUNS for t in toks[max(0, idx[0] - 3) : idx[-1] + 3]):
+                return True
+        elif _described_by(sent, toks[idx[0]]):
             return True
+    return False
+
+
+def _described_by(sent: Sentence, tok) -> bool:
+    """The state depends on a person noun, at most two heads up: "генсеком ОДКБ", "главы российского
+    военного ведомства"; not "в Азербайджан прибывала делегация" (the state is the verb's)."""
+    for _ in range(2):
+        head = sent.head_of(tok)
+        if head is None or head.pos not in ("NOUN", "PROPN"):
+            return False
+        if head.lemma in PERSON_NOUNS:
+            return True
+        tok = head
     return False
