@@ -40,3 +40,12 @@ def test_a_document_to_be_adopted_at_a_session_takes_its_date():
         "мероприятий до 2035 года."
     )
     assert [(a["kind"], a["date_iso"], a["status"]) for a in rows.agreements] == [("plan", "2031-10-14", "planned")]
+
+
+def test_the_sides_are_the_two_states_named_before():
+    rows, _ = events_of(
+        "Министры иностранных дел Монголии, Японии и Кореи встретятся в Сеуле. Посол отметил, что военное "
+        "сотрудничество между Монголией и Японией развивается. В прошлом году сторонами был подписан договор "
+        "о поставке Монголии учебных самолетов."
+    )
+    assert [a[:2] for a in agreements(rows)] == [("contract", ("JPN", "MNG"))]  # a sale: a contract

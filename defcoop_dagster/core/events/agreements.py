@@ -170,7 +170,11 @@ def agreements(
         states |= {ctx.persons[p].country for p in signers if ctx.persons[p].country}
         rule = "document+signing"
         context_states = (meeting_states or {}).get(sent.index, set())
-        if len(states) < 2 and context_states:
+        sides = _sides_before(ctx, sent)
+        if len(states) < 2 and sides:
+            states |= sides
+            rule += "+sides_before"
+        elif len(states) < 2 and context_states:
             states |= context_states
             rule += "+meeting_states"
         if len(states) < 2:
@@ -200,6 +204,15 @@ def agreements(
     for sent in orphans:
         _tell_more(ctx, sent, out)
     return _dedupe(out)
+
+
+def _sides_before(ctx: ArticleContext, sent: Sentence) -> set[str]:
+    """ "… сотрудничество между Пакистаном и Азербайджаном … Сторонами был подписан договор": "the sides"
+    are the two states the sentence before names."""
+    if sent.index == 0 or not any(t.lemma == "сторона" for t in sent.tokens):
+        return set()
+    codes = {s.value for s in ctx.in_sentence(ctx.states, ctx.sentences[sent.index - 1])}
+    return codes if len(codes) == 2 else set()
 
 
 def _tell_more(ctx: ArticleContext, sent: Sentence, found: list[Agreement]) -> None:
