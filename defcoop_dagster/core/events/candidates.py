@@ -26,6 +26,10 @@ BILATERAL_WORDS = words("meeting_bilateral_words")
 HELD_VERBS = words("meeting_held_verbs")
 SIGNING_WORDS = words("signing_words")
 PARTICIPATION_WORDS = words("participation_words")
+# what makes a meeting noun an event rather than a process ("в переговорах с ЕС")
+ANCHOR_WORDS = words(
+    "meeting_verbs", "meeting_held_verbs", "meeting_receive_verbs", "plan_words", "participation_words"
+)
 
 
 @dataclass
@@ -107,6 +111,8 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
                 hints.append(Hint(states, date, sent, place))
             continue
         countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
+        if strong and not (visit or signing) and countries < 2 and not _anchored(sent, date):
+            continue  # "в переговорах с ЕС", "мастер ведения переговоров": talks as a process, no event
         rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")
         confidence = 0.5 + 0.2 * min(countries, 2) + (0.1 if strong or signing else 0.0)
         cand = Candidate(
@@ -128,6 +134,20 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             out.append(cand)
         previous_date = date or previous_date
     return out, hints
+
+
+def _anchored(sent: Sentence, date) -> bool:
+    """The meeting word tells an event: a meeting verb ("встретился"), a verb of holding ("провели",
+    "состоялась"), a plan ("запланирована"), a reception, a date, or a place."""
+    return date is not None or any(
+        t.lemma in ANCHOR_WORDS or (t.pos == "ADP" and t.lemma in ("в", "во") and _place_after(sent, t))
+        for t in sent.tokens
+    )
+
+
+def _place_after(sent: Sentence, t) -> bool:
+    nxt = sent.tokens[t.index + 1] if t.index + 1 < len(sent.tokens) else None
+    return nxt is not None and nxt.pos == "PROPN" and nxt.case == "Loc"
 
 
 def _takes_part(sent: Sentence) -> bool:
