@@ -30,3 +30,12 @@ from .test_events import events_of
 def test_role_of_a_foreign_official(text, name, role):
     rows, _ = events_of(text)
     assert {p["name"]: p["role"] for p in rows.meeting_participants}[name] == role
+
+
+def test_a_person_of_no_known_state_is_of_the_other_side():
+    rows, _ = events_of(
+        "Министр обороны Монголии Гурсэд Сайханбаяр провел переговоры в Токио с японской стороной. "
+        "Встреча с генералом Ёсихидэ Ёсидой прошла в министерстве обороны Японии."
+    )
+    countries = {p["name"]: p["country_iso3"] for p in rows.meeting_participants}
+    assert (countries["Ёсихидэ Ёсида"], countries["Гурсэд Сайханбаяр"]) == ("JPN", "MNG")

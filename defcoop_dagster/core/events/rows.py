@@ -110,10 +110,12 @@ def extract_events(
             }
         )
         out.meeting_countries += [{"meeting_id": mid, "country_iso3": c} for c in sorted(m.states)]
+        other_side = _other_side(ctx, m)
         for pid in m.persons:
             p = ctx.persons[pid]
+            country = p.country or other_side
             out.meeting_participants.append(
-                {"meeting_id": mid, "name": p.name, "role": p.role, "country_iso3": p.country, "person_id": pid}
+                {"meeting_id": mid, "name": p.name, "role": p.role, "country_iso3": country, "person_id": pid}
             )
     for i, a in enumerate(docs):
         agid = _id("agr_", aid, i, a.kind, sorted(a.states))
@@ -149,6 +151,14 @@ def extract_events(
                 }
             )
     return out
+
+
+def _other_side(ctx: context.ArticleContext, m: Meeting) -> str | None:
+    """In a meeting of two states whose people of known state are all of one, a person of no known
+    state is of the other side."""
+    known = {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
+    rest = m.states - known
+    return next(iter(rest)) if len(m.states) == 2 and len(known) == 1 and len(rest) == 1 else None
 
 
 def _meeting_states_by_sentence(ctx: context.ArticleContext, found: list[Meeting]) -> dict[int, set[str]]:
