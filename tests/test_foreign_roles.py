@@ -25,6 +25,17 @@ from .test_events import events_of
             "Сахир Шамшад Мирза",
             "председатель объединенного комитета начальников штабов",
         ),
+        (
+            "Министр обороны Королевства Саудовская Аравия принц Халид бин Салман встретился с министром обороны "
+            "Пакистана Хаваджей Асифом.",
+            "Халид бин Салман",
+            "министр обороны",
+        ),
+        (
+            "Наследный принц Иордании Хусейн бин Абдалла встретился с президентом Франции Эмманюэлем Макроном.",
+            "Хусейн бин Абдалла",
+            "наследный принц",
+        ),
     ],
 )
 def test_role_of_a_foreign_official(text, name, role):
@@ -39,3 +50,8 @@ def test_a_person_of_no_known_state_is_of_the_other_side():
     )
     countries = {p["name"]: p["country_iso3"] for p in rows.meeting_participants}
     assert (countries["Ёсихидэ Ёсида"], countries["Гурсэд Сайханбаяр"]) == ("JPN", "MNG")
+
+
+def test_a_name_in_the_instrumental_keeps_russian_spelling():
+    rows, _ = events_of("Министр обороны Турции Яшар Гюлер встретился с министром обороны Пакистана Хаваджей Асифом.")
+    assert "Хаваджа Асиф" in {p["name"] for p in rows.meeting_participants}

@@ -26,6 +26,8 @@ from ..lang.roles import (
     is_role_head,
 )
 
+# titles that are a post alone ("наследный принц"), but not after a post (lexicon: noble_titles.txt)
+NOBLE_TITLES = lexicon.words("noble_titles")
 DASHES = {"–", "—", "-", ","}
 INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
 STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
@@ -171,7 +173,9 @@ def read_apposition(
             j -= 1
             continue
         before_title = lemma in ("его", "ее", "её") and is_honorific(tokens[j + 1].lemma or "")
-        if is_honorific(lemma) or before_title:
+        # "министра обороны Саудовской Аравии принца Халида": a title after a post is not the post
+        titled = not head and lemma in NOBLE_TITLES and _post_before(tokens, j)
+        if is_honorific(lemma) or before_title or titled:
             j -= 1  # «эмир Катара шейх Тамим», «Его Величество король»
             continue
         if lemma == "коллега":
@@ -289,3 +293,8 @@ def _dative(t) -> bool:
     dative = t.pos in ("NOUN", "ADJ", "PROPN") and case == "Dat"
     untagged = case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Dat")  # «военно-техническому»
     return dative or untagged or (t.text.isupper() and len(t.text) > 1)
+
+
+def _post_before(tokens, j: int) -> bool:
+    """A post among the few words before token ``j`` ("министра обороны Королевства … принца")."""
+    return any(is_role_head((t.lemma or t.text).lower()) for t in tokens[max(0, j - MAX_APPOSITION // 2) : j])

@@ -246,8 +246,15 @@ def _undo(word: str, rows: list[tuple[str, str, set, str]], gender: str | None) 
     for ending, nominative_ending, genders, condition in rows:
         stem = word[: -len(ending)]
         if word.endswith(ending) and gender in genders and _stem_fits(stem, condition):
-            out.append(stem + nominative_ending)
+            out.append(_spelled(stem + nominative_ending))
     return out
+
+
+def _spelled(word: str) -> str:
+    """Russian spelling after ж, ш, ч, щ, ц: «а», «у», not «я», «ю» («Хаваджей» is «Хаваджа»)."""
+    if len(word) > 1 and word[-2] in "жшчщц" and word[-1] in "яю":
+        return word[:-1] + {"я": "а", "ю": "у"}[word[-1]]
+    return word
 
 
 def _shape(new: str, written: str) -> str:
