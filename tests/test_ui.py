@@ -68,4 +68,6 @@ def test_quarantine_asset_counts_rows_by_table_and_rule(tmp_path):
         m.materialization for m in result.get_asset_materialization_events() if m.asset_key.path == ["meetings"]
     ]
     cells = [r.data for r in meetings.metadata["preview"].value.records]
-    assert any(c["place"] is None for c in cells) and not any("NaT" in str(v) for c in cells for v in c.values())
+    assert any(v is None for c in cells for v in c.values()) and not any(
+        "NaT" in str(v) for c in cells for v in c.values()
+    )
