@@ -16,6 +16,7 @@ RECEIVED = words("side_officials", "side_delegations")
 VISIT_NOUNS = words("visit_nouns")
 VISIT_WORDS = words("visit_words") | VISIT_NOUNS
 REMOTE_WORDS = words("remote_words")
+OFFICE_NOUNS = {"должность", "пост"}
 # nouns whose plural does not make a custom
 PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
 
@@ -27,8 +28,14 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
         and not (t.pos == "VERB" and i > 0 and sent.tokens[i - 1].lemma == "не")  # "не встретились"
         for i, t in enumerate(sent.tokens)
     )
-    visit = any(t.lemma in VISIT_WORDS for t in sent.tokens)
+    visit = any(t.lemma in VISIT_WORDS and not _in_office(sent, i) for i, t in enumerate(sent.tokens))
     return strong, visit
+
+
+def _in_office(sent: Sentence, i: int) -> bool:
+    """ "пребывание в должности", "пребывания на посту": a term of office, not a stay abroad."""
+    after = sent.tokens[i + 1 : i + 3]
+    return len(after) == 2 and after[0].lemma in ("в", "на") and after[1].lemma in OFFICE_NOUNS
 
 
 def _receives_someone(sent: Sentence, i: int) -> bool:
