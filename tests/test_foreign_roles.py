@@ -55,3 +55,13 @@ def test_a_person_of_no_known_state_is_of_the_other_side():
 def test_a_name_in_the_instrumental_keeps_russian_spelling():
     rows, _ = events_of("Министр обороны Турции Яшар Гюлер встретился с министром обороны Пакистана Хаваджей Асифом.")
     assert "Хаваджа Асиф" in {p["name"] for p in rows.meeting_participants}
+
+
+def test_a_first_name_alone_takes_no_state_from_the_officials_gazetteer():
+    from defcoop_dagster.core.entities.extract import extract
+    from defcoop_dagster.core.ingest.articles import parse_article
+
+    art = parse_article("Дональд Трамп и его жена побывали в Белом доме, где встретились с Бараком и Мишель Обамой.")
+    row = {"article_id": art.article_id, "body": art.body, "published": None, "dateline_end": 0, "dateline_place": None}
+    people = {p["name"]: p["country_iso3"] for p in extract([row]).persons}
+    assert people.get("Барак") is None
