@@ -49,3 +49,13 @@ def test_the_sides_are_the_two_states_named_before():
         "о поставке Монголии учебных самолетов."
     )
     assert [a[:2] for a in agreements(rows)] == [("contract", ("JPN", "MNG"))]  # a sale: a contract
+
+
+def test_signatures_put_by_two_ministers_and_the_treaty_told_again():
+    rows, _ = events_of(
+        "Монголия и Япония подписали соглашение о военном сотрудничестве. Договор был заключен в Улан-Баторе "
+        "12 марта. Подписи под соглашением поставили министр обороны Монголии Гурсэд Сайханбаяр и министр обороны "
+        "Японии Гэн Накатани."
+    )
+    assert [(a["kind"], a["date_iso"]) for a in rows.agreements] == [("agreement", "--03-12")]
+    assert [(m["date_iso"], m["place"]) for m in rows.meetings] == [("--03-12", "Улан-Батор")]

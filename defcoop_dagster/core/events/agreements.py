@@ -169,6 +169,10 @@ def agreements(
         states = party_states(ctx, sent, visit=False, skip=skip)
         states |= {ctx.persons[p].country for p in signers if ctx.persons[p].country}
         rule = "document+signing"
+        told = any(0 < sent.index - a.evidence.index <= 2 for a in out)
+        if len(states) < 2 and told and docs[0][1] == sent.tokens[0].start:
+            orphans.append(sent)  # "Договор был заключен в Тегеране": the document just told, not another
+            continue
         context_states = (meeting_states or {}).get(sent.index, set())
         sides = _sides_before(ctx, sent)
         if len(states) < 2 and sides:

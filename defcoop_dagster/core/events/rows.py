@@ -91,6 +91,7 @@ def extract_events(
     found = meetings(ctx, {s.sentence.index for s in signed})
     docs = agreements(ctx, signed, _meeting_states_by_sentence(ctx, found))
     _borrow_from_meetings(docs, found)
+    _borrow_from_documents(found, docs)
     out = EventRows()
     aid = ctx.article_id
     for i, m in enumerate(found):
@@ -188,6 +189,16 @@ def _borrow_from_meetings(docs: list[Agreement], found: list[Meeting]) -> None:
             a.date = m.date
         if not a.signatories and a.status == "signed":  # who meets has not yet signed what is to come
             a.signatories = list(m.persons)
+
+
+def _borrow_from_documents(found: list[Meeting], docs: list[Agreement]) -> None:
+    """A held meeting of the states of a signed document, with no date or place of its own, is where
+    and when the document was signed ("Договор был заключен в Тегеране 20 января")."""
+    for m in found:
+        a = next((a for a in docs if a.states == m.states and a.status == "signed" and m.status == "held"), None)
+        if a is not None and not m.earlier:
+            m.date = m.date or a.date
+            m.place = m.place or a.place
 
 
 def extract_all(
