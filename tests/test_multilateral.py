@@ -166,6 +166,17 @@ def test_taking_part_in_something_else_is_no_meeting():
             id="states-as-subjects",
         ),
         pytest.param(
+            "12 мая в Ереване состоялись консультации по планированию трехстороннего сотрудничества "
+            "Армения-Греция-Кипр.",
+            [(("ARM", "CYP", "GRC"), "held", "--05-12", ())],
+            id="states-joined-by-dashes",
+        ),
+        pytest.param(
+            "Встреча была посвящена российско-китайским отношениям.",
+            [],
+            id="compound-adjective-is-no-side",
+        ),
+        pytest.param(
             "Турция провела переговоры с Сирией по вопросам безопасности.",
             [(("SYR", "TUR"), "held", None, ())],
             id="state-in-a-with-phrase",

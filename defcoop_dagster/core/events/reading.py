@@ -46,7 +46,7 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
     for s in ctx.in_sentence(ctx.states, sent):
         if not outside(skip, s.start):
             continue
-        if strict and not _named_as_side(sent, s.start, s.end):
+        if strict and not (_named_as_side(sent, s.start, s.end) or _paired(ctx, sent, s)):
             continue
         prev = token_before(sent, s.start)
         prep = prev.lemma if prev is not None else ""
@@ -65,6 +65,16 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
             if code and at and outside(skip, p.start):
                 out.add(code)
     return out
+
+
+def _paired(ctx: ArticleContext, sent: Sentence, span) -> bool:
+    """States joined by a dash name the sides: "сотрудничество Армения-Греция-Кипр", "Россия – Китай"."""
+    near = [o for o in ctx.in_sentence(ctx.states, sent) if o is not span and o.value != span.value]
+    for o in near:
+        gap = sent.text[min(o.end, span.end) - sent.start : max(o.start, span.start) - sent.start]
+        if gap.strip() in ("-", "–", "—") and len(gap) <= 3:
+            return True
+    return False
 
 
 def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
