@@ -17,6 +17,7 @@ VISIT_NOUNS = words("visit_nouns")
 VISIT_WORDS = words("visit_words") | VISIT_NOUNS
 REMOTE_WORDS = words("remote_words")
 OFFICE_NOUNS = {"должность", "пост"}
+AUDIENCE_NOUNS = words("meeting_audiences")
 # nouns whose plural does not make a custom
 PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
 
@@ -25,11 +26,27 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
     """(strong meeting trigger, visit trigger) in a sentence."""
     strong = any(
         (t.lemma in MEETING_WORDS or (t.lemma in RECEIVE_VERBS and _receives_someone(sent, i)))
-        and not (t.pos == "VERB" and i > 0 and sent.tokens[i - 1].lemma == "не")  # "не встретились"
+        and not _negated(sent, i)
+        and not _with_audience(sent, i)
         for i, t in enumerate(sent.tokens)
     )
     visit = any(t.lemma in VISIT_WORDS and not _in_office(sent, i) for i, t in enumerate(sent.tokens))
     return strong, visit
+
+
+def _negated(sent: Sentence, i: int) -> bool:
+    """ "не встретились", "не станет встречаться", "не будет встречаться": a verb under negation."""
+    toks = sent.tokens
+    if toks[i].pos != "VERB":
+        return False
+    before = toks[max(0, i - 2) : i]
+    return any(t.lemma == "не" for t in before) and all(t.lemma == "не" or t.pos in ("VERB", "AUX") for t in before)
+
+
+def _with_audience(sent: Sentence, i: int) -> bool:
+    """ "встреча с журналистами", "на встрече с избирателями": a public, not the officials of a state."""
+    after = [t for t in sent.tokens[i + 1 : i + 4] if t.pos != "ADJ"]
+    return len(after) >= 2 and after[0].lemma in ("с", "со") and after[1].lemma in AUDIENCE_NOUNS
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
