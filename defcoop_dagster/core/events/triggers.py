@@ -39,8 +39,9 @@ def _negated(sent: Sentence, i: int) -> bool:
     toks = sent.tokens
     if toks[i].pos != "VERB":
         return False
-    before = toks[max(0, i - 2) : i]
-    return any(t.lemma == "не" for t in before) and all(t.lemma == "не" or t.pos in ("VERB", "AUX") for t in before)
+    if i > 0 and toks[i - 1].lemma == "не":
+        return True
+    return i > 1 and toks[i - 2].lemma == "не" and toks[i - 1].pos in ("VERB", "AUX")
 
 
 def _with_audience(sent: Sentence, i: int) -> bool:
