@@ -227,3 +227,11 @@ def test_a_delegation_arriving_in_a_state_does_not_bring_the_articles_principal(
     )
     earlier = [m for m in meetings(rows) if "Хупис" in m[3]]
     assert earlier == [(("ARM", "GRC"), "held", None, ("Хупис",))]
+
+
+def test_heads_of_the_delegations_named_in_the_next_sentence():
+    rows, _ = events_of(
+        "Делегации Монголии и Китая провели переговоры в Пекине. Монгольскую делегацию возглавил заместитель "
+        "министра обороны Монголии Бямбасурэн Болд, китайскую — генерал Чжан Юся."
+    )
+    assert meetings(rows) == [(("CHN", "MNG"), "held", None, ("Болд", "Юся"))]

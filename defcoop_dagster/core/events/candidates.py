@@ -26,6 +26,7 @@ BILATERAL_WORDS = words("meeting_bilateral_words")
 HELD_VERBS = words("meeting_held_verbs")
 SIGNING_WORDS = words("signing_words")
 PARTICIPATION_WORDS = words("participation_words")
+DELEGATION_NOUNS = words("side_delegations")
 # what makes a meeting noun an event rather than a process ("в переговорах с ЕС")
 ANCHOR_WORDS = words(
     "meeting_verbs", "meeting_held_verbs", "meeting_receive_verbs", "plan_words", "participation_words"
@@ -151,9 +152,10 @@ def _place_after(sent: Sentence, t) -> bool:
 
 
 def _takes_part(sent: Sentence) -> bool:
-    """ "приняли участие", "участвовали", said of something named before ("в них", "во встрече")."""
+    """ "приняли участие", "участвовали", said of something named before ("в них", "во встрече");
+    "Российскую делегацию возглавил …": the heads of the delegations of that meeting."""
     return any(t.lemma in PARTICIPATION_WORDS for t in sent.tokens) and any(
-        t.pos == "PRON" or t.lemma in MEETING_NOUNS for t in sent.tokens
+        t.pos == "PRON" or t.lemma in MEETING_NOUNS or t.lemma in DELEGATION_NOUNS for t in sent.tokens
     )
 
 
