@@ -235,3 +235,12 @@ def test_heads_of_the_delegations_named_in_the_next_sentence():
         "министра обороны Монголии Бямбасурэн Болд, китайскую — генерал Чжан Юся."
     )
     assert meetings(rows) == [(("CHN", "MNG"), "held", None, ("Болд", "Юся"))]
+
+
+def test_a_minister_of_another_portfolio_does_not_stand_for_a_defence_side():
+    rows, _ = events_of(
+        "Министерства обороны Грузии и Азербайджана подписали план сотрудничества в ходе визита министра обороны "
+        "Грузии Ираклия Чиковани в Баку. Министр иностранных дел Азербайджана Джейхун Байрамов сообщил об этом "
+        "журналистам. Байрамов также выступил на форуме."
+    )
+    assert [m[3] for m in meetings(rows)] == [("Чиковани",)]

@@ -9,20 +9,15 @@ the other side supplied by the article's principal.
 
 from dataclasses import replace
 
-from ..lang.tokens import Sentence
 from . import places
 from .candidates import Candidate, Hint, candidates
 from .context import ArticleContext
 from .meeting import Meeting, dates_agree
 from .sessions import is_session, sessions
+from .sides import complete
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
-
-# words for a person named elsewhere: "он встретился", "российский генерал также встретился"
-STAND_IN_WORDS = words("side_stand_ins")
-# "главы российского военного ведомства": a person described, not named
-PERSON_NOUNS = words("side_officials", "side_delegations")
 
 
 def meetings(ctx: ArticleContext, signing_sentences: set[int]) -> list[Meeting]:
@@ -114,11 +109,11 @@ def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
         if target is None:
             found.append(_new(c))
             if c.split:
-                _complete(ctx, found[-1])  # the guest joins each host's meeting at once
+                complete(ctx, found[-1])  # the guest joins each host's meeting at once
         else:
             _absorb(target, c)
     for m in found:
-        _complete(ctx, m)  # the guest joins each host's meeting before partial candidates are placed
+        complete(ctx, m)  # the guest joins each host's meeting before partial candidates are placed
     return found
 
 
@@ -181,7 +176,7 @@ def _place_partial(ctx: ArticleContext, found: list[Meeting], partial: list[Cand
         else:
             born.append(_new(c))
     for m in born:
-        _complete(ctx, m)
+        complete(ctx, m)
     return [m for m in born if m not in found]
 
 
@@ -237,62 +232,3 @@ def _absorb(m: Meeting, c: Candidate, states: bool = True) -> None:
     m.place = m.place or c.place
     if evidence:
         m.status, m.evidence, m.rule, m.confidence, m.strong = c.status, c.sentence, c.rule, c.confidence, True
-
-
-def _complete(ctx: ArticleContext, m: Meeting) -> None:
-    """A meeting whose named people all come from one state gets the article's principal of another."""
-    countries = {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
-    # "он встретился", "с главой российского военного ведомства": the principal of that state; not among
-    # several states, whose people a plural describes ("встреча министров иностранных дел A, B, C и D")
-    if len(m.states) < 3:
-        stands_for = any(t.lemma in STAND_IN_WORDS for t in m.evidence.tokens)
-        stands_for = stands_for or _unnamed_side(ctx, m.evidence, countries)
-    else:
-        stands_for = any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
-    if len(countries) == 1 or (not countries and len(m.states) < 2):
-        other = ctx.principal(exclude=countries or set(m.states))
-        if other is not None and (len(m.states) < 2 or (stands_for and other.country in m.states)):
-            m.persons.append(other.person_id)
-            m.states.add(other.country)
-            m.rule += "+principal"
-            m.confidence = round(m.confidence - 0.1, 2)
-    m.states |= {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
-
-
-def _stand_in(ctx: ArticleContext, sent: Sentence, t) -> bool:
-    """ "он", "российский министр": one person named elsewhere; not the post of a name that follows
-    ("Министр иностранных дел Азербайджана Эльмар Мамедъяров"), not a plural ("министров")."""
-    if t.lemma not in STAND_IN_WORDS or t.number == "Plur":
-        return False
-    near = sent.tokens[t.index + 1 : t.index + 6]
-    return not any(u.start <= s < u.end for u in near for s, _, _ in ctx.person_spans)
-
-
-def _unnamed_side(ctx: ArticleContext, sent: Sentence, named: set[str]) -> bool:
-    """The other side is a person described, not named: "главы российского военного ведомства"."""
-    toks = sent.tokens
-    for s in ctx.in_sentence(ctx.states, sent):
-        if s.value in named:
-            continue
-        idx = [i for i, t in enumerate(toks) if s.start <= t.start < s.end]
-        if not idx:
-            continue
-        if toks[idx[0]].head is None:  # an unparsed sentence: a person noun near the state
-            if any(t.lemma in PERSON_NOUNS for t in toks[max(0, idx[0] - 3) : idx[-1] + 3]):
-                return True
-        elif _described_by(sent, toks[idx[0]]):
-            return True
-    return False
-
-
-def _described_by(sent: Sentence, tok) -> bool:
-    """The state depends on a person noun, at most two heads up: "генсеком ОДКБ", "главы российского
-    военного ведомства"; not "в Азербайджан прибывала делегация" (the state is the verb's)."""
-    for _ in range(2):
-        head = sent.head_of(tok)
-        if head is None or head.pos not in ("NOUN", "PROPN"):
-            return False
-        if head.lemma in PERSON_NOUNS:
-            return True
-        tok = head
-    return False
