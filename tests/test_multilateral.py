@@ -244,3 +244,11 @@ def test_a_minister_of_another_portfolio_does_not_stand_for_a_defence_side():
         "журналистам. Байрамов также выступил на форуме."
     )
     assert [m[3] for m in meetings(rows)] == [("Чиковани",)]
+
+
+def test_people_present_or_accompanying_are_in_the_meeting():
+    rows, _ = events_of(
+        "Министр обороны Армении Сурен Папикян в сопровождении начальника Генштаба Армении Эдуарда Асряна "
+        "встретился с министром обороны Франции Себастьеном Лекорню."
+    )
+    assert meetings(rows) == [(("ARM", "FRA"), "held", None, ("Асрян", "Лекорню", "Папикян"))]
