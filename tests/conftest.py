@@ -1,6 +1,9 @@
-"""Shared fixtures: the project's seeds, a temp warehouse, and a real Dagster materialisation."""
+"""Shared fixtures: the project's seeds, a temp warehouse, and a real Dagster materialisation; under
+pytest-xdist, a dbt project folder of each worker's own and the slowest modules handed out first."""
 
+import os
 import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -9,12 +12,52 @@ import duckdb
 import pytest
 
 from defcoop_dagster import code_location
+from defcoop_dagster.analytics.dbt_project import MODELS_DIR_VAR, TARGET
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 from defcoop_dagster.warehouse.publish import work_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+# The test modules that take longest (real processes, a minute or more each), slowest first: pytest-xdist
+# hands modules out in this order (--dist loadfile --no-loadscope-reorder), so the two workers end together
+# rather than one starting the slowest module last. Every other module keeps its place after these.
+SLOWEST_FIRST = [
+    "test_killed_runs_daemon.py",
+    "test_e2e_dagster_dev.py",
+    "test_killed_runs.py",
+    "test_partitions.py",
+    "test_full_disk.py",
+    "test_command_line.py",
+    "test_odd_inputs_run.py",
+    "test_failures.py",
+    "test_models.py",
+    "test_readme.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(SLOWEST_FIRST)))  # stable: the rest keep their order
+
+
+def pytest_configure(config):
+    """Under pytest-xdist, each worker runs pipelines at the same time as the other, and dbt writes every
+    build's run_results.json into its project's target/build: give each worker a copy of dbt_like_models/
+    (DEFCOOP_MODELS_DIR, which the commands the tests start inherit), with the checkout's parsed manifest."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or os.environ.get(MODELS_DIR_VAR):
+        return
+    source = ROOT / "dbt_like_models"
+    copy = Path(tempfile.mkdtemp(prefix=f"defcoop-models-{worker}-")) / "dbt_like_models"
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(TARGET, "logs"))
+    (copy / TARGET).mkdir()
+    for name in ("manifest.json", "manifest.digest"):  # parsed again if stale: the digest is of the sources
+        if (source / TARGET / name).is_file():
+            shutil.copy(source / TARGET / name, copy / TARGET / name)
+    os.environ[MODELS_DIR_VAR] = str(copy)
+    config.add_cleanup(lambda: shutil.rmtree(copy.parent, ignore_errors=True))
 
 
 def run_pipeline(

@@ -33,7 +33,11 @@ def as_text(df: pd.DataFrame) -> pd.DataFrame:
         if isinstance(v, bool):
             return str(v).lower()
         if isinstance(v, pd.Timestamp):
-            return str(v.date()) if v == v.normalize() else v.isoformat(sep=" ")
+            if v == v.normalize():
+                return str(v.date())
+            text = v.isoformat(sep=" ")
+            # DuckDB writes a fraction of a second without its trailing zeros (.12345, not .123450)
+            return text.rstrip("0") if "." in text else text
         return str(v)
 
     # column by column as objects: a nullable integer column would otherwise come through as floats

@@ -46,7 +46,11 @@ def dagster_dev(env: dict, log) -> tuple[subprocess.Popen, DagsterGraphQLClient]
         except OSError:
             return False
 
-    wait(listening, "the webserver to listen", timeout=300, every=1)
+    try:
+        wait(listening, "the webserver to listen", timeout=300, every=1)
+    except BaseException:
+        stop(proc)  # not left serving (and its daemon ticking) after the test failed
+        raise
     return proc, DagsterGraphQLClient("127.0.0.1", port_number=port)
 
 

@@ -1,5 +1,7 @@
 """The partitioned deployment for real: Postgres-backed instance, 4 batches as partitions materialised
-by 2 concurrent workers, assembled and published; the published tables equal an unpartitioned run's."""
+by 2 concurrent workers, assembled and published; the published tables equal an unpartitioned run's.
+On every 8th file of the corpus (~110 articles): the behaviour is the same at any size, and the whole
+corpus (861 files, twice through natasha) is benchmarks/partitions.py's job, not the test suite's."""
 
 import shutil
 
@@ -18,6 +20,7 @@ from .partitioned_run import (
 )
 
 CORPUS = SHARED / "corpus" / "bsnlp"
+EVERY = 8  # every 8th file, sorted by name: each of the corpus's news topics, in an eighth of the work
 COMPARED = {
     "source_files": "SELECT source_path, status, duplicate_of, reason, sha256 FROM source_files",
     "articles": "SELECT article_id, source_path, source_paths, title, published, body FROM articles",
@@ -41,7 +44,9 @@ def rows(db, sql):
 
 def test_partitioned_run_equals_unpartitioned(tmp_path, monkeypatch):
     corpus = tmp_path / "bsnlp"
-    shutil.copytree(CORPUS, corpus)
+    corpus.mkdir()
+    for path in sorted(CORPUS.iterdir())[::EVERY]:
+        shutil.copy(path, corpus / path.name)
     (corpus / "copy_of_first.txt").write_bytes(sorted(corpus.iterdir())[0].read_bytes())  # a duplicate across batches
     single = tmp_path / "single" / "warehouse.duckdb"
     result = run_pipeline(corpus, single, private_work_file=True)
