@@ -24,7 +24,7 @@ from .publish import PICTURES, picture_work_path, work_path
 STATE_TABLE = "run_state"
 DDL = (
     f"CREATE TABLE IF NOT EXISTS {STATE_TABLE} (step VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, "
-    "run_id VARCHAR, recorded_at TIMESTAMP DEFAULT current_localtimestamp(), checks VARCHAR)"
+    "run_id VARCHAR, recorded_at TIMESTAMP DEFAULT date_trunc('second', current_localtimestamp()), checks VARCHAR)"
 )
 PACKAGE = Path(__file__).resolve().parents[1]
 # Libraries whose versions shape the rows, the checks or the pictures
