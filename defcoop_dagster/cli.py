@@ -28,8 +28,10 @@ def materialize(select: str, force: bool = False) -> int:
         # every step would be skipped: the run only makes sure the published file is this state
         select = "published_warehouse"
         print(f"defcoop: nothing changed since run {same}; --force redoes every step", flush=True)
-    cmd = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
-    print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(cmd[1:])}", flush=True)
+    dagster = ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
+    print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(dagster)}", flush=True)
+    # Dagster's command line, ended without Python's slow teardown (quick_exit.py)
+    cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # while the child starts: a run killed earlier must not keep the warehouse from this one (this
     # run waits for the warehouse slot until it is freed; a run not started yet is never taken for dead)
@@ -210,5 +212,16 @@ def main(argv: list[str] | None = None) -> int:
     return materialize(args.select, args.force)
 
 
+def entry() -> None:
+    """The ``defcoop`` command: ``main``, then the process ends without Python's teardown."""
+    from .quick_exit import exit_code, leave
+
+    try:
+        code = main()
+    except SystemExit as stop:
+        code = exit_code(stop)
+    leave(code if isinstance(code, int) else 1)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

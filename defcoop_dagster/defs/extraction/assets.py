@@ -6,8 +6,6 @@ keeps its rows."""
 import dagster as dg
 import pandas as pd
 
-from ...core.extraction import extract_articles
-from ...core.version import extractor_version
 from ...stage import finish, offsets_check, orphans_check, stage, table_spec
 from ...ui import counts
 from ...unchanged import Step
@@ -128,6 +126,10 @@ def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
 
 def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """The articles not analysed yet by this extractor analysed, the others' rows kept; all validated and written."""
+    # natasha and the rules load in the step that runs them, not with the definitions
+    from ...core.extraction import extract_articles
+    from ...core.version import extractor_version
+
     version = extractor_version()
     with warehouse.get_connection() as con:
         articles = con.execute(
