@@ -32,11 +32,11 @@ def materialize(select: str, force: bool = False) -> int:
     print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(dagster)}", flush=True)
     # Dagster's command line, ended without Python's slow teardown (quick_exit.py)
     cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # while the child starts: a run killed earlier must not keep the warehouse from this one (this
-    # run waits for the warehouse slot until it is freed; a run not started yet is never taken for dead)
+    # before the child opens the instance: opening a new run's event log while its process creates it
+    # can stamp its schema twice
     release = dead_run_releaser(home)
-    release()
+    release()  # a run killed earlier must not keep the warehouse from this one
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # `kill <defcoop>` stops the run too (if it is left unfinished, the next run marks it failed)
     signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     while True:

@@ -5,7 +5,8 @@ At exit Python frees every module and object one by one: with the code location 
 A command that has closed what it opened can end at once instead, its output flushed first.
 
 ``python -m defcoop_dagster.quick_exit dagster asset materialize …`` is Dagster's own command line,
-run so: what ``defcoop materialize`` starts.
+run so: what ``defcoop materialize`` starts; ``… quick_exit dbt build …`` is dbt's (what the models'
+step starts, through ``analytics/dbt_cli.py``).
 """
 
 import contextlib
@@ -30,11 +31,13 @@ def exit_code(stop: SystemExit) -> int:
     return 1
 
 
-def dagster_command() -> None:
-    """Dagster's command line (``sys.argv[1:]`` after ``dagster``), ended by ``leave``."""
-    from dagster._cli import main
-
-    sys.argv = ["dagster", *sys.argv[2:]]
+def command() -> None:
+    """Dagster's or dbt's command line (``sys.argv[1]``, its arguments after it), ended by ``leave``."""
+    if sys.argv[1] == "dbt":
+        from dbt.cli.main import cli as main
+    else:
+        from dagster._cli import main
+    sys.argv = sys.argv[1:]
     try:
         main()
         code = 0
@@ -44,4 +47,4 @@ def dagster_command() -> None:
 
 
 if __name__ == "__main__":
-    dagster_command()
+    command()

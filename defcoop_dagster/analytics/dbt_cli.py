@@ -10,11 +10,15 @@ once its results are read; a failed one's stays (the failure names it) for a wee
 dagster-dbt asks the ``dbt`` executable its version (a process that imports dbt) and opens a dbt
 adapter in the step's process (dbt imported again) before every invocation; the adapter serves
 only its row-count and column-metadata helpers, which the pipeline does not use (it reads the
-built tables itself). The version is the installed dbt-core's, and no adapter is opened.
+built tables itself). The version is the installed dbt-core's, and no adapter is opened. dbt itself runs through
+``quick_exit.py`` (a small script in ``target/`` starts it with this interpreter): once its work is
+written it ends without Python's teardown, about a second sooner.
 """
 
 import os
+import shlex
 import shutil
+import sys
 import time
 import uuid
 from functools import cached_property
@@ -38,6 +42,20 @@ class DbtCli(DbtCliResource):
 
     def _initialize_dbt_core_adapter(self, args):
         return None  # DbtCliInvocation takes no adapter: the pipeline does not fetch row counts through dbt
+
+
+def quick_dbt(project_dir: Path) -> str:
+    """An executable that runs dbt with this interpreter through ``quick_exit`` (written in target/
+    when missing or different: its path is what dagster-dbt calls)."""
+    script = project_dir / "target" / ".dbt-quick-exit"
+    text = f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m defcoop_dagster.quick_exit dbt "$@"\n'
+    if not script.is_file() or script.read_text() != text:
+        script.parent.mkdir(parents=True, exist_ok=True)
+        staged = script.with_name(f"{script.name}.{uuid.uuid4().hex[:8]}")
+        staged.write_text(text)
+        staged.chmod(0o755)
+        os.replace(staged, script)  # a run starting dbt meanwhile sees the old script or the new one
+    return str(script)
 
 
 def invocation_folder(project_dir: Path, run_id: str) -> Path:

@@ -18,8 +18,8 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ...analytics.dbt_cli import DbtCli, hand_on, invocation_folder
-from ...analytics.dbt_project import dbt_executable, models_dir, prepared_manifest, sources_digest
+from ...analytics.dbt_cli import DbtCli, hand_on, invocation_folder, quick_dbt
+from ...analytics.dbt_project import models_dir, prepared_manifest, sources_digest
 from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
 from ...ui import preview_table
@@ -109,7 +109,8 @@ def stopped_by(events: list, results: dict) -> str | None:
 def models_asset(project_dir: Path) -> dg.AssetsDefinition:
     """The models and tests of the dbt project in ``project_dir`` as one subsettable multi-asset."""
     project = DbtProject(project_dir=project_dir, profiles_dir=project_dir)
-    cli = DbtCli(project_dir=project, profiles_dir=str(project_dir), dbt_executable=dbt_executable())
+    # dbt run by this interpreter, ended without Python's teardown (quick_exit.py)
+    cli = DbtCli(project_dir=project, profiles_dir=str(project_dir), dbt_executable=quick_dbt(project_dir))
 
     @dbt_assets(
         manifest=prepared_manifest(project_dir),
