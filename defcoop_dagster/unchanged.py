@@ -89,10 +89,12 @@ class Step:
         context.log.info(f"{self.name}: unchanged, skipped ({said})")
         return events
 
-    def recorded(self, context: dg.AssetExecutionContext, connect, events: Iterable) -> Iterator:
-        """``events`` passed on; the record forgotten first and written once they all went through."""
-        with connect() as con:
-            forget(con, [self.name])
+    def recorded(self, context: dg.AssetExecutionContext, connect, events: Iterable, forget_first=True) -> Iterator:
+        """``events`` passed on; the record forgotten first (or, ``forget_first`` False, by the events'
+        own write of the tables, in its transaction) and written once they all went through."""
+        if forget_first:
+            with connect() as con:
+                forget(con, [self.name])
         checks = []
         for event in events:
             if isinstance(event, dg.AssetCheckResult):

@@ -132,7 +132,7 @@ def canonical_events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     if skipped:
         yield from skipped
         return
-    yield from step.recorded(context, warehouse.get_connection, merge(context, warehouse))
+    yield from step.recorded(context, warehouse.get_connection, merge(context, warehouse), forget_first=False)
 
 
 def merge(context: dg.AssetExecutionContext, warehouse: Warehouse):
@@ -162,4 +162,4 @@ def merge(context: dg.AssetExecutionContext, warehouse: Warehouse):
         return {}
 
     with warehouse.get_connection() as con:
-        yield from finish(context, con, outcomes, PREVIEWS, extra, checks=CHECKS)
+        yield from finish(context, con, outcomes, PREVIEWS, extra, checks=CHECKS, forget_steps=["canonical_events"])

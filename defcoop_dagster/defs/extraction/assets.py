@@ -121,7 +121,7 @@ def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
     if skipped:
         yield from skipped
         return
-    yield from step.recorded(context, warehouse.get_connection, extract(context, warehouse))
+    yield from step.recorded(context, warehouse.get_connection, extract(context, warehouse), forget_first=False)
 
 
 def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
@@ -163,4 +163,5 @@ def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
             bookkeeping={"extraction_state": new_state(articles, kept, version)},
             checks=CHECKS,
             kept_articles=kept["article_id"],
+            forget_steps=["extraction"],
         )

@@ -39,7 +39,8 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
     if skipped:
         yield from skipped
         return
-    yield from step.recorded(context, warehouse.get_connection, read_folder(context, input_folder, warehouse, root))
+    events = read_folder(context, input_folder, warehouse, root)
+    yield from step.recorded(context, warehouse.get_connection, events, forget_first=False)
 
 
 def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse, root):
@@ -66,6 +67,7 @@ def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, wa
             {"source_files": outcome},
             {"source_files": ["source_path", "format", "encoding", "status", "reason", "note", "size_bytes"]},
             extra,
+            forget_steps=["source_files"],
         )
     yield every_file_result(on_disk, outcome.valid)
 
@@ -78,7 +80,7 @@ def articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
     if skipped:
         yield from skipped
         return
-    yield from step.recorded(context, warehouse.get_connection, read_articles(context, warehouse))
+    yield from step.recorded(context, warehouse.get_connection, read_articles(context, warehouse), forget_first=False)
 
 
 def read_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
@@ -100,6 +102,7 @@ def read_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
             {"articles": outcome},
             {"articles": ["article_id", "source_path", "title", "published", "agency"]},
             extra,
+            forget_steps=["articles"],
         )
         yield accepted_file_result(con, len(outcome.quarantined))
 
