@@ -11,20 +11,29 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, project_root, setting
+from .settings import DUCKDB_PATH_VAR, FORCE_VAR, INPUT_DIR_VAR, project_root, setting
 
 SUMMARY_TABLES = ["source_files", "articles", "persons", "meetings", "agreements", "dyad_year", "quarantine"]
 # How often a waiting run looks for dead runs holding the warehouse (one killed while this one waited)
 CHECK_EVERY = 10.0
 
 
-def materialize(select: str) -> int:
-    env = dict(os.environ)
+def materialize(select: str, force: bool = False) -> int:
+    env = dict(os.environ, **({FORCE_VAR: "1"} if force else {}))
     # a persistent instance, so runs show in `dagster dev` afterwards
     home = Path(env.setdefault("DAGSTER_HOME", str(project_root() / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
-    print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(cmd[1:])}", flush=True)
+    same = unchanged_run() if select == "*" and not force else None
+    if same:
+        # every step would be skipped: the run only makes sure the published file is this state
+        select = "published_warehouse"
+        print(f"defcoop: nothing changed since run {same}; --force redoes every step", flush=True)
+    dagster = ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
+    print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(dagster)}", flush=True)
+    # Dagster's command line, ended without Python's slow teardown (quick_exit.py)
+    cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
+    # before the child opens the instance: opening a new run's event log while its process creates it
+    # can stamp its schema twice
     release = dead_run_releaser(home)
     release()  # a run killed earlier must not keep the warehouse from this one
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -49,6 +58,23 @@ def materialize(select: str) -> int:
         return child.returncode
     summarize(setting(DUCKDB_PATH_VAR))
     return 0
+
+
+def unchanged_run() -> str | None:
+    """The run whose state the published warehouse holds when nothing a run reads changed since."""
+    from .analytics.dbt_project import models_dir, sources_digest
+    from .core.ingest.documents import MAX_BYTES, MAX_CHARS
+    from .core.ingest.entries import walk
+    from .warehouse.runstate import folder_digest, unchanged_since
+
+    root = Path(setting(INPUT_DIR_VAR)).expanduser()
+    try:
+        listed = folder_digest(root, walk(root)) if root.is_dir() else None
+        models = sources_digest(models_dir())
+    except OSError:  # the run says what is wrong with the folder
+        return None
+    published = Path(setting(DUCKDB_PATH_VAR)).expanduser()
+    return unchanged_since(published, listed, MAX_BYTES, MAX_CHARS, models) if listed else None
 
 
 def dead_run_releaser(home: Path):
@@ -171,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("materialize", help="materialise every asset (or --select) and print a summary")
     run.add_argument("--select", default="*", help="Dagster asset selection (default: everything)")
+    run.add_argument("--force", action="store_true", help="redo every step, even those whose inputs did not change")
     sub.add_parser("where", help="print the settings in force")
     out = sub.add_parser("export", help="write every table of the published warehouse as Parquet or CSV files")
     out.add_argument("dir", help="folder to write <table>.parquet or <table>.csv into")
@@ -182,8 +209,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "where":
         print(f"{INPUT_DIR_VAR}={setting(INPUT_DIR_VAR)}\n{DUCKDB_PATH_VAR}={setting(DUCKDB_PATH_VAR)}")
         return 0
-    return materialize(args.select)
+    return materialize(args.select, args.force)
+
+
+def entry() -> None:
+    """The ``defcoop`` command: ``main``, then the process ends without Python's teardown."""
+    from .quick_exit import exit_code, leave
+
+    try:
+        code = main()
+    except SystemExit as stop:
+        code = exit_code(stop)
+    leave(code if isinstance(code, int) else 1)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

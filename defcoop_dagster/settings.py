@@ -5,6 +5,7 @@ from pathlib import Path
 
 INPUT_DIR_VAR = "DEFCOOP_INPUT_DIR"
 DUCKDB_PATH_VAR = "DEFCOOP_DUCKDB_PATH"
+FORCE_VAR = "DEFCOOP_FORCE"  # set: every step does its work, even when nothing it reads changed
 
 
 def project_root() -> Path:

@@ -116,6 +116,7 @@ def finish(
     bookkeeping: dict[str, pd.DataFrame] | None = None,
     checks: list[SqlCheck] = (),
     kept_articles: pd.Series | None = None,
+    forget_steps: list[str] | None = None,
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Write the stage's tables (and ``bookkeeping`` tables) in one transaction, then yield each table's
     materialisation with its metadata, its schema check, and the SQL checks over what was written."""
@@ -127,6 +128,7 @@ def finish(
         },
         context.run.run_id,
         kept_articles=kept_articles,  # their quarantined rows stay in quarantine
+        forget_steps=forget_steps,  # in the same transaction as the tables
     )
     for name, outcome in outcomes.items():
         metadata = {**table_metadata(name, outcome.valid, previews[name]), **extra_metadata(name, outcome.valid)}

@@ -21,6 +21,7 @@ from ..defs.ingest.assets import (
 from ..defs.resources import InputFolder, Warehouse
 from ..stage import finish, stage, table_spec
 from ..validation import validate
+from ..warehouse.runstate import forget
 from ..warehouse.state import stack
 from ..warehouse.tables import TABLES
 from .assemble import extraction_rows, source_rows
@@ -74,6 +75,7 @@ def assembly(context: dg.AssetExecutionContext, input_folder: InputFolder, wareh
     with warehouse.get_connection() as wcon:
         for table in STATE_TABLES:
             wcon.execute(f'DROP TABLE IF EXISTS "{table}"')
+        forget(wcon)  # the default location's steps read these tables: none of them may be skipped now
         yield from finish(
             context,
             wcon,

@@ -6,6 +6,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
+from .runstate import forget
 from .tables import TABLES
 
 
@@ -37,6 +38,7 @@ def replace_tables(
     tables: dict[str, tuple[pd.DataFrame, pd.DataFrame | None]],
     run_id: str | None = None,
     kept_articles: pd.Series | None = None,
+    forget_steps: list[str] | None = None,
 ) -> None:
     """Replace several tables and their quarantine rows in one transaction.
 
@@ -47,6 +49,8 @@ def replace_tables(
     frames = {name: df[TABLES[name].names] for name, (df, _) in tables.items()}  # a missing column raises here
     con.execute("BEGIN TRANSACTION")
     try:
+        if forget_steps:  # their fingerprints no longer describe these tables (runstate.py)
+            forget(con, forget_steps)
         ensure_table(con, "quarantine")
         for name, frame in frames.items():
             con.execute(TABLES[name].ddl())

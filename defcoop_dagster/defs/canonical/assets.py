@@ -10,6 +10,7 @@ import pandas as pd
 from ...core.canonical.rows import EventRows, merge_reports
 from ...stage import SqlCheck, finish, stage, table_spec
 from ...ui import counts
+from ...unchanged import Step
 from ...validation import follow_parent, validate
 from ...warehouse.tables import TABLES
 from ..resources import Warehouse
@@ -126,6 +127,17 @@ def read(con: duckdb.DuckDBPyConnection, table: str) -> list[dict]:
 @stage("canonical_events", table_specs(), CHECKS)
 def canonical_events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.get_connection() as con:
+        step = Step.after(con, "canonical_events")
+        skipped = step.skipped(context, con)
+    if skipped:
+        yield from skipped
+        return
+    yield from step.recorded(context, warehouse.get_connection, merge(context, warehouse), forget_first=False)
+
+
+def merge(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    """Reports merged into events (incrementally: each keeps its last event while it agrees), written, checked."""
+    with warehouse.get_connection() as con:
         reports = {name: read(con, name) for name in REPORT_TABLES}
         published = dict(con.execute("SELECT article_id, published_date FROM articles").fetchall())
         previous = previous_links(con)
@@ -150,4 +162,4 @@ def canonical_events(context: dg.AssetExecutionContext, warehouse: Warehouse):
         return {}
 
     with warehouse.get_connection() as con:
-        yield from finish(context, con, outcomes, PREVIEWS, extra, checks=CHECKS)
+        yield from finish(context, con, outcomes, PREVIEWS, extra, checks=CHECKS, forget_steps=["canonical_events"])

@@ -6,10 +6,9 @@ keeps its rows."""
 import dagster as dg
 import pandas as pd
 
-from ...core.extraction import extract_articles
-from ...core.version import extractor_version
 from ...stage import finish, offsets_check, orphans_check, stage, table_spec
 from ...ui import counts
+from ...unchanged import Step
 from ...validation import Validated, attribute_to_articles, follow_parent, move_to_quarantine, validate
 from ...warehouse.state import input_digests, new_state, rows_of, stack, unchanged
 from ...warehouse.tables import TABLES
@@ -115,6 +114,22 @@ def table_counts(name: str, valid: pd.DataFrame) -> dict:
 
 @stage("extraction", table_specs(), CHECKS)
 def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    with warehouse.get_connection() as con:
+        step = Step.after(con, "extraction")
+        analysed = con.execute("SELECT count(*) FROM articles").fetchone()[0] if step.fingerprint else 0
+        skipped = step.skipped(context, con, articles_analysed=0, articles_unchanged=analysed)
+    if skipped:
+        yield from skipped
+        return
+    yield from step.recorded(context, warehouse.get_connection, extract(context, warehouse), forget_first=False)
+
+
+def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    """The articles not analysed yet by this extractor analysed, the others' rows kept; all validated and written."""
+    # natasha and the rules load in the step that runs them, not with the definitions
+    from ...core.extraction import extract_articles
+    from ...core.version import extractor_version
+
     version = extractor_version()
     with warehouse.get_connection() as con:
         articles = con.execute(
@@ -148,4 +163,5 @@ def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
             bookkeeping={"extraction_state": new_state(articles, kept, version)},
             checks=CHECKS,
             kept_articles=kept["article_id"],
+            forget_steps=["extraction"],
         )

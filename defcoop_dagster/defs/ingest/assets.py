@@ -6,7 +6,9 @@ from ...core.ingest.articles import article_rows
 from ...core.ingest.sources import relative_name, scan, walk
 from ...stage import finish, stage, table_spec
 from ...ui import counts
+from ...unchanged import Step
 from ...validation import validate
+from ...warehouse.runstate import folder_digest, source_files_fingerprint
 from ...warehouse.tables import TABLES
 from ..resources import InputFolder, Warehouse
 
@@ -26,6 +28,23 @@ EVERY_ACCEPTED_FILE = dg.AssetCheckSpec(
 @stage("source_files", [table_spec("source_files", "ingestion", [])], extra_checks=[EVERY_FILE])
 def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse):
     root = input_folder.root()
+    try:
+        listed = folder_digest(root, walk(root))
+    except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
+        raise input_folder.cannot_read(e) from e
+    limits = input_folder.max_file_bytes, input_folder.max_text_chars
+    step = Step("source_files", source_files_fingerprint(listed, *limits))
+    with warehouse.get_connection() as con:
+        skipped = step.skipped(context, con)
+    if skipped:
+        yield from skipped
+        return
+    events = read_folder(context, input_folder, warehouse, root)
+    yield from step.recorded(context, warehouse.get_connection, events, forget_first=False)
+
+
+def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse, root):
+    """Every entry of the folder read (source_files), written, and its checks."""
     try:
         rows = scan(root, input_folder.max_file_bytes, input_folder.max_text_chars)
         on_disk = {relative_name(p, root)[0] for p in walk(root)}
@@ -48,12 +67,24 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
             {"source_files": outcome},
             {"source_files": ["source_path", "format", "encoding", "status", "reason", "note", "size_bytes"]},
             extra,
+            forget_steps=["source_files"],
         )
     yield every_file_result(on_disk, outcome.valid)
 
 
 @stage("articles", [table_spec("articles", "ingestion", ["source_files"])], extra_checks=[EVERY_ACCEPTED_FILE])
 def articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    with warehouse.get_connection() as con:
+        step = Step.after(con, "articles")
+        skipped = step.skipped(context, con)
+    if skipped:
+        yield from skipped
+        return
+    yield from step.recorded(context, warehouse.get_connection, read_articles(context, warehouse), forget_first=False)
+
+
+def read_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    """The articles of the accepted files, written, and their check."""
     with warehouse.get_connection() as con:
         sources = con.execute(
             "SELECT source_path, status, duplicate_of, raw_text, title_hint, url, published_hint "
@@ -71,6 +102,7 @@ def articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
             {"articles": outcome},
             {"articles": ["article_id", "source_path", "title", "published", "agency"]},
             extra,
+            forget_steps=["articles"],
         )
         yield accepted_file_result(con, len(outcome.quarantined))
 

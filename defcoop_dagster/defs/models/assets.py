@@ -18,10 +18,12 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from ...analytics.dbt_project import dbt_executable, models_dir, prepared_manifest
+from ...analytics.dbt_cli import DbtCli, hand_on, invocation_folder, quick_dbt
+from ...analytics.dbt_project import models_dir, prepared_manifest, sources_digest
 from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
 from ...ui import preview_table
+from ...unchanged import Step
 from ..resources import Warehouse, failure, fault_failure
 
 FAILURE_PREVIEW_ROWS = 20
@@ -107,7 +109,8 @@ def stopped_by(events: list, results: dict) -> str | None:
 def models_asset(project_dir: Path) -> dg.AssetsDefinition:
     """The models and tests of the dbt project in ``project_dir`` as one subsettable multi-asset."""
     project = DbtProject(project_dir=project_dir, profiles_dir=project_dir)
-    cli = DbtCliResource(project_dir=project, profiles_dir=str(project_dir), dbt_executable=dbt_executable())
+    # dbt run by this interpreter, ended without Python's teardown (quick_exit.py)
+    cli = DbtCli(project_dir=project, profiles_dir=str(project_dir), dbt_executable=quick_dbt(project_dir))
 
     @dbt_assets(
         manifest=prepared_manifest(project_dir),
@@ -117,22 +120,36 @@ def models_asset(project_dir: Path) -> dg.AssetsDefinition:
         pool=WAREHOUSE_POOL,  # dbt writes the DuckDB file: one writer at a time, across runs
     )
     def _models(context: dg.AssetExecutionContext, warehouse: Warehouse):
-        yield from build(context, warehouse, cli, project_dir / "target" / "build")
+        if warehouse.database == ":memory:":
+            raise failure("dbt cannot build the models in an in-memory warehouse: set DEFCOOP_DUCKDB_PATH to a file.")
+        with warehouse.get_connection() as con:
+            # what the models read: the stages' tables; a change to the project's files is a change too
+            step = Step.after(con, "dbt_like_models", sources_digest(project_dir), selection(context))
+            skipped = step.skipped(context, con)
+        if skipped:
+            yield from skipped
+            return
+        built = build(context, warehouse, cli, project_dir)
+        yield from step.recorded(context, warehouse.get_connection, built)
 
     return _models
 
 
-def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliResource, target: Path):
+def selection(context: dg.AssetExecutionContext) -> str | list[str]:
+    """``all`` (as ``defcoop materialize`` tells it beforehand), or the models selected."""
+    selected = context.selected_asset_keys
+    return "all" if selected == context.assets_def.keys else sorted(k.to_user_string() for k in selected)
+
+
+def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliResource, project_dir: Path):
     """``dbt build`` of the selected models and tests on the work file, then what the UI shows."""
-    if warehouse.database == ":memory:":
-        raise failure("dbt cannot build the models in an in-memory warehouse: set DEFCOOP_DUCKDB_PATH to a file.")
     work = warehouse.checked_path().resolve()
+    folder = invocation_folder(project_dir, context.run.run_id)
     invocation = cli.cli(
         ["build", "--vars", json.dumps({"work_file": str(work)})],
         context=context,
         raise_on_error=False,
-        # one folder, reused: runs do not pile up target/ folders, and dbt parses only what changed
-        target_path=target,
+        target_path=folder,  # its own: two runs at once never read each other's results
     )
     events = list(invocation.stream())  # dbt holds the file until it exits
     path = Path(invocation.target_path) / "run_results.json"  # absent when dbt stopped before running
@@ -155,6 +172,7 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
             f"Publishing stopped: {why or 'dbt build failed'}. The published warehouse was left as it was; "
             f"the checks of the models show the failing rows, dbt's log is in {invocation.target_path}."
         )
+    hand_on(folder, project_dir)
 
 
 dbt_like_models = models_asset(models_dir())

@@ -1,9 +1,14 @@
 """The last asset: the private work file, copied and renamed over the published warehouse."""
 
+from pathlib import Path
+
 import dagster as dg
 
 from ...stage import WAREHOUSE_POOL
+from ...unchanged import forced
+from ...warehouse.publish import PICTURES as PICTURE_FILES
 from ...warehouse.publish import STORAGE_VERSION, publish
+from ...warehouse.runstate import already_published
 from ..models import assets as models  # modules, not their assets: the defs folder loader would count them twice
 from ..pictures.assets import PICTURES
 from ..quarantine import assets as quarantine
@@ -31,7 +36,17 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse)
                 "path": dg.MetadataValue.path(warehouse.database),
             }
         )
-    warehouse.checked_path()  # the published path is still one a warehouse may replace
+    work = warehouse.checked_path()  # the published path is still one a warehouse may replace
+    published = Path(warehouse.database).expanduser()
+    same = None if forced() else already_published(work, published, PICTURE_FILES)
+    if same is not None:  # nothing changed since it was published: a copy would be the same tables
+        context.log.info("published_warehouse: unchanged, skipped")
+        return dg.MaterializeResult(
+            metadata={
+                "path": dg.MetadataValue.path(warehouse.database),
+                "unchanged": f"skipped: the published file holds this state already (run {same})",
+            }
+        )
     with machine_faults_told(f"the published warehouse {warehouse.database}"):
         stats = publish(warehouse.path_written(), warehouse.database)
     for name in stats["leftovers_removed"]:

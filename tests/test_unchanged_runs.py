@@ -1,0 +1,125 @@
+"""Runs over an unchanged folder skip their work, and say so; a change, or --force, redoes it. Two
+`defcoop materialize` at once (two warehouses) build dbt in folders of their own."""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from defcoop_dagster.warehouse.publish import work_path
+from defcoop_dagster.warehouse.runstate import CHAIN, DDL, forget, record, records, upstream
+
+from .conftest import ROOT, SEEDS, query, run_pipeline
+from .processes import env_for, instance_of, new_home
+
+NEW_ARTICLE = (
+    "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
+    "Бахадыром Курбановым."
+)
+STEPS = ["source_files", "articles", "extraction", "canonical_events", "dbt_like_models"]
+
+
+def unchanged(result) -> dict[str, bool]:
+    """asset → whether its materialisation in ``result`` says it was skipped as unchanged."""
+    return {
+        m.asset_key.to_user_string(): "unchanged" in m.metadata
+        for m in result.get_asset_materialization_events()
+        for m in [m.materialization]
+    }
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_records_chain_and_forget():
+    con = duckdb.connect()
+    con.execute(DDL)
+    assert upstream(con, "articles") is None  # nothing recorded: nothing downstream may skip
+    record(con, "source_files", "f1", "run1", [["source_files", "pandera_schema", True, "WARN"]])
+    assert upstream(con, "articles") == ["f1"]
+    assert records(con)["source_files"] == ("f1", "run1", [["source_files", "pandera_schema", True, "WARN"]])
+    assert upstream(con, "canonical_events") is None  # articles and extraction have no record
+    forget(con, ["source_files"])
+    assert records(con) == {}
+    assert all(reads for reads in CHAIN.values())
+
+
+@pytest.mark.e2e
+def test_an_unchanged_folder_is_skipped_and_a_new_file_is_not(tmp_path, monkeypatch):
+    inbox, published = tmp_path / "inbox", tmp_path / "out" / "w.duckdb"
+    shutil.copytree(SEEDS, inbox)
+    first = run_pipeline(inbox, published, private_work_file=True)
+    assert first.success and not any(unchanged(first).values())
+    tables = query(published, "SELECT * FROM meetings ORDER BY meeting_id")
+    before = {p.name: digest(p) for p in published.parent.iterdir() if not p.name.startswith(".")}
+
+    second = run_pipeline(inbox, published, private_work_file=True)
+    assert second.success
+    skipped = unchanged(second)
+    # everything but the quarantine's counts (a read of one table) is skipped
+    assert {asset for asset, same in skipped.items() if not same} == {"quarantine"}
+    assert {"source_files", "meetings", "dyad_year", "cooperation_network", "published_warehouse"} <= set(skipped)
+    # the checks are reported as they were evaluated, the tables and the published file are untouched
+    checks = second.get_asset_check_evaluations()
+    # (the pictures' check shows the picture again, read from its file)
+    assert checks and all("unchanged" in c.metadata for c in checks if c.check_name != "picture_drawn")
+    assert {p.name: digest(p) for p in published.parent.iterdir() if not p.name.startswith(".")} == before
+    assert query(published, "SELECT * FROM meetings ORDER BY meeting_id") == tables
+    meta = {m.asset_key.to_user_string(): m.metadata for m in second.asset_materializations_for_node("extraction")}
+    assert meta["persons"]["articles_analysed"].value == 0 and meta["persons"]["dagster/row_count"].value > 0
+
+    (inbox / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    third = run_pipeline(inbox, published, private_work_file=True)
+    assert third.success and not any(unchanged(third).values())
+    assert query(published, "SELECT count(*) FROM articles WHERE source_path = 'zz_new.txt'") == [(1,)]
+    assert {s for s, _ in query(published, "SELECT step, fingerprint FROM run_state")} >= set(STEPS)
+
+    monkeypatch.setenv("DEFCOOP_FORCE", "1")
+    forced = run_pipeline(inbox, published, private_work_file=True)
+    assert forced.success and not any(unchanged(forced).values())
+
+
+@pytest.mark.e2e
+def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_only_checks(tmp_path):
+    """Two `defcoop materialize` on two warehouses at once: each dbt build in its own target folder, both
+    publish their own tables; then the same command again finds nothing changed."""
+    bin_dir = os.path.dirname(sys.executable)
+    target = ROOT / "dbt_like_models" / "target"
+    runs = {}
+    for name in ("a", "b"):
+        inbox = tmp_path / name / "inbox"
+        shutil.copytree(SEEDS, inbox)
+        if name == "b":
+            (inbox / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+        home, db = new_home(tmp_path / name), tmp_path / name / "out" / "w.duckdb"
+        runs[name] = env_for(home, inbox, db), db
+    procs = {
+        name: subprocess.Popen(
+            [f"{bin_dir}/defcoop", "materialize"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for name, (env, _) in runs.items()
+    }
+    for name, proc in procs.items():
+        out, err = proc.communicate(timeout=900)
+        assert proc.returncode == 0, (name, out[-2000:], err[-3000:])
+    assert query(runs["a"][1], "SELECT count(*) FROM articles") == [(5,)]
+    assert query(runs["b"][1], "SELECT count(*) FROM articles") == [(6,)]
+    for name in ("a", "b"):
+        (run_id,) = {r for (r,) in query(runs[name][1], "SELECT DISTINCT run_id FROM run_state")}
+        assert not list(target.glob(f"run-{run_id[:8]}-*"))  # each build's own folder, removed once read
+
+    env, db = runs["a"]
+    published = digest(db)
+    again = subprocess.run([f"{bin_dir}/defcoop", "materialize"], env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "nothing changed since run" in again.stdout
+    instance = instance_of(env["DAGSTER_HOME"])
+    latest = instance.get_runs(limit=1)[0]
+    assert {s.step_key for s in instance.get_run_step_stats(latest.run_id)} == {"published_warehouse"}
+    assert digest(db) == published and work_path(db).is_file()
+    instance.dispose()
