@@ -3,12 +3,12 @@
 import dagster as dg
 
 from ...runs import release_dead_runs
+from .settings import sensor_interval
 
-INTERVAL = 30  # seconds: a run queued behind a dead one waits at most this long (plus the daemon's tick)
 
-
+# a run queued behind a dead one waits at most this long (plus the daemon's tick): DEFCOOP_SENSOR_INTERVAL
 @dg.sensor(
-    minimum_interval_seconds=INTERVAL,
+    minimum_interval_seconds=sensor_interval(),
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Marks runs whose process no longer exists (killed, out of memory, a restart of the machine or "
     "of `dagster dev`) as failed and frees the warehouse slot they held, so queued runs, retries, the folder "

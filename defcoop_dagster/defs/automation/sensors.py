@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import dagster as dg
@@ -11,14 +10,7 @@ import duckdb
 
 from ...core.ingest.entries import signature, walk
 from ..resources import InputFolder, Warehouse
-from .settings import SettingError, on_by_default
-
-
-def _interval() -> int:
-    raw = os.environ.get("DEFCOOP_SENSOR_INTERVAL", "30")
-    if not raw.strip().isdigit() or int(raw) < 1:
-        raise SettingError(f"DEFCOOP_SENSOR_INTERVAL={raw!r} is not a number of seconds; set it to e.g. 30.")
-    return int(raw)
+from .settings import on_by_default, sensor_interval
 
 
 def folder_listing(input_folder: InputFolder) -> dict[str, str]:
@@ -69,7 +61,7 @@ def seen_by_warehouse(warehouse: Warehouse, listing: dict[str, str], root: Path)
 
 @dg.sensor(
     target=dg.AssetSelection.all(),
-    minimum_interval_seconds=_interval(),
+    minimum_interval_seconds=sensor_interval(),
     default_status=on_by_default("DEFCOOP_SENSOR"),
     description="Starts a run of the whole graph when files appear in, change in or leave the input folder.",
 )
