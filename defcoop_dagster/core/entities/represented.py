@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteers import officials
 from ..gazetteers.countries import CountryMention
-from ..lang.names import first_name_reading
+from ..lang.names import lone_first_name
 
 if TYPE_CHECKING:
     from .people import NameMention, Person
@@ -54,14 +54,9 @@ def assign_states(doc, people: list[Person], countries: list[CountryMention], ye
                 if code:
                     m.country, m.rule = code, "this_country"
                     break
-        if p.country is None and not _lone_first_name(p.name):
+        if p.country is None and not lone_first_name(p.name):
             # the text does not say whom the person represents; a well-known official's post does
             # (not for a first name alone: "с Бараком и Мишель Обамой" is no Ehud Barak)
             code = officials.country_of(p.name, year)
             if code:
                 p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
-
-
-def _lone_first_name(name: str) -> bool:
-    words = name.split()
-    return len(words) == 1 and bool(first_name_reading(words[0])[0])

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..canonical.defence import around, defence_flag, headline_of
 from ..gazetteers import officials
 from ..lang.dates import PartialDate, explicit_years, year_from_evidence
-from ..lang.names import first_name_reading
+from ..lang.names import lone_first_name
 from ..lang.tokens import Sentence
 from . import context
 from .agreements import Agreement, agreements, signings
@@ -42,7 +42,7 @@ def _defence(ctx: context.ArticleContext, sent: Sentence, person_ids, states, ti
         roles.append(person.role)
         # a post the text does not name: the officials gazetteer's, for that country; a lone first name
         # ("Барак") is nobody's surname here
-        if not person.role and not _lone_first_name(person.name):
+        if not person.role and not lone_first_name(person.name):
             roles += [o.role for o in officials.find_officials(person.name) if o.code == person.country]
     flag, rule = defence_flag(
         roles,
@@ -53,11 +53,6 @@ def _defence(ctx: context.ArticleContext, sent: Sentence, person_ids, states, ti
         title,
     )
     return {"defence": flag, "defence_rule": rule}
-
-
-def _lone_first_name(name: str) -> bool:
-    words = name.split()
-    return len(words) == 1 and bool(first_name_reading(words[0])[0])
 
 
 def complete_year(date: PartialDate | None, ctx: context.ArticleContext, person_ids: list[str]) -> PartialDate | None:

@@ -264,3 +264,9 @@ def _shape(new: str, written: str) -> str:
     if written[:1].isupper():
         return "-".join(part[:1].upper() + part[1:] for part in new.split("-"))
     return new
+
+
+def lone_first_name(name: str) -> bool:
+    """A name of one word that is a first name ("Барак"): nobody's surname to look up."""
+    words = name.split()
+    return len(words) == 1 and bool(first_name_reading(words[0])[0])
