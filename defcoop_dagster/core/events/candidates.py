@@ -15,11 +15,10 @@ from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
 from .reading import first_start, party_states, sentence_date, sentence_people, sentence_place, sentence_status
 from .sessions import session_states
-from .triggers import is_habitual, is_remote, triggers, visit_has_destination
+from .triggers import MEETING_NOUNS, is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words
 
 IN_PERSON_WORDS = words("meeting_in_person_words")
-MEETING_NOUNS = words("meeting_nouns")
 EARLIER_WORDS = words("meeting_earlier_words")
 THEN_WORDS = words("meeting_then_words")
 BILATERAL_WORDS = words("meeting_bilateral_words")
@@ -93,6 +92,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         }
         states -= session_states(ctx, sent)  # "на полях саммита ШОС": the session is another meeting
         date = sentence_date(ctx, sent, skip, meeting=True)
+        place = sentence_place(ctx, sent, skip)
         earlier = any(t.lemma in EARLIER_WORDS for t in sent.tokens)
         if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
             date = date or previous_date
@@ -106,13 +106,12 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         if not persons and is_habitual(sent):
             continue
         if not persons and len(states) < 2:
-            place = sentence_place(ctx, sent, skip)
             held_here = visit or any(t.lemma in HELD_VERBS for t in sent.tokens)  # not "обсудили … в регионе"
             if (strong and states and date is not None) or ((strong or visit) and held_here and place):
                 hints.append(Hint(states, date, sent, place))
             continue
         countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
-        if strong and not (visit or signing) and countries < 2 and not _anchored(sent, date):
+        if strong and not (visit or signing) and countries < 2 and not _anchored(sent, date, place):
             continue  # "в переговорах с ЕС", "мастер ведения переговоров": talks as a process, no event
         rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")
         confidence = 0.5 + 0.2 * min(countries, 2) + (0.1 if strong or signing else 0.0)
@@ -122,7 +121,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             states,
             date,
             sentence_status(sent, skip),
-            sentence_place(ctx, sent, skip),
+            place,
             strong or signing,
             rule,
             round(confidence, 2),
@@ -137,18 +136,10 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
     return out, hints
 
 
-def _anchored(sent: Sentence, date) -> bool:
+def _anchored(sent: Sentence, date, place) -> bool:
     """The meeting word tells an event: a meeting verb ("встретился"), a verb of holding ("провели",
     "состоялась"), a plan ("запланирована"), a reception, a date, or a place."""
-    return date is not None or any(
-        t.lemma in ANCHOR_WORDS or (t.pos == "ADP" and t.lemma in ("в", "во") and _place_after(sent, t))
-        for t in sent.tokens
-    )
-
-
-def _place_after(sent: Sentence, t) -> bool:
-    nxt = sent.tokens[t.index + 1] if t.index + 1 < len(sent.tokens) else None
-    return nxt is not None and nxt.pos == "PROPN" and nxt.case == "Loc"
+    return date is not None or place is not None or any(t.lemma in ANCHOR_WORDS for t in sent.tokens)
 
 
 def _takes_part(sent: Sentence) -> bool:

@@ -15,9 +15,7 @@ from .context import ArticleContext
 from .meeting import Meeting, dates_agree
 from .sessions import is_session, sessions
 from .sides import complete
-from .vocabulary import words
-
-MEETING_NOUNS = words("meeting_nouns")
+from .triggers import MEETING_NOUNS
 
 
 def meetings(ctx: ArticleContext, signing_sentences: set[int]) -> list[Meeting]:

@@ -6,16 +6,16 @@ from ..gazetteers.countries import ORG_CODES
 from ..lang.tokens import Sentence
 from .context import ArticleContext
 from .meeting import Meeting
+from .triggers import MEETING_WORDS
 from .vocabulary import words
 
 FRAME_WORDS = words("meeting_frame_words")
 SESSION_NOUNS = words("session_nouns")
-MEETING_NOUNS = words("meeting_nouns", "meeting_verbs")
 
 
 def is_session(sent: Sentence) -> bool:
     """The sentence tells a session ("пройдет заседание совета НАТО"), not a meeting ("встреча", "переговоры")."""
-    nouns = {t.lemma for t in sent.tokens if t.lemma in MEETING_NOUNS}
+    nouns = {t.lemma for t in sent.tokens if t.lemma in MEETING_WORDS}
     return bool(nouns) and nouns <= SESSION_NOUNS
 
 
