@@ -1,6 +1,7 @@
 """Where a meeting was when its own sentence does not say: the city of the visit it belongs to, a
 sentence beside it that says where it took place, the meeting of its people told before, the dateline."""
 
+from ..gazetteers.countries import capital_of, resolve_country
 from .candidates import Candidate, Hint
 from .context import ArticleContext
 from .meeting import Meeting, dates_agree
@@ -54,5 +55,11 @@ def carry_places(ctx: ArticleContext, found: list[Meeting]) -> None:
             m.place = max(before, key=lambda o: o.evidence.index).place
         elif m.earlier:
             continue
-        elif not any(s.text == ctx.dateline_place for s in ctx.states):  # a city, not "Азербайджан, 3 июня"
+        elif ctx.dateline_place and not _names_a_state(ctx.dateline_place):
             m.place = ctx.dateline_place
+
+
+def _names_a_state(place: str) -> bool:
+    """ "Азербайджан, 3 июня" is a state, not a city (by the gazetteer: a city-state's name is its capital's)."""
+    code = resolve_country(place)
+    return code is not None and capital_of(code) != place
