@@ -12,7 +12,7 @@ materialize --force``) skips nothing.
 """
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import dagster as dg
@@ -104,3 +104,24 @@ class Step:
         if self.fingerprint is not None:
             with connect() as con:
                 record(con, self.name, self.fingerprint, context.run.run_id, checks)
+
+
+def run_or_skip(
+    context: dg.AssetExecutionContext,
+    warehouse,
+    name: str,
+    work: Callable[[], Iterable],
+    *extra,
+    forget_first: bool = False,
+    skipped_metadata: Callable[[duckdb.DuckDBPyConnection], dict] | None = None,
+) -> Iterator:
+    """A step's events: its skipped ones when nothing it reads changed (``Step.after`` with ``extra``),
+    else those of ``work()``, recorded. ``skipped_metadata``: more metadata for the skipped assets."""
+    with warehouse.get_connection() as con:
+        step = Step.after(con, name, *extra)
+        meta = skipped_metadata(con) if skipped_metadata and step.fingerprint else {}
+        skipped = step.skipped(context, con, **meta)
+    if skipped:
+        yield from skipped
+        return
+    yield from step.recorded(context, warehouse.get_connection, work(), forget_first=forget_first)

@@ -10,7 +10,7 @@ import pandas as pd
 from ...core.canonical.rows import EventRows, merge_reports
 from ...stage import SqlCheck, finish, stage, table_spec
 from ...ui import counts
-from ...unchanged import Step
+from ...unchanged import run_or_skip
 from ...validation import follow_parent, validate
 from ...warehouse.tables import TABLES
 from ..resources import Warehouse
@@ -126,13 +126,7 @@ def read(con: duckdb.DuckDBPyConnection, table: str) -> list[dict]:
 
 @stage("canonical_events", table_specs(), CHECKS)
 def canonical_events(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    with warehouse.get_connection() as con:
-        step = Step.after(con, "canonical_events")
-        skipped = step.skipped(context, con)
-    if skipped:
-        yield from skipped
-        return
-    yield from step.recorded(context, warehouse.get_connection, merge(context, warehouse), forget_first=False)
+    yield from run_or_skip(context, warehouse, "canonical_events", lambda: merge(context, warehouse))
 
 
 def merge(context: dg.AssetExecutionContext, warehouse: Warehouse):

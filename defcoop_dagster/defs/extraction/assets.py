@@ -8,7 +8,7 @@ import pandas as pd
 
 from ...stage import finish, offsets_check, orphans_check, stage, table_spec
 from ...ui import counts
-from ...unchanged import Step
+from ...unchanged import run_or_skip
 from ...validation import Validated, attribute_to_articles, follow_parent, move_to_quarantine, validate
 from ...warehouse.state import input_digests, new_state, rows_of, stack, unchanged
 from ...warehouse.tables import TABLES
@@ -114,14 +114,13 @@ def table_counts(name: str, valid: pd.DataFrame) -> dict:
 
 @stage("extraction", table_specs(), CHECKS)
 def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    with warehouse.get_connection() as con:
-        step = Step.after(con, "extraction")
-        analysed = con.execute("SELECT count(*) FROM articles").fetchone()[0] if step.fingerprint else 0
-        skipped = step.skipped(context, con, articles_analysed=0, articles_unchanged=analysed)
-    if skipped:
-        yield from skipped
-        return
-    yield from step.recorded(context, warehouse.get_connection, extract(context, warehouse), forget_first=False)
+    def kept(con) -> dict:
+        return {
+            "articles_analysed": 0,
+            "articles_unchanged": con.execute("SELECT count(*) FROM articles").fetchone()[0],
+        }
+
+    yield from run_or_skip(context, warehouse, "extraction", lambda: extract(context, warehouse), skipped_metadata=kept)
 
 
 def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):

@@ -6,7 +6,7 @@ from ...core.ingest.articles import article_rows
 from ...core.ingest.sources import relative_name, scan, walk
 from ...stage import finish, stage, table_spec
 from ...ui import counts
-from ...unchanged import Step
+from ...unchanged import Step, run_or_skip
 from ...validation import validate
 from ...warehouse.runstate import folder_digest, source_files_fingerprint
 from ...warehouse.tables import TABLES
@@ -74,13 +74,7 @@ def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, wa
 
 @stage("articles", [table_spec("articles", "ingestion", ["source_files"])], extra_checks=[EVERY_ACCEPTED_FILE])
 def articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    with warehouse.get_connection() as con:
-        step = Step.after(con, "articles")
-        skipped = step.skipped(context, con)
-    if skipped:
-        yield from skipped
-        return
-    yield from step.recorded(context, warehouse.get_connection, read_articles(context, warehouse), forget_first=False)
+    yield from run_or_skip(context, warehouse, "articles", lambda: read_articles(context, warehouse))
 
 
 def read_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):

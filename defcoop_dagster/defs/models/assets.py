@@ -23,7 +23,7 @@ from ...analytics.dbt_project import models_dir, prepared_manifest, sources_dige
 from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
 from ...ui import preview_table
-from ...unchanged import Step
+from ...unchanged import run_or_skip
 from ..resources import Warehouse, failure, fault_failure
 
 FAILURE_PREVIEW_ROWS = 20
@@ -122,15 +122,16 @@ def models_asset(project_dir: Path) -> dg.AssetsDefinition:
     def _models(context: dg.AssetExecutionContext, warehouse: Warehouse):
         if warehouse.database == ":memory:":
             raise failure("dbt cannot build the models in an in-memory warehouse: set DEFCOOP_DUCKDB_PATH to a file.")
-        with warehouse.get_connection() as con:
-            # what the models read: the stages' tables; a change to the project's files is a change too
-            step = Step.after(con, "dbt_like_models", sources_digest(project_dir), selection(context))
-            skipped = step.skipped(context, con)
-        if skipped:
-            yield from skipped
-            return
-        built = build(context, warehouse, cli, project_dir)
-        yield from step.recorded(context, warehouse.get_connection, built)
+        # what the models read: the stages' tables; a change to the project's files is a change too
+        yield from run_or_skip(
+            context,
+            warehouse,
+            "dbt_like_models",
+            lambda: build(context, warehouse, cli, project_dir),
+            sources_digest(project_dir),
+            selection(context),
+            forget_first=True,
+        )
 
     return _models
 
