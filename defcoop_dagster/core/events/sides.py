@@ -8,6 +8,7 @@ from .meeting import Meeting
 from .vocabulary import words
 
 DEFENCE_ROLE_WORDS = tuple(words("defence_roles"))
+DEFENCE_BODY_WORDS = words("defence_body_words")
 # words for a person named elsewhere: "он встретился", "российский генерал также встретился"
 STAND_IN_WORDS = words("side_stand_ins")
 # "главы российского военного ведомства": a person described, not named
@@ -38,7 +39,7 @@ def complete(ctx: ArticleContext, m: Meeting) -> None:
 
 def _fits_defence_side(sent: Sentence, role: str | None) -> bool:
     """A minister of another portfolio does not stand for a side the sentence calls a defence body."""
-    defence_body = any(t.lemma in ("оборона", "минобороны", "военный") for t in sent.tokens)
+    defence_body = any(t.lemma in DEFENCE_BODY_WORDS for t in sent.tokens)
     if not defence_body or not role or "министр" not in role:
         return True
     return any(w.startswith(DEFENCE_ROLE_WORDS) for w in role.split())

@@ -16,7 +16,7 @@ RECEIVED = words("side_officials", "side_delegations")
 VISIT_NOUNS = words("visit_nouns")
 VISIT_WORDS = words("visit_words") | VISIT_NOUNS
 REMOTE_WORDS = words("remote_words")
-OFFICE_NOUNS = {"должность", "пост"}
+OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
 # nouns whose plural does not make a custom
 PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
