@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..canonical.defence import around, defence_flag, headline_of
 from ..gazetteers import officials
-from ..lang.dates import PartialDate, explicit_years, year_from_evidence
+from ..lang.dates import PartialDate, explicit_years, weekday_with, year_from_evidence
 from ..lang.names import lone_first_name
 from ..lang.tokens import Sentence
 from . import context
@@ -63,8 +63,18 @@ def complete_year(date: PartialDate | None, ctx: context.ArticleContext, person_
     stated = set(explicit_years(ctx.body, event_names=True))  # "«Армия-2022»" dates its forum
     # "до 2015 года", "план на 2010 год": after the events, unless a term of office bounds them
     horizons = stated - set(explicit_years(ctx.body, event_names=True, horizons=False))
-    terms = [[(o.from_year, o.to_year) for o in officials.find_officials(ctx.persons[pid].name)] for pid in person_ids]
-    return year_from_evidence(date, stated, terms, horizons)
+    terms = [[(o.from_year, o.to_year) for o in _posts_held(ctx.persons[pid])] for pid in person_ids]
+    weekday = weekday_with(ctx.body, date.month, date.day) if date.day else None
+    return year_from_evidence(date, stated, terms, horizons, weekday)
+
+
+def _posts_held(person) -> list:
+    """The gazetteer's posts of a person; of those, the ones the article gives them when it names
+    one ("министр обороны Сергей Шойгу" is dated by his years at defence, not by all his posts)."""
+    posts = officials.find_officials(person.name)
+    role = (person.role or "").lower()
+    named = [o for o in posts if role and role.startswith(o.role.lower())]
+    return named or posts
 
 
 def _date_columns(date, prefix: str, iso_from=None) -> dict:

@@ -13,7 +13,7 @@ tables): dates in news text are formulaic, and a regex keeps every offset exact.
                       article, from its publication date; of an event, from its participants' terms).
 """
 
-from .find import DateMention, find_dates, year_by_weekday
+from .find import DateMention, find_dates, weekday_with, year_by_weekday
 from .parse import parse_date
 from .values import PartialDate
 from .vocabulary import MONTHS, WEEKDAYS, month_number, weekday_number
@@ -30,6 +30,7 @@ __all__ = [
     "month_number",
     "parse_date",
     "weekday_number",
+    "weekday_with",
     "year_by_weekday",
     "year_from_evidence",
 ]

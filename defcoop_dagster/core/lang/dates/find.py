@@ -145,6 +145,14 @@ def find_dates(body: str, published: PartialDate | None = None) -> list[DateMent
     return out
 
 
+def weekday_with(body: str, month: int, day: int) -> int | None:
+    """The weekday ``body`` writes with day.month ("в пятницу, 20 октября" -> 4), else None."""
+    for mention in find_dates(body):
+        if mention.weekday is not None and (mention.value.month, mention.value.day) == (month, day):
+            return mention.weekday
+    return None
+
+
 def year_by_weekday(body: str, month: int, day: int) -> int | None:
     """The year ``body`` gives day.month where it writes that date with its weekday: the year
     written with it, or the first year from the latest one the body writes in which the date

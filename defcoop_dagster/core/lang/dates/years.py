@@ -132,15 +132,17 @@ def year_from_evidence(
     stated: set[int],
     terms: list[list[tuple[int | None, int | None]]],
     horizons: set[int] = frozenset(),
+    weekday: int | None = None,
 ) -> PartialDate | None:
     """An event's day or month written without a year gets the year the evidence allows, marked inferred.
 
     ``terms``: for each person taking part, the (from, to) years of the posts a gazetteer knows them
     in (None: unknown start / still in office); ``stated``: the years the article writes, of which
-    ``horizons`` are written only as horizons or periods ("до 2015 года", "на 2010 год"). The latest
-    stated year in which all participants held their posts, else the last year they all did; with no
-    post known, the latest stated year outside horizons. Without evidence the date keeps no year
-    (``date_iso`` still tells its day and month).
+    ``horizons`` are written only as horizons or periods ("до 2015 года", "на 2010 год");
+    ``weekday``: one written with the date ("в пятницу, 20 октября"). The latest stated year in
+    which all participants held their posts (and the date falls on its weekday), else the last
+    such year; with no post known, the latest stated year outside horizons. Without evidence the
+    date keeps no year (``date_iso`` still tells its day and month).
     """
     if date is None or date.year is not None or date.month is None:
         return date
@@ -149,8 +151,15 @@ def year_from_evidence(
         years = {y for start, end in posts for y in range(start or 1990, (end or dt.date.today().year) + 1)}
         if years:
             in_office = years if in_office is None else in_office & years
-    if in_office:
-        year = max(in_office & stated) if in_office & stated else max(in_office)
+    if in_office and weekday is not None and date.day is not None:
+        # of the years in office, only those in which the day falls on the weekday written with it
+        in_office = {y for y in in_office if weekday_of(y, date.month, date.day) == weekday}
+    if in_office and in_office & stated:
+        year = max(in_office & stated)
+    elif in_office:
+        year = max(in_office)
+        if year >= dt.date.today().year:
+            return date  # "still in office" bounds nothing: the current year would be a guess
     elif stated - horizons:
         year = max(stated - horizons)
     else:

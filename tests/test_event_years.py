@@ -1,0 +1,53 @@
+"""The year of an event date written without one: only what the text and the officials gazetteer
+support (sentences written for the tests; the people are in the gazetteer with known terms)."""
+
+from defcoop_dagster.core.lang.dates import PartialDate, weekday_with, year_from_evidence
+
+from .test_events import events_of
+
+
+def _years(text: str) -> list[int | None]:
+    rows, _ = events_of(text)
+    return [m["meeting_date"].year if m["meeting_date"] else None for m in rows.meetings]
+
+
+def test_a_weekday_picks_the_year_of_a_term():
+    date = PartialDate(None, 3, 14)
+    # 14 March was a Monday in 2016, a Tuesday in 2017, a Wednesday in 2018
+    assert year_from_evidence(date, set(), [[(2016, 2018)]], weekday=0).year == 2016
+    assert year_from_evidence(date, set(), [[(2016, 2018)]]).year == 2018
+    # no year of the term has that weekday: the weekday rules the term out, nothing is guessed
+    assert year_from_evidence(date, set(), [[(2017, 2017)]], weekday=0).year is None
+
+
+def test_still_in_office_bounds_no_year():
+    date = PartialDate(None, 2, 25)
+    assert year_from_evidence(date, set(), [[(2021, None)]]).year is None
+    assert year_from_evidence(date, set(), [[(2021, None)], [(2012, 2024)]]).year == 2024
+    assert year_from_evidence(date, {2022}, [[(2021, None)]]).year == 2022
+
+
+def test_weekday_written_with_the_date():
+    body = "Переговоры прошли в понедельник, 14 марта, а 20 марта делегация вернулась."
+    assert weekday_with(body, 3, 14) == 0
+    assert weekday_with(body, 3, 20) is None
+
+
+def test_the_weekday_dates_a_meeting_within_its_people_s_terms():
+    text = (
+        "Министр обороны Беларуси Андрей Равков в понедельник, 14 марта, провел в Минске переговоры "
+        "с министром обороны Армении Вигеном Саргсяном."
+    )
+    assert _years(text) == [2016]
+
+
+def test_the_post_the_article_names_dates_the_meeting():
+    # Шойгу is in the gazetteer with three posts, the last still held; as defence minister he
+    # served until 2024, which bounds a meeting with a minister still in office
+    named = (
+        "Министр обороны России Сергей Шойгу 25 февраля провел в Москве переговоры с министром обороны "
+        "Армении Суреном Папикяном."
+    )
+    assert _years(named) == [2024]
+    unnamed = "Сурен Папикян 25 февраля провел в Москве переговоры с Сергеем Шойгу."
+    assert _years(unnamed) == [None]
