@@ -16,6 +16,7 @@ from ..lang import lexicon
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import morph_vocab
 from ..lang.roles import (
+    HOLDER_ADJECTIVES,
     INDECLINABLE_HEADS,
     RANK_TAILS,
     canonical_role,
@@ -198,7 +199,8 @@ def read_apposition(
         # case; a determiner ("этой страны") is trimmed from the role with the word it goes with
         if is_genitive(t):
             this_country = this_country or lemma in STATE_NOUNS
-            dependents.insert(0, t.text)
+            # a person's name is not part of the post: "советник президента [Трампа] по …"
+            dependents.insert(0, "" if t.pos == "PROPN" and t.feats.get("Animacy") == "Anim" else t.text)
             j -= 1
             continue
         # two genitives coordinated: "Государственного совета и Совета министров"
@@ -242,15 +244,14 @@ def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | 
 def _agrees_as_adjective(t, case: str | None) -> bool:
     """An adjective in the post's case; capitalised ones in titles («Полномочный Посол») are often
     tagged as proper nouns, so the dictionary is asked too."""
-    if t.feats.get("Case") != case:
+    if t.feats.get("Case") != case or t.text[:1].isdigit() or (t.lemma or "").lower() in HOLDER_ADJECTIVES:
         return False
     if t.pos == "ADJ":
         return True
     return t.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in morph_vocab().parse(t.text.lower()))
 
 
-QUOTES = {"»": "«", '"': '"', "”": "“", "“": "„"}
-MAX_QUOTED = 4  # words of a quoted name in a post
+QUOTES, MAX_QUOTED = {"»": "«", '"': '"', "”": "“", "“": "„"}, 4  # MAX_QUOTED: words of a quoted name in a post
 
 
 def words_of(tokens) -> str:
@@ -282,9 +283,8 @@ def is_genitive(t) -> bool:
 
 
 def _instrumental(t) -> bool:
-    return (
-        t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Ins" and not is_role_head(t.lemma or "")
-    )
+    instrumental = t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Ins"
+    return instrumental and not is_role_head(t.lemma or "")
 
 
 def _dative(t) -> bool:

@@ -18,6 +18,8 @@ INDECLINABLE_HEADS = frozenset({"замминистра", "замглавы", "�
 HONORIFICS = lexicon.words("honorific_titles")
 RANK_WORDS = lexicon.words("rank_words")
 RANK_TAILS = lexicon.words("rank_tails")
+# «новый президент», «нынешний министр»: said of the holder, not of the post
+HOLDER_ADJECTIVES = lexicon.words("holder_adjectives")
 # Compound ranks not listed one by one ("генерал-полковник", "контр-адмирал").
 RANK_PREFIXES = ("генерал-", "вице-адмирал", "контр-адмирал")
 TRIMS = [
