@@ -83,3 +83,12 @@ def test_a_first_name_alone_takes_no_state_from_the_officials_gazetteer():
     row = {"article_id": art.article_id, "body": art.body, "published": None, "dateline_end": 0, "dateline_place": None}
     people = {p["name"]: p["country_iso3"] for p in extract([row]).persons}
     assert people.get("Барак") is None
+
+
+def test_a_person_beside_the_known_side_is_not_given_the_other():
+    rows, _ = events_of(
+        "Министр обороны Монголии Гурсэд Сайханбаяр и генерал Ёсихидэ Ёсида провели переговоры в Токио "
+        "с японской стороной."
+    )
+    countries = {p["name"]: p["country_iso3"] for p in rows.meeting_participants}
+    assert (countries["Ёсихидэ Ёсида"], countries["Гурсэд Сайханбаяр"]) == (None, "MNG")

@@ -119,7 +119,7 @@ def extract_events(
         other_side = _other_side(ctx, m)
         for pid in m.persons:
             p = ctx.persons[pid]
-            country = p.country or other_side
+            country = p.country or (other_side if _met(ctx, pid) else None)
             out.meeting_participants.append(
                 {"meeting_id": mid, "name": p.name, "role": p.role, "country_iso3": country, "person_id": pid}
             )
@@ -161,10 +161,25 @@ def extract_events(
 
 def _other_side(ctx: context.ArticleContext, m: Meeting) -> str | None:
     """In a meeting of two states whose people of known state are all of one, a person of no known
-    state is of the other side."""
+    state who is met («встреча с генералом Ёсидой») is of the other side (see ``_met``)."""
     known = {ctx.persons[p].country for p in m.persons if ctx.persons[p].country}
     rest = m.states - known
     return next(iter(rest)) if len(m.states) == 2 and len(known) == 1 and len(rest) == 1 else None
+
+
+def _met(ctx: context.ArticleContext, pid: str) -> bool:
+    """A person named in a с-phrase, the name or the post it stands beside («с генералом Ёсидой»):
+    the one met; a person named otherwise may as well be of the side whose people are known."""
+    for start, _, who in ctx.person_spans:
+        sent = next((s for s in ctx.sentences if s.start <= start < s.end), None) if who == pid else None
+        tok = sent.token_at(start) if sent else None
+        for _ in range(3 if tok else 0):
+            if any(c.rel == "case" and c.lemma in ("с", "со") for c in sent.children(tok)):
+                return True
+            tok = sent.head_of(tok)
+            if tok is None:
+                break
+    return False
 
 
 def _meeting_states_by_sentence(ctx: context.ArticleContext, found: list[Meeting]) -> dict[int, set[str]]:
