@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..gazetteers.countries import CountryMention
+from ..lang import lexicon
 from ..lang.inflect import UD_TO_OC_CASE, nominative
 from ..lang.morph import parse
 from ..lang.roles import (
@@ -30,6 +31,8 @@ from .apposition import INSTRUMENTAL_HEADS, MAX_QUOTED, QUOTES, covering, is_gen
 
 if TYPE_CHECKING:
     from .people import Person
+
+SIDE_NOUNS = lexicon.words("side_officials")  # «лидеры», «главы», «руководители» of the states after them
 
 
 def post_at(tokens, i: int, countries: list[CountryMention]) -> tuple[str | None, list[str], int]:
@@ -97,6 +100,8 @@ def _word_of_post(t) -> bool:
     too, but not a name («министра обороны Сергея Шойгу»)."""
     if t.pos in ("NOUN", "ADJ"):
         return True
+    if len(t.text) > 1 and t.text.isalpha() and t.text.isupper():
+        return True  # a body's abbreviation: «главы МИД», «министр МЧС»
     known = [p for p in parse(t.text.lower()) if len(p.methods_stack) == 1]
     names = ("Name", "Surn", "Patr", "Geox", "Orgn")
     return t.pos == "PROPN" and bool(known) and not any(n in p.tag for p in known for n in names)
@@ -180,6 +185,7 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
         for i in range(len(tokens)):
             role, codes, after = post_at(tokens, i, countries)
             if role is None:
+                _states_respectively(tokens, i, countries, by_start)
                 continue
             states = list(dict.fromkeys(codes))
             names = _names_from(tokens, after, by_start)
@@ -201,6 +207,23 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
                     mention.country = states[k]  # respectively
                 elif len(states) == 1:
                     mention.country = mention.country or states[0]
+
+
+def _states_respectively(tokens, i: int, countries: list[CountryMention], by_start: dict) -> None:
+    """«лидеры России и Китая Владимир Путин и Си Цзиньпин»: people named by a plural noun that is
+    no post, then as many states as names, one state per name in order."""
+    if (tokens[i].lemma or "") not in SIDE_NOUNS or tokens[i].feats.get("Number") != "Plur":
+        return
+    states, j = [], i + 1
+    while j < len(tokens) and (mention := covering(countries, tokens[j].start)) is not None:
+        states += mention.codes if len(mention.codes) == 1 else [None]
+        while j < len(tokens) and tokens[j].start < mention.end:
+            j += 1
+        j += j + 1 < len(tokens) and tokens[j].text.lower() in {"и", ","}
+    names = _names_from(tokens, j, by_start)
+    if len(states) > 1 and len(names) == len(states) and None not in states:
+        for mention, code in zip(names, states, strict=True):
+            mention.country = code
 
 
 def apply_colleague_roles(people: list[Person]) -> None:
