@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from ..lang.lexicon import words
 from ..lang.morph import parse
 from ..lang.tokens import Token
 
@@ -37,3 +38,20 @@ def is_present(t: Token) -> bool:
 def is_short_participle(t: Token) -> bool:
     """ "принята", "подписан": the passive's verb, its subject is what is acted on."""
     return t.feats.get("VerbForm") == "Part" and t.feats.get("Variant") == "Short"
+
+
+PLAN_MODALS = words("plan_modals")
+
+
+def is_modal_ahead(tokens: list[Token], i: int, events: frozenset[str]) -> bool:
+    """«встреча может состояться», «должны встретиться», «могли бы посетить»: a modal that puts
+    an infinitive of ``events`` after it ahead; not «смогли встретиться», «должен был встретиться»,
+    nor a modal of another verb in the sentence («должен вернуться»)."""
+    t = tokens[i]
+    if t.lemma not in PLAN_MODALS:
+        return False
+    rest = [x for x in tokens[i + 1 : i + 3] if x.pos != "ADV"]
+    conditional = bool(rest) and rest[0].lemma == "бы"
+    rest = rest[1:] if conditional else rest
+    ahead = conditional or t.tense != "Past"
+    return ahead and bool(rest) and rest[0].feats.get("VerbForm") == "Inf" and rest[0].lemma in events

@@ -10,7 +10,7 @@ from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .clauses import Ranges, outside, reporting_clause_ranges, token_before
 from .context import ArticleContext
-from .grammar import is_future, is_present
+from .grammar import is_future, is_modal_ahead, is_present
 from .vocabulary import table, words
 
 TOPIC_PREPOSITIONS = words("topic_prepositions")
@@ -25,6 +25,8 @@ SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_st
 PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
 # a speaker is in the meeting the reporting clause itself names
 MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
+# what a modal may put ahead: «встреча может состояться», «министр должен прибыть»
+EVENT_VERBS = words("meeting_verbs", "meeting_held_verbs", "meeting_receive_verbs", "visit_words")
 HEAD_NOUNS = words("side_head_nouns")
 # a name's phrase: "президента Таджикистана Эмомали Рахмона и премьер-министра Пакистана …"
 PHRASE_RELS = {"flat:name", "flat", "appos", "conj"}
@@ -183,10 +185,10 @@ def sentence_status(sent: Sentence, skip: Ranges) -> str:
     reporting = reporting_clause_ranges(sent)
     meeting_at = [t.start for t in sent.tokens if t.lemma in MEETING_WORDS]
     told = reporting if meeting_at and not any(outside(reporting, m) for m in meeting_at) else []
-    for t in sent.tokens:
+    for i, t in enumerate(sent.tokens):
         if not outside(skip, t.start) or (told and outside(told, t.start)):
             continue
-        if t.lemma in PLAN_WORDS or is_future(t):
+        if t.lemma in PLAN_WORDS or is_future(t) or is_modal_ahead(sent.tokens, i, EVENT_VERBS):
             return "planned"
     return "held"
 
