@@ -252,3 +252,21 @@ def test_people_present_or_accompanying_are_in_the_meeting():
         "встретился с министром обороны Франции Себастьеном Лекорню."
     )
     assert meetings(rows) == [(("ARM", "FRA"), "held", None, ("Асрян", "Лекорню", "Папикян"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр обороны Чили в беседе с корреспондентами оценил отношения с Перу.",
+        "Министр обороны Индии провел встречу с соотечественниками в Москве.",
+        "Президент Аргентины на встрече с курсантами рассказал об отношениях с Бразилией.",
+    ],
+)
+def test_a_meeting_with_a_public_is_no_trigger(text):
+    from defcoop_dagster.core.entities.extract import extract
+    from defcoop_dagster.core.events.triggers import triggers
+    from defcoop_dagster.core.ingest.articles import parse_article
+
+    art = parse_article(text)
+    row = {"article_id": art.article_id, "body": art.body, "published": None, "dateline_end": 0, "dateline_place": None}
+    assert [triggers(s)[0] for s in extract([row]).sentences[art.article_id]] == [False]
