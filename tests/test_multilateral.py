@@ -204,6 +204,8 @@ def test_sides_without_a_side_noun(text, expected):
         "По словам премьера, кабинет в переговорах с Евросоюзом идет на слишком большие уступки.",
         "Президент Франции заявил, что не станет встречаться с президентом Ирана без предварительных условий.",
         "Министр иностранных дел Японии на встрече с журналистами ответил на заявление президента Китая.",
+        # talks as a subject spoken of, not an event
+        "6 мая правительство Норвегии согласовало коллективную позицию по будущим переговорам со Швецией.",
     ],
 )
 def test_not_meetings(text):
@@ -260,9 +262,13 @@ def test_people_present_or_accompanying_are_in_the_meeting():
         "Министр обороны Чили в беседе с корреспондентами оценил отношения с Перу.",
         "Министр обороны Индии провел встречу с соотечественниками в Москве.",
         "Президент Аргентины на встрече с курсантами рассказал об отношениях с Бразилией.",
+        # talks as a subject: a position, a plan, a strategy, readiness for them
+        "Правительство Норвегии утвердило позицию на переговорах со Швецией о границе.",
+        "Кабинет Канады одобрил план переговоров с Мексикой о поставках.",
+        "Министр готов к переговорам с Аргентиной в любое время.",
     ],
 )
-def test_a_meeting_with_a_public_is_no_trigger(text):
+def test_a_meeting_with_a_public_or_talks_spoken_of_is_no_trigger(text):
     from defcoop_dagster.core.entities.extract import extract
     from defcoop_dagster.core.events.triggers import triggers
     from defcoop_dagster.core.ingest.articles import parse_article

@@ -18,6 +18,7 @@ VISIT_WORDS = words("visit_words") | VISIT_NOUNS
 REMOTE_WORDS = words("remote_words")
 OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
+TOPIC_HEADS = words("meeting_topic_heads")
 # nouns whose plural does not make a custom
 PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
 
@@ -28,6 +29,7 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
         (t.lemma in MEETING_WORDS or (t.lemma in RECEIVE_VERBS and _receives_someone(sent, i)))
         and not _negated(sent, i)
         and not _with_audience(sent, i)
+        and not _spoken_of(sent, i)
         for i, t in enumerate(sent.tokens)
     )
     visit = any(t.lemma in VISIT_WORDS and not _in_office(sent, i) for i, t in enumerate(sent.tokens))
@@ -48,6 +50,12 @@ def _with_audience(sent: Sentence, i: int) -> bool:
     """ "встреча с журналистами", "на встрече с избирателями": a public, not the officials of a state."""
     after = [t for t in sent.tokens[i + 1 : i + 4] if t.pos != "ADJ"]
     return len(after) >= 2 and after[0].lemma in ("с", "со") and after[1].lemma in AUDIENCE_NOUNS
+
+
+def _spoken_of(sent: Sentence, i: int) -> bool:
+    """ "позиция на переговорах с ЕС", "готов к переговорам": talks as a subject, not an event."""
+    head = sent.head_of(sent.tokens[i])
+    return sent.tokens[i].pos == "NOUN" and head is not None and head.lemma in TOPIC_HEADS
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
