@@ -1,4 +1,4 @@
-"""States and posts written once for a list of people, one per name in order (sentences written for the tests)."""
+"""States and posts written once for a list of people, and names as an editor wrote them (test sentences)."""
 
 import pytest
 
@@ -41,3 +41,8 @@ def test_a_plural_post_is_the_post_of_each():
 def test_abbreviated_body_gives_the_post():
     found = people("Протокол подписали главы МИД Узбекистана и Таджикистана Абдулазиз Камилов и Сироджиддин Мухриддин.")
     assert found["Абдулазиз Камилов"][0] == "министр иностранных дел"
+
+
+def test_brackets_an_editor_put_inside_a_name_are_not_of_it():
+    found = people("Деньги пришли через [министра обороны Чили Хуана] Переса, сообщил источник.")
+    assert "Хуан Перес" in found

@@ -33,7 +33,7 @@ from ..lang.names import first_name_reading, gender_shown, possible_cases, word_
 from ..lang.spelling import fold
 
 PARTICLES = frozenset({"да", "де", "ди", "дос", "ду", "фон", "дер", "ван", "ле", "ла", "аль", "бин", "ибн", "эль"})
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s\[\](){}«»\"“”„]+")  # brackets and quotes an editor put inside a name are not of it
 CASE_ORDER = ["nomn", "gent", "accs", "datv", "ablt", "loct", "gen2", "acc2", "loc2", "voct"]
 
 
