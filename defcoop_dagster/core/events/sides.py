@@ -13,6 +13,9 @@ DEFENCE_BODY_WORDS = words("defence_body_words")
 STAND_IN_WORDS = words("side_stand_ins")
 # "главы российского военного ведомства": a person described, not named
 PERSON_NOUNS = words("side_officials", "side_delegations")
+# who may meet for a state: a subject of a meeting verb outside these is a side of its own
+SIDE_WORDS = words("side_officials", "side_delegations", "side_bodies", "side_staff", "side_stand_ins")
+MEETING_VERBS = words("meeting_verbs")
 
 
 def complete(ctx: ArticleContext, m: Meeting) -> None:
@@ -25,7 +28,7 @@ def complete(ctx: ArticleContext, m: Meeting) -> None:
         stands_for = stands_for or _unnamed_side(ctx, m.evidence, countries)
     else:
         stands_for = any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
-    if len(countries) == 1 or (not countries and len(m.states) < 2):
+    if (len(countries) == 1 or (not countries and len(m.states) < 2)) and not _subject_of_no_state(ctx, m.evidence):
         other = ctx.principal(exclude=countries or set(m.states))
         if other is not None and not _fits_defence_side(m.evidence, other.role):
             other = None  # "Министерства обороны Грузии и Азербайджана подписали": not Azerbaijan's foreign minister
@@ -81,4 +84,19 @@ def _described_by(sent: Sentence, tok) -> bool:
         if head.lemma in PERSON_NOUNS:
             return True
         tok = head
+    return False
+
+
+def _subject_of_no_state(ctx: ArticleContext, sent: Sentence) -> bool:
+    """ "участницы группы встретились с …": the one who met is named, and is no person of a state,
+    no official and no state body, so no principal stands in for them."""
+    taken = [(x.start, x.end) for x in ctx.in_sentence(ctx.states, sent)] + [(a, b) for a, b, _ in ctx.person_spans]
+    for t in sent.tokens:
+        if t.lemma not in MEETING_VERBS:
+            continue
+        for c in sent.children(t):
+            phrase = [c, *sent.children(c)]
+            named = any(a <= u.start < b for u in phrase for a, b in taken)
+            if c.rel == "nsubj" and c.pos == "NOUN" and c.lemma not in SIDE_WORDS and not named:
+                return True
     return False
