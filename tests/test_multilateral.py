@@ -272,10 +272,23 @@ def test_people_present_or_accompanying_are_in_the_meeting():
     ],
 )
 def test_a_meeting_with_a_public_or_talks_spoken_of_is_no_trigger(text):
+    assert [strong for strong, _ in triggers_of(text)] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Президент Бразилии, который все четыре года пребывания у власти критиковал Аргентину, похвалил Чили."],
+)
+def test_a_term_of_office_is_no_visit(text):
+    assert triggers_of(text) == [(False, False)]
+
+
+def triggers_of(text: str) -> list[tuple[bool, bool]]:
+    """(meeting, visit) triggers of each sentence of a text."""
     from defcoop_dagster.core.entities.extract import extract
     from defcoop_dagster.core.events.triggers import triggers
     from defcoop_dagster.core.ingest.articles import parse_article
 
     art = parse_article(text)
     row = {"article_id": art.article_id, "body": art.body, "published": None, "dateline_end": 0, "dateline_place": None}
-    assert [triggers(s)[0] for s in extract([row]).sentences[art.article_id]] == [False]
+    return [triggers(s) for s in extract([row]).sentences[art.article_id]]

@@ -59,9 +59,9 @@ def _spoken_of(sent: Sentence, i: int) -> bool:
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
-    """ "пребывание в должности", "пребывания на посту": a term of office, not a stay abroad."""
+    """ "пребывание в должности", "на посту", "у власти": a term of office, not a stay abroad."""
     after = sent.tokens[i + 1 : i + 3]
-    return len(after) == 2 and after[0].lemma in ("в", "на") and after[1].lemma in OFFICE_NOUNS
+    return len(after) == 2 and after[0].lemma in ("в", "на", "у") and after[1].lemma in OFFICE_NOUNS
 
 
 def _receives_someone(sent: Sentence, i: int) -> bool:
