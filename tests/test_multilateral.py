@@ -177,6 +177,16 @@ def test_taking_part_in_something_else_is_no_meeting():
             id="compound-adjective-is-no-side",
         ),
         pytest.param(
+            "В Пекине состоялись китайско-японские переговоры на уровне министров обороны.",
+            [(("CHN", "JPN"), "held", None, ())],
+            id="compound-adjective-of-the-talks",
+        ),
+        pytest.param(
+            "Состоялась встреча начальника штаба армии Чили с военным атташе Перу.",
+            [(("CHL", "PER"), "held", None, ())],
+            id="an-attache-is-a-side",
+        ),
+        pytest.param(
             "Турция провела переговоры с Сирией по вопросам безопасности.",
             [(("SYR", "TUR"), "held", None, ())],
             id="state-in-a-with-phrase",

@@ -28,6 +28,7 @@ MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
 # what a modal may put ahead: «встреча может состояться», «министр должен прибыть»
 EVENT_VERBS = words("meeting_verbs", "meeting_held_verbs", "meeting_receive_verbs", "visit_words")
 HEAD_NOUNS = words("side_head_nouns")
+MEETING_NOUNS = words("meeting_nouns")
 # a name's phrase: "президента Таджикистана Эмомали Рахмона и премьер-министра Пакистана …"
 PHRASE_RELS = {"flat:name", "flat", "appos", "conj"}
 # nouns whose genitive person takes part: "встреча министра", "визит", "делегация", "по приглашению"
@@ -102,7 +103,9 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
     while k < len(toks) and (toks[k].pos == "ADJ" or toks[k].text in {",", "и"}):
         k += 1
     after = toks[idx[-1] + 1 : idx[-1] + 3] + toks[k : k + 1]
-    return toks[idx[-1]].pos == "ADJ" and any(t.lemma in SIDE_NOUNS for t in after)
+    # "российско-индийские переговоры": an adjective of two states names both sides of the talks
+    sides = SIDE_NOUNS | (MEETING_NOUNS if "-" in sent.text[start - sent.start : end - sent.start] else set())
+    return toks[idx[-1]].pos == "ADJ" and any(t.lemma in sides for t in after)
 
 
 def _side_by_syntax(sent: Sentence, tok) -> bool:
