@@ -279,6 +279,8 @@ def test_people_present_or_accompanying_are_in_the_meeting():
         "Правительство Норвегии утвердило позицию на переговорах со Швецией о границе.",
         "Кабинет Канады одобрил план переговоров с Мексикой о поставках.",
         "Министр готов к переговорам с Аргентиной в любое время.",
+        # «встречаться» said of things is to occur
+        "В соцсетях Мексики иногда встречались нападки на Канаду.",
     ],
 )
 def test_a_meeting_with_a_public_or_talks_spoken_of_is_no_trigger(text):

@@ -19,6 +19,8 @@ REMOTE_WORDS = words("remote_words")
 OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
 TOPIC_HEADS = words("meeting_topic_heads")
+# things that may "meet" as a side: «делегации встретились», «стороны провели переговоры»
+SIDE_THINGS = words("side_delegations", "side_bodies")
 # nouns whose plural does not make a custom
 PLURAL_MEETING_NOUNS = words("meeting_plural_nouns")
 
@@ -30,6 +32,7 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
         and not _negated(sent, i)
         and not _with_audience(sent, i)
         and not _spoken_of(sent, i)
+        and not _of_things(sent, i)
         for i, t in enumerate(sent.tokens)
     )
     visit = any(t.lemma in VISIT_WORDS and not _in_office(sent, i) for i, t in enumerate(sent.tokens))
@@ -56,6 +59,13 @@ def _spoken_of(sent: Sentence, i: int) -> bool:
     """ "позиция на переговорах с ЕС", "готов к переговорам": talks as a subject, not an event."""
     head = sent.head_of(sent.tokens[i])
     return sent.tokens[i].pos == "NOUN" and head is not None and head.lemma in TOPIC_HEADS
+
+
+def _of_things(sent: Sentence, i: int) -> bool:
+    """ "в сетях встречались нападки": «встречаться» said of things is to occur, not to meet."""
+    t = sent.tokens[i]
+    subjects = [c for c in sent.children(t) if c.rel == "nsubj"] if t.pos == "VERB" else []
+    return any(c.pos == "NOUN" and c.feats.get("Animacy") == "Inan" and c.lemma not in SIDE_THINGS for c in subjects)
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
