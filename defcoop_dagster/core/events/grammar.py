@@ -55,3 +55,15 @@ def is_modal_ahead(tokens: list[Token], i: int, events: frozenset[str]) -> bool:
     rest = rest[1:] if conditional else rest
     ahead = conditional or t.tense != "Past"
     return ahead and bool(rest) and rest[0].feats.get("VerbForm") == "Inf" and rest[0].lemma in events
+
+
+_NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
+
+
+def is_common_noun(t: Token) -> bool:
+    """A common noun; one opening a sentence the tagger may call proper («Отставку приняла …»), so
+    the dictionary is asked whether it knows the word as anything but a name."""
+    if t.pos != "PROPN":
+        return t.pos == "NOUN"
+    known = [p for p in parse(t.text.lower()) if len(p.methods_stack) == 1]
+    return bool(known) and not any(n in p.tag for p in known for n in _NAME_TAGS)

@@ -5,7 +5,7 @@ phone call, not a custom.
 from ..gazetteers.countries import resolve_country
 from ..lang.tokens import Sentence
 from .context import ArticleContext
-from .grammar import is_modifier, is_present, is_short_participle
+from .grammar import is_common_noun, is_modifier, is_present, is_short_participle
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
@@ -77,6 +77,10 @@ def _in_office(sent: Sentence, i: int) -> bool:
 def _receives_someone(sent: Sentence, i: int) -> bool:
     """ "принял делегацию", "принял министра …", "делегация была принята": the object is a visitor."""
     toks = sent.tokens
+    if any(c.rel == "obj" and is_common_noun(c) and c.lemma not in RECEIVED for c in sent.children(toks[i])):
+        return False  # "отставку приняла премьер": what is accepted is named, and is no visitor
+    if any(c.rel == "obj" and c.pos == "PROPN" and not is_common_noun(c) for c in sent.children(toks[i])):
+        return True  # "принял Сергея Шойгу": a person received by name
     after = [t for t in toks[i + 1 : i + 4] if not (is_modifier(t) or t.pos in ("ADP", "NUM"))]
     if after and after[0].lemma in RECEIVED:
         return True
