@@ -217,6 +217,9 @@ def test_sides_without_a_side_noun(text, expected):
         # the ones who met are named and are no state's people: no principal stands in for them
         "Министр обороны Чили Хуан Перес выступил в парламенте. Тем временем участницы рок-группы встретились "
         "с министром обороны Перу Луисом Торресом.",
+        # one of a public is no side, whatever state their adjective names
+        "В сентябре бразильская журналистка Ана Силва прибыла в Перу по приглашению президента Перу "
+        "Луиса Торреса, чтобы взять у него интервью.",
         # talks as a subject spoken of, not an event
         "6 мая правительство Норвегии согласовало коллективную позицию по будущим переговорам со Швецией.",
     ],

@@ -18,7 +18,8 @@ from ..lang.tokens import Sentence
 from .clauses import relative_clause_ranges
 from .context import ArticleContext
 from .grammar import is_modifier
-from .reading import party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .party import party_states
+from .reading import sentence_date, sentence_people, sentence_place, sentence_status
 from .titles import document_title
 from .vocabulary import phrase_ending_at, phrases, table, words
 

@@ -13,7 +13,8 @@ from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
-from .reading import first_start, party_states, sentence_date, sentence_people, sentence_place, sentence_status
+from .party import party_states
+from .reading import first_start, sentence_date, sentence_people, sentence_place, sentence_status
 from .sessions import session_states
 from .triggers import MEETING_NOUNS, is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words

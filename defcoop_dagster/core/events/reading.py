@@ -5,22 +5,19 @@ the place, the status. Meetings and agreements read their sentences alike, throu
 """
 
 from ..gazetteers import officials
-from ..gazetteers.countries import ORG_CODES, capital_of, resolve_country
+from ..gazetteers.countries import capital_of
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
 from .clauses import Ranges, outside, reporting_clause_ranges, token_before
 from .context import ArticleContext
-from .grammar import is_future, is_modal_ahead, is_present
+from .grammar import is_future, is_modal_ahead
 from .vocabulary import table, words
 
-TOPIC_PREPOSITIONS = words("topic_prepositions")
 PLACE_PREPOSITIONS = words("place_prepositions")
 # "посещает Тбилиси", "прибыл в Баку": the place of a visit
 VISIT_VERBS = words("visit_words")
 SETTLEMENT_NOUNS = words("settlement_nouns")
 PLAN_WORDS = words("plan_words")
-# nouns whose state is a side: "делегациями Азербайджана", "белорусская делегация"
-SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_staff")
 # "Лидеры двух стран подписали …": the people are those of the sentence before
 PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
 # a speaker is in the meeting the reporting clause itself names
@@ -28,7 +25,6 @@ MEETING_WORDS = words("meeting_nouns", "meeting_verbs", "meeting_receive_verbs")
 # what a modal may put ahead: «встреча может состояться», «министр должен прибыть»
 EVENT_VERBS = words("meeting_verbs", "meeting_held_verbs", "meeting_receive_verbs", "visit_words")
 HEAD_NOUNS = words("side_head_nouns")
-MEETING_NOUNS = words("meeting_nouns")
 # a name's phrase: "президента Таджикистана Эмомали Рахмона и премьер-министра Пакистана …"
 PHRASE_RELS = {"flat:name", "flat", "appos", "conj"}
 # nouns whose genitive person takes part: "встреча министра", "визит", "делегация", "по приглашению"
@@ -37,91 +33,6 @@ PERIOD_WORDS = {"на", "до", "к"}
 EVENT_NOUNS = words("meeting_nouns", "visit_nouns", "side_delegations", "person_holder_nouns")
 HOLDER_NOUNS = EVENT_NOUNS | words("side_officials", "side_bodies", "side_staff")
 LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
-
-
-def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges, strict: bool = False) -> set[str]:
-    """States a sentence names as taking part: not a topic ("о Сирии") and not a mere place.
-
-    ``strict``: only states named as a side ("делегации Азербайджана", "лидеры Армении и России",
-    "белорусская делегация"), for sentences that name no person.
-    """
-    out = set()
-    for s in ctx.in_sentence(ctx.states, sent):
-        if not outside(skip, s.start):
-            continue
-        if strict and not (_named_as_side(sent, s.start, s.end) or _paired(ctx, sent, s)):
-            continue
-        prev = token_before(sent, s.start)
-        prep = prev.lemma if prev is not None else ""
-        if prep in TOPIC_PREPOSITIONS:
-            continue
-        if prep in PLACE_PREPOSITIONS and not visit:
-            continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
-        out.add(s.value)
-    # "совершил визит в Минск": the capital stands for its state; not a city that houses the
-    # organisation visited ("прибыл в штаб-квартиру НАТО в Брюсселе")
-    if visit and not out & ORG_CODES:
-        for p in ctx.in_sentence(ctx.places, sent):
-            prev = token_before(sent, p.start)
-            code = resolve_country(str(p.value))
-            at = prev is not None and (prev.lemma in PLACE_PREPOSITIONS or prev.lemma in VISIT_VERBS)  # "посетил Киев"
-            if code and at and outside(skip, p.start):
-                out.add(code)
-    return out
-
-
-def _paired(ctx: ArticleContext, sent: Sentence, span) -> bool:
-    """States joined by a dash name the sides: "сотрудничество Армения-Греция-Кипр", "Россия – Китай"."""
-    near = [o for o in ctx.in_sentence(ctx.states, sent) if o is not span and o.value != span.value]
-    for o in near:
-        gap = sent.text[min(o.end, span.end) - sent.start : max(o.start, span.start) - sent.start]
-        if gap.strip() in ("-", "–", "—") and len(gap) <= 3:
-            return True
-    return False
-
-
-def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
-    """A side noun governs the state ("делегациями Азербайджана", "лидеры Армении, Азербайджана и
-    России", through a list of states), or the state is an adjective of one ("белорусская делегация")."""
-    toks = sent.tokens
-    idx = [i for i, t in enumerate(toks) if start <= t.start < end]
-    if not idx:
-        return False
-    if _side_by_syntax(sent, toks[idx[0]]):
-        return True
-    j = idx[0] - 1
-    while j >= 0:  # back through the list, however long ("делегации Азербайджана, …, и Украины")
-        t = toks[j]
-        if t.lemma in SIDE_NOUNS:
-            return True
-        if t.text in {",", "и"} or t.case == "Gen":
-            j -= 1
-            continue
-        break
-    # past the adjectives coordinated with it: "с канадским и польским министрами"
-    k = idx[-1] + 1
-    while k < len(toks) and (toks[k].pos == "ADJ" or toks[k].text in {",", "и"}):
-        k += 1
-    after = toks[idx[-1] + 1 : idx[-1] + 3] + toks[k : k + 1]
-    # "российско-индийские переговоры": an adjective of two states names both sides of the talks
-    sides = SIDE_NOUNS | (MEETING_NOUNS if "-" in sent.text[start - sent.start : end - sent.start] else set())
-    return toks[idx[-1]].pos == "ADJ" and any(t.lemma in sides for t in after)
-
-
-def _side_by_syntax(sent: Sentence, tok) -> bool:
-    """ "Вьетнам и Индия провели переговоры": the subject (or its conjunct) of a meeting verb's clause;
-    "провела переговоры с Сирией": a с-phrase of a meeting word."""
-    head = sent.head_of(tok)
-    if tok.rel == "conj" and head is not None:
-        tok, head = head, sent.head_of(head)
-    if head is None:
-        return False
-    if is_present(head):
-        return False  # "Великобритания продолжает переговоры с ЕС": a process, not a meeting
-    if tok.rel in ("nsubj", "nsubj:pass"):
-        return head.lemma in MEETING_WORDS or any(c.lemma in MEETING_WORDS for c in sent.children(head))
-    with_ = any(c.lemma in ("с", "со") and c.rel == "case" for c in sent.children(tok))
-    return with_ and head.lemma in MEETING_WORDS
 
 
 def sentence_date(ctx: ArticleContext, sent: Sentence, skip: Ranges, meeting: bool = False) -> PartialDate | None:
