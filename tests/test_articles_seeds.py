@@ -137,3 +137,48 @@ def test_materialization_metadata(seeds_run):
     assert "article_id" in {c.name for c in meta["articles"]["preview"].value.schema.columns}
     assert meta["source_files"]["rejected"].value == 0
     assert Path(meta["source_files"]["input_folder"].value) == SEEDS
+
+
+def test_unchanged_files_keep_their_articles_without_being_cleaned_again(seeds_warehouse, monkeypatch):
+    """A second run's articles step takes each file's article from article_sources and articles when its
+    inputs are unchanged: the same rows as cleaning them again, and no file cleaned. A changed file is."""
+    import duckdb
+
+    from defcoop_dagster.core.ingest import articles
+    from defcoop_dagster.defs.ingest.assets import known_articles, parse_code_version
+    from defcoop_dagster.warehouse.tables import TABLES
+
+    con = duckdb.connect(str(seeds_warehouse), read_only=True)
+    records = (
+        con.execute(
+            "SELECT source_path, status, duplicate_of, raw_text, title_hint, url, published_hint "
+            "FROM source_files WHERE status IN ('accepted', 'duplicate') ORDER BY source_path"
+        )
+        .df()
+        .to_dict("records")
+    )
+    for src in records:
+        src["inputs"] = f"{parse_code_version()}:{articles.parse_inputs(src)}"
+    known = known_articles(con, records)
+    con.close()
+    cleaned = TABLES["articles"].frame(articles.article_rows(records))
+    assert len(known) == sum(r["status"] == "accepted" for r in records) and len(cleaned) == 5
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged file was cleaned again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(articles, "parse_article", refuse)
+        kept = TABLES["articles"].frame(articles.article_rows(records, known))
+    assert kept.equals(cleaned) and kept.dtypes.equals(cleaned.dtypes)
+
+    records[0]["raw_text"] += "\nНовая строка."
+    records[0]["inputs"] = f"{parse_code_version()}:{articles.parse_inputs(records[0])}"
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
+        known = known_articles(con, records)
+    assert records[0]["source_path"] not in known
+    assert (
+        TABLES["articles"]
+        .frame(articles.article_rows(records, known))
+        .equals(TABLES["articles"].frame(articles.article_rows(records)))
+    )

@@ -1,8 +1,10 @@
 """A document's text to one clean article: body, title, publication date, dateline, agency."""
 
 import hashlib
+import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..lang.dates import PartialDate, parse_date
@@ -196,16 +198,32 @@ def _join(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def article_rows(sources: list[dict]) -> list[dict]:
+def parse_inputs(src: Mapping) -> str:
+    """A digest of what ``parse_article`` reads of a source_files row: its text and the file's hints."""
+    read = [src["raw_text"], src.get("title_hint"), src.get("url"), src.get("published_hint")]
+    return hashlib.sha256(json.dumps(read, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:24]
+
+
+def article_rows(sources: list[dict], known: Mapping[str, tuple[str, dict | None]] | None = None) -> list[dict]:
     """Rows of the articles table from source_files rows (accepted and duplicate).
 
     Files whose texts differ but clean to the same body (one page saved with and without its
     menus) become one article too; every path that led to it is kept in ``source_paths``.
+    ``known``: path → (article id, its row when this file made it) of files parsed before from the
+    same inputs by the same code: taken as they were, not parsed again (the same rows, in the same order).
     """
     by_id: dict[str, dict] = {}
     article_of_path: dict[str, str] = {}
     for src in sources:
         if src["status"] != "accepted":
+            continue
+        found_id, found_row = (known or {}).get(src["source_path"], (None, None))
+        if found_id is not None and (found_id in by_id or found_row is not None):
+            article_of_path[src["source_path"]] = found_id
+            if found_id in by_id:
+                by_id[found_id]["source_paths"].append(src["source_path"])
+            else:
+                by_id[found_id] = {**found_row, "source_path": src["source_path"], "source_paths": [src["source_path"]]}
             continue
         art = parse_article(src["raw_text"], src.get("title_hint"), src.get("url"), src.get("published_hint"))
         article_of_path[src["source_path"]] = art.article_id

@@ -1,8 +1,9 @@
 """source_files (every file in the input folder, accepted or rejected with a reason) → articles."""
 
 import dagster as dg
+import pandas as pd
 
-from ...core.ingest.articles import article_rows
+from ...core.ingest.articles import article_rows, parse_inputs
 from ...core.ingest.sources import relative_name, scan, walk
 from ...stage import finish, stage, table_spec
 from ...ui import counts
@@ -84,7 +85,14 @@ def read_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
             "SELECT source_path, status, duplicate_of, raw_text, title_hint, url, published_hint "
             "FROM source_files WHERE status IN ('accepted', 'duplicate') ORDER BY source_path"
         ).df()
-    outcome = validate(TABLES["articles"], TABLES["articles"].frame(article_rows(sources.to_dict("records"))))
+        records = sources.to_dict("records")
+        code = parse_code_version()
+        for src in records:
+            src["inputs"] = f"{code}:{parse_inputs(src)}"
+        known = known_articles(con, records)
+    rows = article_rows(records, known)
+    outcome = validate(TABLES["articles"], TABLES["articles"].frame(rows))
+    context.log.info(f"{len(records) - len(known)} files cleaned into articles, {len(known)} unchanged kept theirs")
 
     def extra(name, valid):
         return articles_metadata(valid)
@@ -96,9 +104,53 @@ def read_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
             {"articles": outcome},
             {"articles": ["article_id", "source_path", "title", "published", "agency"]},
             extra,
+            bookkeeping={"article_sources": article_sources(records, rows)},
             forget_steps=["articles"],
         )
         yield accepted_file_result(con, len(outcome.quarantined))
+
+
+def parse_code_version() -> str:
+    from ...core.version import extractor_version  # a digest of core/, where the cleaning rules are
+
+    return extractor_version()
+
+
+def known_articles(con, records: list[dict]) -> dict[str, tuple[str, dict | None]]:
+    """path → (article id, its row when this file made it) of the accepted files whose inputs are those
+    article_sources recorded in the last run (``core.ingest.articles.article_rows`` takes them as they were)."""
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if not {"article_sources", "articles"} <= have:
+        return {}
+    current = [(r["source_path"], r["inputs"]) for r in records if r["status"] == "accepted"]
+    con.register("_current", pd.DataFrame(current, columns=["source_path", "inputs"]))
+    try:
+        same = dict(
+            con.execute(
+                "SELECT source_path, s.article_id FROM article_sources s JOIN _current USING (source_path, inputs)"
+            ).fetchall()
+        )
+        cursor = con.execute(
+            "SELECT a.* FROM articles a JOIN article_sources s USING (article_id, source_path) "
+            "JOIN _current USING (source_path, inputs)"
+        )
+        names = [d[0] for d in cursor.description]
+        made = {row["source_path"]: row for row in (dict(zip(names, v, strict=True)) for v in cursor.fetchall())}
+    finally:
+        con.unregister("_current")
+    return {path: (article, made.get(path)) for path, article in same.items()}
+
+
+def article_sources(records: list[dict], rows: list[dict]) -> pd.DataFrame:
+    """The article_sources rows: each accepted file, its inputs and the article it became."""
+    article_of = {path: row["article_id"] for row in rows for path in row["source_paths"]}
+    return TABLES["article_sources"].frame(
+        [
+            {"source_path": r["source_path"], "inputs": r["inputs"], "article_id": article_of[r["source_path"]]}
+            for r in records
+            if r["status"] == "accepted"
+        ]
+    )
 
 
 def source_files_metadata(root, df) -> dict:

@@ -4,7 +4,7 @@ The DuckDB DDL, the Pandera schema and the column schema the Dagster UI shows ar
 these declarations; nothing else lists a table's columns.
 """
 
-from .bookkeeping import EXTRACTION_STATE, QUARANTINE
+from .bookkeeping import ARTICLE_SOURCES, EXTRACTION_STATE, QUARANTINE
 from .canonical import CANONICAL_TABLES
 from .declare import Column, Table
 from .entities import CODES, MENTIONS, PERSON_MENTIONS, PERSONS
@@ -26,6 +26,7 @@ TABLES: dict[str, Table] = {
         AGREEMENT_PARTIES,
         *CANONICAL_TABLES,
         EXTRACTION_STATE,
+        ARTICLE_SOURCES,
         QUARANTINE,
     )
 }

@@ -15,6 +15,19 @@ EXTRACTION_STATE = Table(
     ),
 )
 
+ARTICLE_SOURCES = Table(
+    "article_sources",
+    "Which article each accepted file became, from which inputs (a digest of its text, the file's hints and the "
+    "cleaning code): a file whose inputs are unchanged keeps its article without being cleaned again.",
+    (
+        Column("source_path", "VARCHAR", "The file.", nullable=False, key=True),
+        Column(
+            "inputs", "VARCHAR", "Digest of the text and hints read, and of the code that read them.", nullable=False
+        ),
+        Column("article_id", "VARCHAR", "The article it became.", nullable=False),
+    ),
+)
+
 QUARANTINE = Table(
     "quarantine",
     "Rows that broke a row rule of their table, with the rule and the row: nothing is lost.",
