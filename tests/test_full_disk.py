@@ -17,7 +17,7 @@ import pytest
 
 from defcoop_dagster.warehouse.publish import PICTURES, leftovers, picture_work_path, work_path
 
-from .conftest import SEEDS, run_pipeline
+from .conftest import SEEDS, published_copy
 from .processes import env_for, instance_of, new_home, start_defcoop
 
 SELECT_PUBLISHING = "cooperation_network,dyad_timelines,published_warehouse"
@@ -74,11 +74,10 @@ def step_failure(instance: dg.DagsterInstance) -> tuple[str, str]:
 
 
 @pytest.mark.e2e
-def test_a_full_disk_is_told_in_one_line_and_changes_nothing(tmp_path, small_disk):
+def test_a_full_disk_is_told_in_one_line_and_changes_nothing(tmp_path, small_disk, seeds_run):
     folder = small_disk or tmp_path / "plain"
     folder.mkdir(exist_ok=True)
-    db = folder / "w.duckdb"
-    assert run_pipeline(SEEDS, db, private_work_file=True).success  # the last good run, published
+    db = published_copy(seeds_run, folder)  # the last good run on SEEDS, published (its files copied here)
     before = digests(db)
     home = new_home(tmp_path)
     env = env_for(home, SEEDS, db)
@@ -120,6 +119,6 @@ def test_a_full_disk_is_told_in_one_line_and_changes_nothing(tmp_path, small_dis
     code, _, err = defcoop(env, "--select", SELECT_PUBLISHING)
     assert code == 0, err[-3000:]
     after = digests(db)
-    assert after["w.duckdb"] != before["w.duckdb"] and leftovers(db) == []
+    assert after[db.name] != before[db.name] and leftovers(db) == []
     assert {n: after[n] for n in PICTURES} == drawn
     instance.dispose()
