@@ -40,8 +40,12 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
 
 
 def _negated(sent: Sentence, i: int) -> bool:
-    """ "не встретились", "не станет встречаться", "не будет встречаться": a verb under negation."""
+    """ "не встретились", "не станет встречаться", "не будет встречаться": a verb under negation;
+    "встреча не состоится": a meeting noun whose verb is."""
     toks = sent.tokens
+    head = sent.head_of(toks[i])
+    if toks[i].pos == "NOUN" and toks[i].rel in ("nsubj", "nsubj:pass") and head is not None:
+        return head.pos == "VERB" and _negated(sent, head.index)
     if toks[i].pos != "VERB":
         return False
     if i > 0 and toks[i - 1].lemma == "не":
