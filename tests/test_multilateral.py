@@ -283,6 +283,9 @@ def test_people_present_or_accompanying_are_in_the_meeting():
         "Правительство Норвегии утвердило позицию на переговорах со Швецией о границе.",
         "Кабинет Канады одобрил план переговоров с Мексикой о поставках.",
         "Министр готов к переговорам с Аргентиной в любое время.",
+        # many meetings told at once, none of them one to record
+        "Президенты Чили и Перу уже семь раз встречались в Лиме.",
+        "Министры обороны Чили и Перу неоднократно встречались в Лиме.",
         # «встречаться» said of things is to occur
         "В соцсетях Мексики иногда встречались нападки на Канаду.",
     ],
@@ -308,3 +311,8 @@ def triggers_of(text: str) -> list[tuple[bool, bool]]:
     art = parse_article(text)
     row = {"article_id": art.article_id, "body": art.body, "published": None, "dateline_end": 0, "dateline_place": None}
     return [triggers(s) for s in extract([row]).sentences[art.article_id]]
+
+
+def test_one_meeting_counted_or_ordered_is_still_one():
+    assert triggers_of("Министры обороны Чили и Перу встретились в третий раз в Лиме.") == [(True, False)]
+    assert triggers_of("Министры обороны Чили и Перу один раз встретились в Лиме.") == [(True, False)]

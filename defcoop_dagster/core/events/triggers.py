@@ -19,6 +19,7 @@ REMOTE_WORDS = words("remote_words")
 OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
 TOPIC_HEADS = words("meeting_topic_heads")
+REPEAT_WORDS = words("meeting_repeat_words")
 # things that may "meet" as a side: «делегации встретились», «стороны провели переговоры»
 SIDE_THINGS = words("side_delegations", "side_bodies")
 # nouns whose plural does not make a custom
@@ -33,6 +34,7 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
         and not _with_audience(sent, i)
         and not _spoken_of(sent, i)
         and not _of_things(sent, i)
+        and not _repeated(sent, i)
         for i, t in enumerate(sent.tokens)
     )
     visit = any(t.lemma in VISIT_WORDS and not _in_office(sent, i) for i, t in enumerate(sent.tokens))
@@ -70,6 +72,24 @@ def _of_things(sent: Sentence, i: int) -> bool:
     t = sent.tokens[i]
     subjects = [c for c in sent.children(t) if c.rel == "nsubj"] if t.pos == "VERB" else []
     return any(c.pos == "NOUN" and c.feats.get("Animacy") == "Inan" and c.lemma not in SIDE_THINGS for c in subjects)
+
+
+def _repeated(sent: Sentence, i: int) -> bool:
+    """ "встречались семь раз", "не раз проводили переговоры", "неоднократно встречались": many
+    meetings told at once, none of them one to record."""
+    tok = sent.tokens[i]
+    verb = tok if tok.pos == "VERB" else sent.head_of(tok)
+    if verb is None or verb.pos != "VERB":
+        return False
+    for c in sent.children(verb):
+        if c.lemma in REPEAT_WORDS:
+            return True
+        counted = any(
+            (d.rel.startswith("nummod") and d.lemma not in ("один", "1")) or d.lemma == "не" for d in sent.children(c)
+        )
+        if c.lemma == "раз" and counted:
+            return True
+    return False
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
