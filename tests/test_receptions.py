@@ -1,7 +1,7 @@
 """Receptions: «принять» as receiving a visitor, and as accepting something (sentences written for the tests)."""
 
 from .test_events import events_of, meetings
-from .test_multilateral import triggers_of
+from .test_triggers import triggers_of
 
 
 def test_a_visitor_received_by_name():

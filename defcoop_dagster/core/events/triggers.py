@@ -20,6 +20,7 @@ OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
 TOPIC_HEADS = words("meeting_topic_heads")
 REPEAT_WORDS = words("meeting_repeat_words")
+INTERNAL_BODIES = words("meeting_internal_bodies")
 # things that may "meet" as a side: «делегации встретились», «стороны провели переговоры»
 SIDE_THINGS = words("side_delegations", "side_bodies")
 # nouns whose plural does not make a custom
@@ -35,6 +36,7 @@ def triggers(sent: Sentence) -> tuple[bool, bool]:
         and not _spoken_of(sent, i)
         and not _of_things(sent, i)
         and not _repeated(sent, i)
+        and not _of_one_body(sent, i)
         for i, t in enumerate(sent.tokens)
     )
     visit = any(t.lemma in VISIT_WORDS and not _in_office(sent, i) for i, t in enumerate(sent.tokens))
@@ -90,6 +92,23 @@ def _repeated(sent: Sentence, i: int) -> bool:
         if c.lemma == "раз" and counted:
             return True
     return False
+
+
+def _of_one_body(sent: Sentence, i: int) -> bool:
+    """ "заседание правительства", "встречи всего кабинета", "совещание с членами своего кабинета": a
+    state's own body sitting, not states meeting (read from the words, as not every sentence is parsed)."""
+    toks = sent.tokens
+    if toks[i].pos != "NOUN" or toks[i].lemma not in MEETING_NOUNS:
+        return False
+    j = i + 1
+    if j + 1 < len(toks) and toks[j].lemma in ("с", "со") and toks[j + 1].lemma == "член":
+        j += 2
+    while j < len(toks) and toks[j].pos in ("DET", "ADJ"):
+        j += 1
+    body = toks[j] if j < len(toks) else None
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    one = body is not None and body.lemma in INTERNAL_BODIES and body.number == "Sing" and body.case == "Gen"
+    return one and (after is None or after.pos != "PROPN" or j == i + 1)
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
