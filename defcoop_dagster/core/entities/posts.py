@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..gazetteers.countries import CountryMention
 from ..lang import lexicon
 from ..lang.inflect import UD_TO_OC_CASE, nominative
-from ..lang.morph import parse
+from ..lang.morph import common_word
 from ..lang.roles import (
     INDECLINABLE_HEADS,
     RANK_TAILS,
@@ -102,9 +102,7 @@ def _word_of_post(t) -> bool:
         return True
     if len(t.text) > 1 and t.text.isalpha() and t.text.isupper():
         return True  # a body's abbreviation: «главы МИД», «министр МЧС»
-    known = [p for p in parse(t.text.lower()) if len(p.methods_stack) == 1]
-    names = ("Name", "Surn", "Patr", "Geox", "Orgn")
-    return t.pos == "PROPN" and bool(known) and not any(n in p.tag for p in known for n in names)
+    return t.pos == "PROPN" and common_word(t.text)
 
 
 def posts_written(doc, countries: list[CountryMention]) -> set[str]:

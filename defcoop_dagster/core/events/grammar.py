@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from ..lang.lexicon import words
-from ..lang.morph import parse
+from ..lang.morph import common_word, parse
 from ..lang.tokens import Token
 
 
@@ -57,13 +57,6 @@ def is_modal_ahead(tokens: list[Token], i: int, events: frozenset[str]) -> bool:
     return ahead and bool(rest) and rest[0].feats.get("VerbForm") == "Inf" and rest[0].lemma in events
 
 
-_NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
-
-
 def is_common_noun(t: Token) -> bool:
-    """A common noun; one opening a sentence the tagger may call proper («Отставку приняла …»), so
-    the dictionary is asked whether it knows the word as anything but a name."""
-    if t.pos != "PROPN":
-        return t.pos == "NOUN"
-    known = [p for p in parse(t.text.lower()) if len(p.methods_stack) == 1]
-    return bool(known) and not any(n in p.tag for p in known for n in _NAME_TAGS)
+    """A common noun; one opening a sentence the tagger may call proper («Отставку приняла …»)."""
+    return t.pos == "NOUN" or (t.pos == "PROPN" and common_word(t.text))

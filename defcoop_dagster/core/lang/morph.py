@@ -20,3 +20,13 @@ def morph_vocab() -> MorphVocab:
 def parse(word: str):
     """pymorphy2 parses of ``word``, most likely first."""
     return morph_vocab().parse(word)
+
+
+_NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
+
+
+def common_word(word: str) -> bool:
+    """The dictionary knows ``word`` (not guessed), and not as a name, surname or place: a
+    capitalised common noun the tagger calls proper («Департамента», «Отставку» opening a sentence)."""
+    known = [p for p in parse(word.lower()) if len(p.methods_stack) == 1]
+    return bool(known) and not any(n in p.tag for p in known for n in _NAME_TAGS)
