@@ -145,23 +145,21 @@ def find_dates(body: str, published: PartialDate | None = None) -> list[DateMent
     return out
 
 
+def _with_weekday(body: str, month: int, day: int) -> list[DateMention]:
+    """The mentions of day.month that ``body`` writes with a weekday ("в пятницу, 20 октября")."""
+    return [m for m in find_dates(body) if m.weekday is not None and (m.value.month, m.value.day) == (month, day)]
+
+
 def weekday_with(body: str, month: int, day: int) -> int | None:
     """The weekday ``body`` writes with day.month ("в пятницу, 20 октября" -> 4), else None."""
-    for mention in find_dates(body):
-        if mention.weekday is not None and (mention.value.month, mention.value.day) == (month, day):
-            return mention.weekday
-    return None
+    return next((m.weekday for m in _with_weekday(body, month, day)), None)
 
 
 def year_by_weekday(body: str, month: int, day: int) -> int | None:
     """The year ``body`` gives day.month where it writes that date with its weekday: the year
     written with it, or the first year from the latest one the body writes in which the date
     falls on that weekday ("во вторник, 26 ноября" + "в 2017 году" -> 2019). None otherwise."""
-    for mention in find_dates(body):
-        value = mention.value
-        if mention.weekday is not None and (value.month, value.day) == (month, day) and value.year:
-            return value.year
-    return None
+    return next((m.value.year for m in _with_weekday(body, month, day) if m.value.year), None)
 
 
 def _day(group: str) -> int:

@@ -141,8 +141,9 @@ def year_from_evidence(
     ``horizons`` are written only as horizons or periods ("до 2015 года", "на 2010 год");
     ``weekday``: one written with the date ("в пятницу, 20 октября"). The latest stated year in
     which all participants held their posts (and the date falls on its weekday), else the last
-    such year; with no post known, the latest stated year outside horizons. Without evidence the
-    date keeps no year (``date_iso`` still tells its day and month).
+    such year unless that is only "still in office"; with no post known, the latest stated year
+    outside horizons. Without evidence the date keeps no year (``date_iso`` still tells its day
+    and month): a wrong year is worse than none for counts by year.
     """
     if date is None or date.year is not None or date.month is None:
         return date
