@@ -173,12 +173,12 @@ def _met(ctx: context.ArticleContext, pid: str) -> bool:
     for start, _, who in ctx.person_spans:
         sent = next((s for s in ctx.sentences if s.start <= start < s.end), None) if who == pid else None
         tok = sent.token_at(start) if sent else None
-        for _ in range(3 if tok else 0):
+        for _ in range(3):  # the name, the post it stands beside, the noun that governs both
+            if tok is None:
+                break
             if any(c.rel == "case" and c.lemma in ("с", "со") for c in sent.children(tok)):
                 return True
             tok = sent.head_of(tok)
-            if tok is None:
-                break
     return False
 
 
