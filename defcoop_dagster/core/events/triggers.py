@@ -120,12 +120,12 @@ def _in_office(sent: Sentence, i: int) -> bool:
 def _receives_someone(sent: Sentence, i: int) -> bool:
     """ "принял делегацию", "принял министра …", "делегация была принята": the object is a visitor."""
     toks = sent.tokens
-    for obj in (c for c in sent.children(toks[i]) if c.rel == "obj"):
-        if is_common_noun(obj):
-            if obj.lemma not in RECEIVED:
-                return False  # "отставку приняла премьер": what is accepted is named, and is no visitor
-        elif obj.pos == "PROPN":
-            return True  # "принял Сергея Шойгу": a person received by name
+    objects = [c for c in sent.children(toks[i]) if c.rel == "obj"]
+    things = [o for o in objects if is_common_noun(o)]
+    if any(o.lemma not in RECEIVED for o in things):
+        return False  # "отставку приняла премьер": what is accepted is named, and is no visitor
+    if any(o.pos == "PROPN" and o not in things for o in objects):
+        return True  # "принял Сергея Шойгу": a person received by name
     after = [t for t in toks[i + 1 : i + 4] if not (is_modifier(t) or t.pos in ("ADP", "NUM"))]
     if after and after[0].lemma in RECEIVED:
         return True
