@@ -183,8 +183,10 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
         for i in range(len(tokens)):
             role, codes, after = post_at(tokens, i, countries)
             if role is None:
-                _states_respectively(tokens, i, countries, by_start)
-                continue
+                # «лидеры России и Китая Путин и Си»: a plural noun that is no post still lists the states
+                codes, after = _states_after_side_noun(tokens, i, countries)
+                if len(set(codes)) < 2:
+                    continue
             states = list(dict.fromkeys(codes))
             names = _names_from(tokens, after, by_start)
             if not names:
@@ -207,21 +209,19 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
                     mention.country = mention.country or states[0]
 
 
-def _states_respectively(tokens, i: int, countries: list[CountryMention], by_start: dict) -> None:
-    """«лидеры России и Китая Владимир Путин и Си Цзиньпин»: people named by a plural noun that is
-    no post, then as many states as names, one state per name in order."""
+def _states_after_side_noun(tokens, i: int, countries: list[CountryMention]) -> tuple[list[str], int]:
+    """The states listed after a plural noun of people that is no post («лидеры России и Китая»),
+    and the index after them; ([], i + 1) for any other word."""
     if (tokens[i].lemma or "") not in SIDE_NOUNS or tokens[i].feats.get("Number") != "Plur":
-        return
-    states, j = [], i + 1
+        return [], i + 1
+    codes, j = [], i + 1
     while j < len(tokens) and (mention := covering(countries, tokens[j].start)) is not None:
-        states += mention.codes if len(mention.codes) == 1 else [None]
+        codes.extend(mention.codes)
         while j < len(tokens) and tokens[j].start < mention.end:
             j += 1
-        j += j + 1 < len(tokens) and tokens[j].text.lower() in {"и", ","}
-    names = _names_from(tokens, j, by_start)
-    if len(states) > 1 and len(names) == len(states) and None not in states:
-        for mention, code in zip(names, states, strict=True):
-            mention.country = code
+        if j + 1 < len(tokens) and tokens[j].text.lower() in {"и", ","}:
+            j += 1
+    return codes, j
 
 
 def apply_colleague_roles(people: list[Person]) -> None:
