@@ -80,3 +80,12 @@ def test_a_text_longer_than_the_limit_is_rejected_with_its_length():
     with pytest.raises(Rejected, match=r"too long for one article: 200,\d{3} characters, the limit is 200,000"):
         read_document("book.txt", text)
     assert read_document("short.txt", ARTICLE.encode("utf-8")).text == ARTICLE
+
+
+def test_lemmas_are_natashas_whatever_a_word_repeats():
+    """The per-process lemma cache gives what natasha's own lemmatize gives, word by word."""
+    text = "Министры встретились. Министр обороны встретился с министрами, и министры подписали планы."
+    doc = analysis.analyse_batch([text])[0]
+    vocab = analysis.models().morph_vocab
+    assert [t.lemma for t in doc.tokens] == [vocab.lemmatize(t.text, t.pos, t.feats) for t in doc.tokens]
+    assert doc.tokens[0].lemma == "министр"

@@ -93,8 +93,19 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
         for token in doc.tokens:
-            token.lemmatize(m.morph_vocab)
+            token.lemma = lemma(token.text, token.pos, token.feats)
     return docs
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, pos: str | None, feats: tuple) -> str:
+    return models().morph_vocab.lemmatize(word, pos, dict(feats))
+
+
+def lemma(word: str, pos: str | None, feats: dict | None) -> str:
+    """natasha's lemma of a tagged word; a news text repeats its words, so each (word, tag) is
+    lemmatised once per process (pymorphy's scoring of the parses is most of the cost)."""
+    return _lemma(word.lower(), pos, tuple(sorted((feats or {}).items())))
 
 
 def _ner(docs: list[Doc]) -> dict[int, list[tuple[int, int, str]]]:
