@@ -15,6 +15,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 # before anyone (our code, or a user's) builds an analyser
 import yargy.morph  # noqa: E402, F401
 
+from . import sqlite_hold  # noqa: E402, F401  Dagster's local history without a checkpoint per event
 from .definitions import defs as code_location  # noqa: E402
 
 __all__ = ["code_location"]
