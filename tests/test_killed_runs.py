@@ -26,10 +26,13 @@ from .processes import (
     wait,
 )
 
-NEW_ARTICLE = (
+# each a meeting of two states the seeds never pair: a new edge of the network picture
+NEW_ARTICLES = [
     "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
-    "Бахадыром Курбановым."
-)
+    "Бахадыром Курбановым.",
+    "Министр обороны Киргизии Раимберди Дуйшенбиев встретился в Душанбе с министром обороны Таджикистана Шерали Мирзо.",
+    "Министр обороны Армении Виген Саргсян встретился в Тбилиси с министром обороны Грузии Леваном Изория.",
+]
 
 
 def digests(db) -> dict[str, str]:
@@ -92,13 +95,25 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
     assert leftovers(db) == [] and all((db.parent / n).is_file() for n in PICTURES)
     seen.add(fourth.run_id)
 
-    # 4. killed while publishing a changed folder: the published file and its pictures stay as they were
-    before = digests(db)
-    (inbox / "new_article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    fifth, proc = run_until(lambda r: leftovers(db), "the publishing copy to appear")  # it lives ~0.5 s
+    # 4. killed while publishing a changed folder: the published file and its pictures stay as they were.
+    # The publishing copy lives ~0.5 s: a run that publishes before the test sees it (a busy machine) is
+    # let finish, and the next new article tries again.
+    for attempt, text in enumerate(NEW_ARTICLES):
+        before = digests(db)
+        ((articles,),) = query(db, "SELECT count(*) FROM articles")
+        (inbox / f"new_article_{attempt}.txt").write_text(text, encoding="utf-8")
+        proc = start_defcoop(env)
+        fifth = wait(lambda: latest_run(instance, seen), "the run to be created")
+        seen.add(fifth.run_id)
+        wait(lambda p=proc: leftovers(db) or p.poll() is not None, "the publishing copy or the run's end", every=0.005)
+        if proc.poll() is None:
+            break
+        assert proc.returncode == 0, proc.communicate()[1][-2000:]
+    else:
+        pytest.fail(f"no run of {len(NEW_ARTICLES)} was seen publishing")
     kill_group(proc)
     assert digests(db) == before
-    assert query(db, "SELECT count(*) FROM articles") == [(5,)]
+    assert query(db, "SELECT count(*) FROM articles") == [(articles,)]
     assert leftovers(db)  # the half-written copy, as large as the warehouse by the end
 
     # 5. the next run removes what the killed publishing left and publishes the warehouse with its pictures
@@ -107,8 +122,8 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
     assert last.returncode == 0, err[-3000:]
     assert f"defcoop: run {fifth.run_id} was STARTED" in out
     assert leftovers(db) == []
-    assert query(db, "SELECT count(*) FROM articles") == [(6,)]
+    assert query(db, "SELECT count(*) FROM articles") == [(articles + 1,)]
     after = digests(db)
-    assert all(after[name] != before[name] for name in ["w.duckdb", "network.png"])  # KAZ–UZB is a new edge
+    assert all(after[name] != before[name] for name in ["w.duckdb", "network.png"])  # a new edge
     instance.dispose()
     print(f"kill test: {time.monotonic() - started:.0f} s")
