@@ -20,6 +20,7 @@ OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
 TOPIC_HEADS = words("meeting_topic_heads")
 REPEAT_WORDS = words("meeting_repeat_words")
+MANY_WORDS = words("meeting_many_words")
 INTERNAL_BODIES = words("meeting_internal_bodies")
 # things that may "meet" as a side: «делегации встретились», «стороны провели переговоры»
 SIDE_THINGS = words("side_delegations", "side_bodies")
@@ -77,9 +78,11 @@ def _of_things(sent: Sentence, i: int) -> bool:
 
 
 def _repeated(sent: Sentence, i: int) -> bool:
-    """ "встречались семь раз", "не раз проводили переговоры", "неоднократно встречались": many
-    meetings told at once, none of them one to record."""
+    """ "встречались семь раз", "не раз проводили переговоры", "неоднократно встречались", "ряд
+    встреч": many meetings told at once, none of them one to record."""
     tok = sent.tokens[i]
+    if tok.pos == "NOUN" and _counted_as_many(sent, i):
+        return True
     verb = tok if tok.pos == "VERB" else sent.head_of(tok)
     if verb is None or verb.pos != "VERB":
         return False
@@ -92,6 +95,24 @@ def _repeated(sent: Sentence, i: int) -> bool:
         if c.lemma == "раз" and counted:
             return True
     return False
+
+
+def _counted_as_many(sent: Sentence, i: int) -> bool:
+    """A plural meeting noun counted as many: in the genitive under a word of quantity («ряд встреч»,
+    «несколько встреч»), or with one as its modifier («многочисленные встречи»); the word before it
+    where the sentence has no parse. Not «встречи ряда министров»: there «ряд» counts the ministers."""
+    tok = sent.tokens[i]
+    if tok.feats.get("Number") != "Plur":
+        return False
+    head = sent.head_of(tok)
+    if head is not None and head.lemma in MANY_WORDS and tok.feats.get("Case") == "Gen":
+        return True
+    if any(c.lemma in MANY_WORDS and c.rel in ("amod", "det", "nummod", "nummod:gov") for c in sent.children(tok)):
+        return True
+    before = [t for t in sent.tokens[max(0, i - 3) : i]]
+    while before and before[-1].pos == "ADJ" and before[-1].lemma not in MANY_WORDS:
+        before.pop()
+    return head is None and bool(before) and before[-1].lemma in MANY_WORDS
 
 
 def _of_one_body(sent: Sentence, i: int) -> bool:
