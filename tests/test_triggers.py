@@ -23,6 +23,8 @@ import pytest
         # a state's own body sitting
         "Заседание правительства Чили по итогам визита в Перу прошло в Сантьяго.",
         "Премьер Норвегии провела совещание с членами своего кабинета перед визитом в Швецию.",
+        "Заседание сената Чили одобрило договор с Перу.",
+        "На заседании коллегии министерства обороны Чили обсуждали учения с Перу.",
         # «встречаться» said of things is to occur
         "В соцсетях Мексики иногда встречались нападки на Канаду.",
     ],
@@ -52,6 +54,9 @@ def triggers_of(text: str) -> list[tuple[bool, bool]]:
 
 def test_another_state_s_government_is_met():
     assert triggers_of("Министр обороны Чили встретился с членами правительства Перу.") == [(True, False)]
+    # a joint sitting of two ministries' boards is a meeting of two states
+    text = "Совместное заседание коллегий министерств обороны Чили и Перу прошло в Лиме."
+    assert triggers_of(text) == [(True, False)]
 
 
 def test_one_meeting_counted_or_ordered_is_still_one():
