@@ -81,13 +81,17 @@ def materialize(input_dir: Path, db: Path, home: Path) -> float:
     return took
 
 
-def step_times(home: Path) -> str:
-    """The latest run's steps with their seconds, as Dagster recorded them: where the time went."""
+def step_times(home: Path, seen: set[str]) -> str:
+    """The latest run's steps with their seconds, as Dagster recorded them: where the time went
+    (``seen``: the runs before, to tell when the command started none)."""
     from dagster import DagsterInstance
 
     instance = DagsterInstance.from_config(str(home))
     try:
         run = instance.get_runs(limit=1)[0]
+        if run.run_id in seen:
+            return "none: no run was started"
+        seen.add(run.run_id)
         steps = instance.get_run_step_stats(run.run_id)
         return ", ".join(f"{s.step_key} {s.end_time - s.start_time:.1f}" for s in steps if s.end_time)
     finally:
@@ -130,13 +134,14 @@ def main() -> int:
         raw = None if args.skip_raw else raw_natasha(texts_of(folder))
         db, home = fresh(work, f"corpus-{scale}x")
         full = materialize(folder, db, home)
-        steps = {"full": step_times(home)}
+        seen: set[str] = set()
+        steps = {"full": step_times(home, seen)}
         peak = peak_child_mb()
         again = materialize(folder, db, home)
-        steps["re-run"] = step_times(home)
+        steps["re-run"] = step_times(home, seen)
         (folder / "zz_new.txt").write_text(NEW_ARTICLE.format(year=2030 + scale), encoding="utf-8")
         new = materialize(folder, db, home)
-        steps["one new article"] = step_times(home)
+        steps["one new article"] = step_times(home, seen)
         con = duckdb.connect(str(db), read_only=True)
         has_it = con.execute("SELECT count(*) FROM articles WHERE source_path = 'zz_new.txt'").fetchone()[0] == 1
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]

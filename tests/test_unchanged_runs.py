@@ -85,9 +85,9 @@ def test_an_unchanged_folder_is_skipped_and_a_new_file_is_not(tmp_path, monkeypa
 
 
 @pytest.mark.e2e
-def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_only_checks(tmp_path):
+def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_starts_nothing(tmp_path):
     """Two `defcoop materialize` on two warehouses at once: each dbt build in its own target folder, both
-    publish their own tables; then the same command again finds nothing changed."""
+    publish their own tables; then the same command again finds nothing changed and starts no run."""
     bin_dir = os.path.dirname(sys.executable)
     target = ROOT / "dbt_like_models" / "target"
     runs = {}
@@ -115,11 +115,13 @@ def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_only_checks(tmp
 
     env, db = runs["a"]
     published = digest(db)
+    instance = instance_of(env["DAGSTER_HOME"])
+    runs_before = [r.run_id for r in instance.get_runs()]
     again = subprocess.run([f"{bin_dir}/defcoop", "materialize"], env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr[-3000:]
-    assert "nothing changed since run" in again.stdout
-    instance = instance_of(env["DAGSTER_HOME"])
-    latest = instance.get_runs(limit=1)[0]
-    assert {s.step_key for s in instance.get_run_step_stats(latest.run_id)} == {"published_warehouse"}
+    (run_id,) = {r for (r,) in query(db, "SELECT DISTINCT run_id FROM run_state")}
+    assert f"nothing changed since run {run_id}: the published warehouse holds it" in again.stdout
+    assert "articles" in again.stdout  # the summary of what the warehouse holds, as after a run
+    assert [r.run_id for r in instance.get_runs()] == runs_before  # no run started for nothing
     assert digest(db) == published and work_path(db).is_file()
     instance.dispose()
