@@ -223,6 +223,11 @@ def test_sides_without_a_side_noun(text, expected):
         "Луиса Торреса, чтобы взять у него интервью.",
         # talks as a subject spoken of, not an event
         "6 мая правительство Норвегии согласовало коллективную позицию по будущим переговорам со Швецией.",
+        # people of one state who met each other: no principal of another state was there
+        "Президент Перу Луис Торрес прокомментировал выборы в Чили. Министр обороны Чили Хуан Перес и министр "
+        "внутренних дел Чили Мигель Рохас встретились в Сантьяго.",
+        "Президент Перу Луис Торрес прокомментировал выборы в Чили. Министр обороны Чили Хуан Перес и министр "
+        "внутренних дел Чили Мигель Рохас провели последний раунд консультаций, встретившись в Сантьяго.",
     ],
 )
 def test_not_meetings(text):
@@ -255,3 +260,11 @@ def test_a_minister_of_another_portfolio_does_not_stand_for_a_defence_side():
         "журналистам. Байрамов также выступил на форуме."
     )
     assert [m[3] for m in meetings(rows)] == [("Чиковани",)]
+
+
+def test_people_of_one_state_who_met_a_guest_bring_the_principal():
+    rows, _ = events_of(
+        "Министр обороны Перу Луис Торрес прибыл в Чили. Министр обороны Чили Хуан Перес и министр внутренних дел "
+        "Чили Мигель Рохас встретились с гостем в Сантьяго."
+    )
+    assert {m[0] for m in meetings(rows)} == {("CHL", "PER")}  # the guest is the principal

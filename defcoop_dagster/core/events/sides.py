@@ -24,11 +24,15 @@ def complete(ctx: ArticleContext, m: Meeting) -> None:
     # "он встретился", "с главой российского военного ведомства": the principal of that state; not among
     # several states, whose people a plural describes ("встреча министров иностранных дел A, B, C и D")
     if len(m.states) < 3:
-        stands_for = any(t.lemma in STAND_IN_WORDS for t in m.evidence.tokens)
+        # "последний" stands for a person, "последний раунд" does not
+        stands_for = any(t.lemma in STAND_IN_WORDS and t.rel != "amod" for t in m.evidence.tokens)
         stands_for = stands_for or _unnamed_side(ctx, m.evidence, countries)
     else:
         stands_for = any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
-    if (len(countries) == 1 or (not countries and len(m.states) < 2)) and not _subject_of_no_state(ctx, m.evidence):
+    alone = len(countries) == 1 or (not countries and len(m.states) < 2)
+    # "X и Y встретились": they met each other, unless a word stands for someone else ("с гостем")
+    met = _one_state_met(ctx, m.evidence) and not any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
+    if alone and not met and not _subject_of_no_state(ctx, m.evidence):
         other = ctx.principal(exclude=countries or set(m.states))
         if other is not None and not _fits_defence_side(m.evidence, other.role):
             other = None  # "Министерства обороны Грузии и Азербайджана подписали": not Azerbaijan's foreign minister
@@ -51,7 +55,7 @@ def _fits_defence_side(sent: Sentence, role: str | None) -> bool:
 def _stand_in(ctx: ArticleContext, sent: Sentence, t) -> bool:
     """ "он", "российский министр": one person named elsewhere; not the post of a name that follows
     ("Министр иностранных дел Азербайджана Эльмар Мамедъяров"), not a plural ("министров")."""
-    if t.lemma not in STAND_IN_WORDS or t.number == "Plur":
+    if t.lemma not in STAND_IN_WORDS or t.number == "Plur" or t.rel == "amod":
         return False
     near = sent.tokens[t.index + 1 : t.index + 6]
     return not any(u.start <= s < u.end for u in near for s, _, _ in ctx.person_spans)
@@ -100,3 +104,24 @@ def _subject_of_no_state(ctx: ArticleContext, sent: Sentence) -> bool:
             if c.rel == "nsubj" and c.pos == "NOUN" and c.lemma not in SIDE_WORDS and not named:
                 return True
     return False
+
+
+def _one_state_met(ctx: ArticleContext, sent: Sentence) -> bool:
+    """ "X и Y встретились", "X и Y провели дебаты, встретившись": people of one state, the joined subject
+    of a meeting verb with no с-phrase, met each other; no principal of another state was there."""
+    named = ctx.persons_in(sent)
+    if len(named) < 2 or len({ctx.persons[p].country for p in named}) != 1 or not ctx.persons[named[0]].country:
+        return False
+    for t in sent.tokens:
+        if t.lemma not in MEETING_VERBS or any(_with_phrase(sent, c) for c in sent.children(t)):
+            continue
+        head = sent.head_of(t)
+        clause = head if t.rel == "advcl" and head is not None and head.pos == "VERB" else t
+        subjects = [c for c in sent.children(clause) if c.rel == "nsubj"]
+        if any(d.rel == "conj" for c in subjects for d in sent.children(c)):
+            return True
+    return False
+
+
+def _with_phrase(sent: Sentence, tok) -> bool:
+    return tok.rel == "obl" and any(d.lemma in ("с", "со") and d.rel == "case" for d in sent.children(tok))
