@@ -17,3 +17,11 @@ def test_something_accepted_is_no_reception():
     # the tagger reads a capitalised first word as a name; the dictionary knows it as a common noun
     assert triggers_of("Отставку министра уже приняла премьер-министр Норвегии.") == [(False, False)]
     assert triggers_of("Президент принял решение о визите министра Перу.")[0][0] is False
+
+
+def test_a_pronoun_received_is_the_visitor_or_the_thing_it_stands_for():
+    # the pronoun stands for the resignation, not for a visitor
+    assert triggers_of("Министр обороны Норвегии подал в отставку, её уже приняла премьер-министр.") == [(False, False)]
+    # the subject before it is its antecedent: the delegation, received in the capital
+    assert triggers_of("Делегация Чили прибыла в столицу Перу, где её принял президент Перу.")[0][0] is True
+    assert triggers_of("Министр обороны Чили прилетел в Лиму, где его принял президент Перу.")[0][0] is True

@@ -145,6 +145,8 @@ def _receives_someone(sent: Sentence, i: int) -> bool:
     things = [o for o in objects if is_common_noun(o)]
     if any(o.lemma not in RECEIVED for o in things):
         return False  # "отставку приняла премьер": what is accepted is named, and is no visitor
+    if any(o.pos == "PRON" and _stands_for_a_thing(sent, o) for o in objects):
+        return False  # "подал в отставку, её приняла премьер": the pronoun is the resignation
     if any(o.pos == "PROPN" and o not in things for o in objects):
         return True  # "принял Сергея Шойгу": a person received by name
     after = [t for t in toks[i + 1 : i + 4] if not (is_modifier(t) or t.pos in ("ADP", "NUM"))]
@@ -153,6 +155,21 @@ def _receives_someone(sent: Sentence, i: int) -> bool:
     if is_short_participle(toks[i]):  # passive: the visitor stands before
         return any(t.lemma in RECEIVED for t in toks[max(0, i - 4) : i])
     return False
+
+
+def _stands_for_a_thing(sent: Sentence, pron) -> bool:
+    """A pronoun whose antecedent in the sentence is a thing, not a visitor: a subject before it of its
+    gender and number first («Делегация прибыла в столицу, где её приняли»), else the nearest such noun
+    («подал в отставку, её приняла»). Gender counts in the singular only."""
+
+    def agrees(t) -> bool:
+        same = t.number == pron.number and (pron.number == "Plur" or t.feats.get("Gender") == pron.feats.get("Gender"))
+        return t.pos in ("NOUN", "PROPN") and same
+
+    before = [t for t in sent.tokens[: pron.index] if agrees(t)]
+    subjects = [t for t in before if t.rel == "nsubj"]
+    antecedent = (subjects or before or [None])[-1]
+    return antecedent is not None and is_common_noun(antecedent) and antecedent.lemma not in RECEIVED
 
 
 def visit_has_destination(ctx: ArticleContext, sent: Sentence) -> bool:
