@@ -25,6 +25,9 @@ import pytest
         "Премьер Норвегии провела совещание с членами своего кабинета перед визитом в Швецию.",
         "Заседание сената Чили одобрило договор с Перу.",
         "На заседании коллегии министерства обороны Чили обсуждали учения с Перу.",
+        # the sitting of the body that is the verb's subject
+        "Правительство Чили на заседании одобрило договор с Перу.",
+        "Сенат и палата депутатов Чили на совместном заседании одобрили договор с Перу.",
         # «встречаться» said of things is to occur
         "В соцсетях Мексики иногда встречались нападки на Канаду.",
     ],
@@ -54,6 +57,8 @@ def triggers_of(text: str) -> list[tuple[bool, bool]]:
 
 def test_another_state_s_government_is_met():
     assert triggers_of("Министр обороны Чили встретился с членами правительства Перу.") == [(True, False)]
+    # a body's sitting with someone of another state is a meeting
+    assert triggers_of("Правительство Чили на заседании с делегацией Перу одобрило договор.") == [(True, False)]
     # a joint sitting of two ministries' boards is a meeting of two states
     text = "Совместное заседание коллегий министерств обороны Чили и Перу прошло в Лиме."
     assert triggers_of(text) == [(True, False)]

@@ -129,7 +129,28 @@ def _of_one_body(sent: Sentence, i: int) -> bool:
     body = toks[j] if j < len(toks) else None
     after = toks[j + 1] if j + 1 < len(toks) else None
     one = body is not None and body.lemma in INTERNAL_BODIES and body.number == "Sing" and body.case == "Gen"
-    return one and (after is None or after.pos != "PROPN" or j == i + 1)
+    return (one and (after is None or after.pos != "PROPN" or j == i + 1)) or _sitting_of_subject(sent, toks[i])
+
+
+def _sitting_of_subject(sent: Sentence, noun) -> bool:
+    """ "Кабинет министров согласовал позицию в ходе заседания", "Сенат и палата представителей на
+    совместном заседании утвердили": the sitting of the body that is its verb's subject, with no one
+    met («с …») — read from the parse, so only where the sentence has one."""
+    verb, hops = noun, 0
+    while verb is not None and verb.pos != "VERB" and hops < 3:
+        if _meets_someone(sent, verb):
+            return False
+        verb, hops = sent.head_of(verb), hops + 1
+    if verb is None or verb.pos != "VERB" or _meets_someone(sent, verb):
+        return False
+    subjects = [c for c in sent.children(verb) if c.rel == "nsubj"]
+    bodies = [*subjects, *(d for c in subjects for d in sent.children(c) if d.rel == "conj")]
+    return bool(subjects) and all(b.lemma in INTERNAL_BODIES and b.number == "Sing" for b in bodies)
+
+
+def _meets_someone(sent: Sentence, tok) -> bool:
+    """A с-phrase among the word's dependents: «заседание с делегацией», «встретился с министром»."""
+    return any(d.rel == "case" and d.lemma in ("с", "со") for c in sent.children(tok) for d in sent.children(c))
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
