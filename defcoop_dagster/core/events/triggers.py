@@ -65,9 +65,13 @@ def _with_audience(sent: Sentence, i: int) -> bool:
 
 
 def _spoken_of(sent: Sentence, i: int) -> bool:
-    """ "позиция на переговорах с ЕС", "готов к переговорам": talks as a subject, not an event."""
-    head = sent.head_of(sent.tokens[i])
-    return sent.tokens[i].pos == "NOUN" and head is not None and head.lemma in TOPIC_HEADS
+    """ "позиция на переговорах с ЕС", "готов к переговорам": talks as a subject, not an event;
+    "к 75-летию встречи на Эльбе": a meeting of history, its anniversary marked."""
+    # its head, and the word before it (adjectives aside) where the parse attached it elsewhere
+    before = next((t for t in reversed(sent.tokens[:i]) if t.pos != "ADJ"), None)
+    words = [t for t in (sent.head_of(sent.tokens[i]), before) if t is not None]
+    topic = any(t.lemma in TOPIC_HEADS or t.lemma.endswith("летие") for t in words)
+    return sent.tokens[i].pos == "NOUN" and topic
 
 
 def _of_things(sent: Sentence, i: int) -> bool:
