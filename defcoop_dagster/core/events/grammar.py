@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from ..lang.lexicon import words
 from ..lang.morph import common_word, parse
-from ..lang.tokens import Token
+from ..lang.tokens import Sentence, Token
 
 
 def is_modifier(t: Token) -> bool:
@@ -60,3 +60,13 @@ def is_modal_ahead(tokens: list[Token], i: int, events: frozenset[str]) -> bool:
 def is_common_noun(t: Token) -> bool:
     """A common noun; one opening a sentence the tagger may call proper («Отставку приняла …»)."""
     return t.pos == "NOUN" or (t.pos == "PROPN" and common_word(t.text))
+
+
+def has_with(sent: Sentence, t: Token) -> bool:
+    """The noun of a с-phrase: «с министром» (the preposition is its case dependent)."""
+    return any(c.rel == "case" and c.lemma in ("с", "со") for c in sent.children(t))
+
+
+def meets_someone(sent: Sentence, t: Token) -> bool:
+    """A с-phrase among the word's dependents: «заседание с делегацией», «встретился с министром»."""
+    return any(has_with(sent, c) for c in sent.children(t))

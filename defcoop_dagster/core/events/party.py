@@ -7,7 +7,7 @@ from ..gazetteers.countries import ORG_CODES, resolve_country
 from ..lang.tokens import Sentence
 from .clauses import Ranges, outside, token_before
 from .context import ArticleContext
-from .grammar import is_present
+from .grammar import has_with, is_present
 from .reading import MEETING_WORDS, PLACE_PREPOSITIONS, VISIT_VERBS
 from .triggers import AUDIENCE_NOUNS, MEETING_NOUNS
 from .vocabulary import words
@@ -105,5 +105,4 @@ def _side_by_syntax(sent: Sentence, tok) -> bool:
         return False  # "Великобритания продолжает переговоры с ЕС": a process, not a meeting
     if tok.rel in ("nsubj", "nsubj:pass"):
         return head.lemma in MEETING_WORDS or any(c.lemma in MEETING_WORDS for c in sent.children(head))
-    with_ = any(c.lemma in ("с", "со") and c.rel == "case" for c in sent.children(tok))
-    return with_ and head.lemma in MEETING_WORDS
+    return has_with(sent, tok) and head.lemma in MEETING_WORDS

@@ -10,6 +10,7 @@ from ..lang.names import lone_first_name
 from ..lang.tokens import Sentence
 from . import context
 from .agreements import Agreement, agreements, signings
+from .grammar import has_with
 from .meetings import Meeting, meetings
 
 
@@ -176,7 +177,7 @@ def _met(ctx: context.ArticleContext, pid: str) -> bool:
         for _ in range(3):  # the name, the post it stands beside, the noun that governs both
             if tok is None:
                 break
-            if any(c.rel == "case" and c.lemma in ("с", "со") for c in sent.children(tok)):
+            if has_with(sent, tok):
                 return True
             tok = sent.head_of(tok)
     return False

@@ -4,6 +4,7 @@ another state, when the sentence says one is there ("он", "российски�
 
 from ..lang.tokens import Sentence
 from .context import ArticleContext
+from .grammar import meets_someone
 from .meeting import Meeting
 from .vocabulary import words
 
@@ -113,7 +114,7 @@ def _one_state_met(ctx: ArticleContext, sent: Sentence) -> bool:
     if len(named) < 2 or len({ctx.persons[p].country for p in named}) != 1 or not ctx.persons[named[0]].country:
         return False
     for t in sent.tokens:
-        if t.lemma not in MEETING_VERBS or any(_with_phrase(sent, c) for c in sent.children(t)):
+        if t.lemma not in MEETING_VERBS or meets_someone(sent, t):
             continue
         head = sent.head_of(t)
         clause = head if t.rel == "advcl" and head is not None and head.pos == "VERB" else t
@@ -121,7 +122,3 @@ def _one_state_met(ctx: ArticleContext, sent: Sentence) -> bool:
         if any(d.rel == "conj" for c in subjects for d in sent.children(c)):
             return True
     return False
-
-
-def _with_phrase(sent: Sentence, tok) -> bool:
-    return tok.rel == "obl" and any(d.lemma in ("с", "со") and d.rel == "case" for d in sent.children(tok))

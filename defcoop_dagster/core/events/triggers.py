@@ -5,7 +5,7 @@ phone call, not a custom.
 from ..gazetteers.countries import resolve_country
 from ..lang.tokens import Sentence
 from .context import ArticleContext
-from .grammar import is_common_noun, is_modifier, is_present, is_short_participle
+from .grammar import is_common_noun, is_modifier, is_present, is_short_participle, meets_someone
 from .vocabulary import words
 
 MEETING_NOUNS = words("meeting_nouns")
@@ -142,19 +142,14 @@ def _sitting_of_subject(sent: Sentence, noun) -> bool:
     met («с …») — read from the parse, so only where the sentence has one."""
     verb, hops = noun, 0
     while verb is not None and verb.pos != "VERB" and hops < 3:
-        if _meets_someone(sent, verb):
+        if meets_someone(sent, verb):
             return False
         verb, hops = sent.head_of(verb), hops + 1
-    if verb is None or verb.pos != "VERB" or _meets_someone(sent, verb):
+    if verb is None or verb.pos != "VERB" or meets_someone(sent, verb):
         return False
     subjects = [c for c in sent.children(verb) if c.rel == "nsubj"]
     bodies = [*subjects, *(d for c in subjects for d in sent.children(c) if d.rel == "conj")]
     return bool(subjects) and all(b.lemma in INTERNAL_BODIES and b.number == "Sing" for b in bodies)
-
-
-def _meets_someone(sent: Sentence, tok) -> bool:
-    """A с-phrase among the word's dependents: «заседание с делегацией», «встретился с министром»."""
-    return any(d.rel == "case" and d.lemma in ("с", "со") for c in sent.children(tok) for d in sent.children(c))
 
 
 def _in_office(sent: Sentence, i: int) -> bool:
