@@ -21,10 +21,9 @@ from .grammar import is_modifier
 from .party import party_states
 from .reading import sentence_date, sentence_people, sentence_place, sentence_status
 from .titles import document_title
-from .vocabulary import phrase_ending_at, phrases, table, words
+from .vocabulary import phrase_ending_at, table, words
 
 KINDS = table("document_kinds")
-KIND_PHRASES = phrases("document_kinds")
 # "ряд документов", "пакет соглашений": a set of documents, one row of kind "other"
 SET_WORDS = words("document_set_words")
 SIGNING_WORDS = words("signing_words")
@@ -80,7 +79,7 @@ def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
         ):
             continue
         at, kind = i, KINDS.get(t.lemma)
-        phrase = phrase_ending_at(toks, i, KIND_PHRASES)
+        phrase = phrase_ending_at(toks, i, "document_kinds")
         if _unnamed_set(toks, i):
             kind = "other"  # "подписан ряд документов", "пакет соглашений", "подписали документы"
         elif i > 0 and _unnamed_set(toks, i - 1):

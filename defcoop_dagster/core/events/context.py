@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
-from .vocabulary import phrase_ending_at, phrases
+from .vocabulary import phrase_ending_at
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,9 @@ class ArticleContext:
 def group_members(sentences: list[Sentence]) -> list[Span]:
     """Groups of states named as one ("министров обороны стран Балтии"): a span per member."""
     out = []
-    groups = phrases("state_groups")
     for sent in sentences:
         for i, t in enumerate(sent.tokens):
-            found = phrase_ending_at(sent.tokens, i, groups)
+            found = phrase_ending_at(sent.tokens, i, "state_groups")
             if found is not None:
                 first, codes = found
                 start = sent.tokens[first].start

@@ -41,24 +41,19 @@ def phrases(name: str) -> dict[tuple[str, ...], str]:
     return out
 
 
-def phrase_ending_at(tokens, i: int, known: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
-    """(index of its first token, value) of a phrase of ``known`` that ends at token ``i``."""
-    for lemmas, value in _by_last(id(known), known).get(tokens[i].lemma.replace("ё", "е"), ()):
+def phrase_ending_at(tokens, i: int, name: str) -> tuple[int, str] | None:
+    """(index of its first token, value) of a phrase of ``words/<name>.tsv`` that ends at token ``i``."""
+    for lemmas, value in _by_last(name).get(tokens[i].lemma.replace("ё", "е"), ()):
         first = i - len(lemmas) + 1
         if first >= 0 and tuple(t.lemma.replace("ё", "е") for t in tokens[first : i + 1]) == lemmas:
             return first, value
     return None
 
 
-_INDEXES: dict[int, tuple[dict, dict[str, list]]] = {}
-
-
-def _by_last(key: int, known: dict[tuple[str, ...], str]) -> dict[str, list]:
-    """The phrases of ``known`` by their last lemma, in their order (it is called for every token);
-    the dict is kept with its index, so an id reused by another dict is not mistaken for it."""
-    if key not in _INDEXES or _INDEXES[key][0] is not known:
-        index: dict[str, list] = {}
-        for lemmas, value in known.items():
-            index.setdefault(lemmas[-1], []).append((lemmas, value))
-        _INDEXES[key] = (known, index)
-    return _INDEXES[key][1]
+@cache
+def _by_last(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The phrases of ``name`` by their last lemma, in their order: looked up at every token."""
+    index: dict[str, list] = {}
+    for lemmas, value in phrases(name).items():
+        index.setdefault(lemmas[-1], []).append((lemmas, value))
+    return index
