@@ -31,9 +31,7 @@ def complete(ctx: ArticleContext, m: Meeting) -> None:
     else:
         stands_for = any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
     alone = len(countries) == 1 or (not countries and len(m.states) < 2)
-    # "X и Y встретились": they met each other, unless a word stands for someone else ("с гостем")
-    met = _one_state_met(ctx, m.evidence) and not any(_stand_in(ctx, m.evidence, t) for t in m.evidence.tokens)
-    if alone and not met and not _subject_of_no_state(ctx, m.evidence):
+    if alone and not _met_each_other(ctx, m.evidence) and not _subject_of_no_state(ctx, m.evidence):
         other = ctx.principal(exclude=countries or set(m.states))
         if other is not None and not _fits_defence_side(m.evidence, other.role):
             other = None  # "Министерства обороны Грузии и Азербайджана подписали": not Azerbaijan's foreign minister
@@ -107,11 +105,14 @@ def _subject_of_no_state(ctx: ArticleContext, sent: Sentence) -> bool:
     return False
 
 
-def _one_state_met(ctx: ArticleContext, sent: Sentence) -> bool:
+def _met_each_other(ctx: ArticleContext, sent: Sentence) -> bool:
     """ "X и Y встретились", "X и Y провели дебаты, встретившись": people of one state, the joined subject
-    of a meeting verb with no с-phrase, met each other; no principal of another state was there."""
+    of a meeting verb with no с-phrase, met each other; no principal of another state was there, unless
+    a word stands for one ("встретились с гостем")."""
     named = ctx.persons_in(sent)
     if len(named) < 2 or len({ctx.persons[p].country for p in named}) != 1 or not ctx.persons[named[0]].country:
+        return False
+    if any(_stand_in(ctx, sent, t) for t in sent.tokens):
         return False
     for t in sent.tokens:
         if t.lemma not in MEETING_VERBS or meets_someone(sent, t):

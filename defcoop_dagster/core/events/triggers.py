@@ -106,14 +106,14 @@ def _counted_as_many(sent: Sentence, i: int) -> bool:
     «несколько встреч»), or with one as its modifier («многочисленные встречи»); the word before it
     where the sentence has no parse. Not «встречи ряда министров»: there «ряд» counts the ministers."""
     tok = sent.tokens[i]
-    if tok.feats.get("Number") != "Plur":
+    if tok.number != "Plur":
         return False
     head = sent.head_of(tok)
-    if head is not None and head.lemma in MANY_WORDS and tok.feats.get("Case") == "Gen":
+    if head is not None and head.lemma in MANY_WORDS and tok.case == "Gen":
         return True
     if any(c.lemma in MANY_WORDS and c.rel in ("amod", "det", "nummod", "nummod:gov") for c in sent.children(tok)):
         return True
-    before = [t for t in sent.tokens[max(0, i - 3) : i]]
+    before = list(sent.tokens[max(0, i - 3) : i])
     while before and before[-1].pos == "ADJ" and before[-1].lemma not in MANY_WORDS:
         before.pop()
     return head is None and bool(before) and before[-1].lemma in MANY_WORDS
