@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from ..lang import lexicon
 from ..lang.dates import PartialDate, parse_date, year_by_weekday
+from ..lang.dates.vocabulary import RELATIVE_DAYS, weekday_number
 
 _MONTH_WORD = r"[А-Яа-яЁё]{3,9}\.?"
 # Dates that carry a year, as sites print them above an article.
@@ -13,12 +14,15 @@ DATE_WITH_YEAR = re.compile(
 )
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 # "ТБИЛИСИ, 24 апр — Sputnik." / "АЛМА-АТА, 31 октября. /ТАСС/." / "Москва. 21 февраля. INTERFAX.RU - " /
-# "Баку, 3 июня 2009 г. — ИА Регнум."
+# "Баку, 3 июня 2009 г. — ИА Регнум." / "Ташкент. 8 октября. УзТАГ – " (an agency's capitals may hold
+# small letters) / a press office's "Минск, 28 апреля 2025 г. Министр …" (no agency: see parse_dateline)
 DATELINE = re.compile(
     r"^(?P<place>[А-ЯЁA-Z][А-ЯЁA-Zа-яё\-]*(?:[ \-][А-ЯЁA-Z][А-ЯЁA-Zа-яё\-]*){0,2})[,.]\s+"
     r"(?P<date>\d{1,2}\s+" + _MONTH_WORD + r")(?:,?\s+(?P<year>\d{4})(?:\s*(?:г\.|года))?)?"
     r"(?:,?\s+\d{1,2}:\d{2})?\s*[.,]?\s*"  # "Азербайджан, 3 июня, 2009, 09:34 — ИА Регнум."
-    r"(?:[-—–]\s*(?P<a1>[^.\n]{2,40}?)\.\s|/(?P<a2>[^/\n]{2,30})/\.?\s*|(?P<a3>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]{2,})\s*[-—–]\s*)"
+    r"(?:[-—–]\s*(?P<a1>[^.\n]{2,40}?)\.(?:\s|$)|/(?P<a2>[^/\n]{2,30})/\.?\s*"
+    r"|(?P<a3>[A-ZА-ЯЁ](?=[\w.\-]*[A-ZА-ЯЁ])[A-Za-zА-Яа-яЁё.\-]{2,})\s*[-—–]\s*"
+    r"|(?<=\.)(?P<bare>\s*)(?=[А-ЯЁA-Z«\"]|$))"
 )
 # "передает Tengrinews.kz", "сообщает ИТАР-ТАСС", "Как передает AZE.az". Agencies in Cyrillic
 # capitals are named from a list (words/news_agencies.txt): "сообщает МО РФ" is a ministry, not an agency.
@@ -102,9 +106,20 @@ def parse_dateline(line: str) -> Dateline | None:
     date = parse_date(" ".join(filter(None, (m.group("date").rstrip("."), m.group("year")))))
     if date is None:
         return None
+    if m.group("bare") is not None and not bare_dateline(place_raw, m.group("year")):
+        return None
     agency = (m.group("a1") or m.group("a2") or m.group("a3") or "").strip(" .-—–") or None
     offset = len(line) - len(line.lstrip())
     return Dateline(place=title_case(place_raw), date=date, agency=agency, end=offset + m.end())
+
+
+def bare_dateline(place: str, year: str | None) -> bool:
+    """A dateline with no agency after it: a place in capitals, or a place and a date with its year.
+    Its first word may not be a day's name: "Сегодня, 18 мая." or "Вторник, 5 мая." opens a sentence."""
+    word = place.split()[0].split("-")[0].lower()
+    if word in RELATIVE_DAYS or weekday_number(word) is not None:
+        return False
+    return place.isupper() or year is not None
 
 
 def title_case(place: str) -> str:
