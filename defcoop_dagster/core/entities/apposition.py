@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..gazetteers.countries import CountryMention
 from ..lang import lexicon
-from ..lang.inflect import UD_TO_OC_CASE, nominative
+from ..lang.inflect import nominative
 from ..lang.morph import morph_vocab
 from ..lang.roles import (
     HOLDER_ADJECTIVES,
@@ -26,6 +26,9 @@ from ..lang.roles import (
     is_rank_word,
     is_role_head,
 )
+from .phrase_cases import can_be_in_case, is_genitive
+from .phrase_cases import dative as _dative
+from .phrase_cases import instrumental as _instrumental
 
 # titles that are a post alone ("наследный принц"), but not after a post (lexicon: noble_titles.txt)
 NOBLE_TITLES = lexicon.words("noble_titles")
@@ -41,12 +44,6 @@ def covering(countries: list[CountryMention], start: int) -> CountryMention | No
         if m.start <= start < m.end and m.kind != "capital":
             return m
     return None
-
-
-def can_be_in_case(word: str, ud_case: str) -> bool:
-    """Apposition agrees in case; the tagger's single guess is not trusted, the word's forms are."""
-    oc = UD_TO_OC_CASE.get(ud_case, "nomn")
-    return any(p.tag.case == oc for p in morph_vocab().parse(word.lower()))
 
 
 @dataclass(frozen=True)
@@ -271,28 +268,6 @@ def _opening_quote(tokens, j: int) -> int | None:
         if tokens[k].text == opening:
             return k if k < j - 1 and tokens[k + 1].text[:1].isupper() else None
     return None
-
-
-def is_genitive(t) -> bool:
-    """A word of a genitive phrase; the tagger leaves some compound adjectives without a case
-    («военно-промышленного»), so the dictionary is asked for those."""
-    if t.pos not in ("NOUN", "ADJ", "PROPN", "VERB", "DET"):
-        return False
-    case = t.feats.get("Case")
-    return case == "Gen" or (case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Gen"))
-
-
-def _instrumental(t) -> bool:
-    instrumental = t.pos in ("NOUN", "ADJ", "PROPN", "VERB") and t.feats.get("Case") == "Ins"
-    return instrumental and not is_role_head(t.lemma or "")
-
-
-def _dative(t) -> bool:
-    """A word of a dative phrase: "стратегическим … вопросам"; an abbreviation ("по ВТС") in any case."""
-    case = t.feats.get("Case")
-    dative = t.pos in ("NOUN", "ADJ", "PROPN") and case == "Dat"
-    untagged = case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Dat")  # «военно-техническому»
-    return dative or untagged or (t.text.isupper() and len(t.text) > 1)
 
 
 def _post_before(tokens, j: int) -> bool:

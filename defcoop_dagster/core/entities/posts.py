@@ -27,7 +27,8 @@ from ..lang.roles import (
     is_rank_word,
     is_role_head,
 )
-from .apposition import INSTRUMENTAL_HEADS, MAX_QUOTED, QUOTES, covering, is_genitive, words_of
+from .apposition import INSTRUMENTAL_HEADS, MAX_QUOTED, QUOTES, covering, words_of
+from .phrase_cases import is_genitive
 
 if TYPE_CHECKING:
     from .people import Person
