@@ -149,6 +149,29 @@ def test_participants_listed_in_the_next_sentence():
     assert places(rows) == {("AUS", "IDN"): "Джакарта"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "В Ашхабаде состоялось заседание Совета министров обороны СНГ. В нём участвовали министр обороны "
+            "Туркмении Бегенч Гундогдыев, министр обороны Таджикистана Собир Мирзо и министр обороны Армении "
+            "Сурен Папикян.",
+            id="in-it-a-pronoun-the-tagger-calls-a-noun",
+        ),
+        pytest.param(
+            "В Ашхабаде состоялось заседание Совета министров обороны государств — участников СНГ. В заседании "
+            "участвовали министр обороны Туркмении Бегенч Гундогдыев, министр обороны Таджикистана Собир Мирзо и "
+            "министр обороны Армении Сурен Папикян.",
+            id="member-states-after-a-dash",
+        ),
+    ],
+)
+def test_a_session_whose_members_are_listed_next_keeps_its_organisation(text):
+    rows, _ = events_of(text)
+    assert meetings(rows) == [(("ARM", "CIS", "TJK", "TKM"), "held", None, ("Гундогдыев", "Мирзо", "Папикян"))]
+    assert places(rows) == {("ARM", "CIS", "TJK", "TKM"): "Ашхабад"}
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

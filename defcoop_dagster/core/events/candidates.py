@@ -66,13 +66,16 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
     # in an article about a phone call, "в ходе разговора", "беседа состоялась" are that call
     phone_article = any(is_remote(sent) for sent in ctx.sentences)
     told = False  # the sentence before told a meeting
+    told_states: set[str] = set()  # the sides it named ("заседание Совета министров обороны СНГ")
     for sent in ctx.sentences:
         if is_remote(sent):
             told = False
             continue
         strong, visit = triggers(sent)
         # "Переговоры прошли в Джакарте. В них приняли участие X и Y": the people of that meeting
-        strong, told = strong or (told and _takes_part(sent)), strong
+        taking_part = told and _takes_part(sent)
+        strong, told, borrowed = strong or taking_part, strong, (told_states if taking_part else set())
+        told_states = set()
         if phone_article and strong and not any(t.lemma in IN_PERSON_WORDS for t in sent.tokens):
             strong = False
         visit = visit and visit_has_destination(ctx, sent)
@@ -92,6 +95,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             ctx.persons[p].country for p in persons if ctx.persons[p].country
         }
         states -= session_states(ctx, sent)  # "на полях саммита ШОС": the session is another meeting
+        told_states, states = set(states), states | borrowed
         date = sentence_date(ctx, sent, skip, meeting=True)
         place = sentence_place(ctx, sent, skip)
         earlier = any(t.lemma in EARLIER_WORDS for t in sent.tokens)

@@ -79,7 +79,7 @@ def _named_as_side(sent: Sentence, start: int, end: int) -> bool:
         t = toks[j]
         if t.lemma in SIDE_NOUNS:
             return True
-        if t.text in {",", "и"} or t.case == "Gen":
+        if t.text in {",", "и", "—", "–"} or t.case == "Gen":  # "министров обороны государств — участников СНГ"
             j -= 1
             continue
         break

@@ -29,12 +29,14 @@ from natasha.doc import DocSent, DocToken, adapt_spans, inject_morph, inject_syn
 from razdel import sentenize, tokenize
 
 from . import morph  # the shared MorphVocab, built after pymorphy2's Python 3.11 fix
+from .lexicon import words
 
 BATCH_SIZE = 64  # articles per call; slovnet splits sentences into its own batches below this
 MAX_SENTENCE_TOKENS = 1_000
 NER_PIECE_TOKENS = 8_000
 # tokens one NER call may pad to (items × longest item): its activations take ~10 kB a token
 NER_CALL_TOKENS = 16_000
+PRONOUN_FORMS = words("pronoun_forms")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
         for token in doc.tokens:
+            if token.pos == "NOUN" and token.text.lower() in PRONOUN_FORMS:
+                token.pos = "PRON"  # «В нём приняли участие»: the tagger's noun is the pronoun
             token.lemma = lemma(token.text, token.pos, token.feats)
     return docs
 
