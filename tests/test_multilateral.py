@@ -172,6 +172,15 @@ def test_a_session_whose_members_are_listed_next_keeps_its_organisation(text):
     assert places(rows) == {("ARM", "CIS", "TJK", "TKM"): "Ашхабад"}
 
 
+def test_a_session_that_tells_its_own_taking_part_borrows_no_sides():
+    rows, _ = events_of(
+        "Министр обороны Грузии Ираклий Гарибашвили встретится в Вильнюсе с министром обороны Литвы Довиле "
+        "Шакалене. В Вильнюсе также пройдет заседание совета НАТО со странами-партнерами, в котором Гарибашвили "
+        "примет участие."
+    )
+    assert [m[0] for m in meetings(rows)] == [("GEO", "LTU"), ("GEO", "NATO")]
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

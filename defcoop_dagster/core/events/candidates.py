@@ -73,7 +73,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             continue
         strong, visit = triggers(sent)
         # "Переговоры прошли в Джакарте. В них приняли участие X и Y": the people of that meeting
-        taking_part = told and _takes_part(sent)
+        taking_part = told and _takes_part(sent) and (not strong or _in_the_meeting(sent))
         strong, told, borrowed = strong or taking_part, strong, (told_states if taking_part else set())
         told_states = set()
         if phone_article and strong and not any(t.lemma in IN_PERSON_WORDS for t in sent.tokens):
@@ -153,6 +153,18 @@ def _takes_part(sent: Sentence) -> bool:
     return any(t.lemma in PARTICIPATION_WORDS for t in sent.tokens) and any(
         t.pos == "PRON" or t.lemma in MEETING_NOUNS or t.lemma in DELEGATION_NOUNS for t in sent.tokens
     )
+
+
+def _in_the_meeting(sent: Sentence) -> bool:
+    """ "В заседании участвовали …", "Во встрече примут участие …": taking part in a meeting noun that
+    names no more, the one told before; not "пройдет заседание, в котором он примет участие"."""
+    for t in sent.tokens:
+        head = sent.head_of(t) if t.lemma in MEETING_NOUNS else None
+        if head is None or not any(c.rel == "case" and c.lemma in ("в", "во") for c in sent.children(t)):
+            continue
+        if head.lemma in PARTICIPATION_WORDS or any(c.lemma in PARTICIPATION_WORDS for c in sent.children(head)):
+            return True
+    return False
 
 
 def _tells_signing(sent: Sentence, start: int, end: int) -> bool:
