@@ -75,6 +75,7 @@ def read_apposition(
     rule = "apposition"
     near_case = None  # the case of the rank nearest the name
     this_country = False
+    head_at = i0  # the token of the post
     pending: list = []  # tokens of a dative phrase, which belong to the role if "по" comes before them
     j = i0 - 1
     while j >= 0 and i0 - j <= MAX_APPOSITION:
@@ -124,7 +125,15 @@ def read_apposition(
                     t.feats.get("Case"),
                     t.text,
                 )
-                j -= 1
+                head_at, j = j, j - 1
+                continue
+            # the post of a body its genitive names: «председатель [объединенного комитета] начальников штабов»
+            outer = _outer_post(tokens, j, name_cases) if head_case == "Gen" else None
+            if outer is not None:
+                dependents = [x.text for x in tokens[outer + 1 : head_at + 1]] + dependents
+                t = tokens[outer]
+                head, head_case, head_written = [head_word(t.text, t.feats.get("Case"))], t.feats.get("Case"), t.text
+                head_at, j = outer, outer - 1
                 continue
             break
         if pending:
@@ -190,7 +199,7 @@ def read_apposition(
                 break
             head_case, head_written = case, t.text
             head = [head_word(t.text, case)]
-            j -= 1
+            head_at, j = j, j - 1
             continue
         # genitive dependents of the post; a participle ("Вооруженных сил") is tagged VERB with a
         # case; a determiner ("этой страны") is trimmed from the role with the word it goes with
@@ -225,6 +234,17 @@ def read_apposition(
         country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
     case = near_case or (head_case if head else None)
     return Apposition(role, " ".join(rank) or None, country, rule, case, this_country and country is None)
+
+
+def _outer_post(tokens, j: int, name_cases: set[str]) -> int | None:
+    """The post two or three genitive words before ``j`` that governs them, when it may be in the name's case."""
+    k = j
+    while k >= 0 and j - k < 3 and is_genitive(tokens[k]) and not is_role_head((tokens[k].lemma or "").lower()):
+        k -= 1
+    if k == j or k < 0 or not any(t.pos == "NOUN" for t in tokens[k + 1 : j + 1]):
+        return None
+    t = tokens[k]
+    return k if is_role_head((t.lemma or "").lower()) and any(can_be_in_case(t.text, c) for c in name_cases) else None
 
 
 def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | None:
