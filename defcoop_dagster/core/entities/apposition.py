@@ -265,7 +265,12 @@ def _agrees_as_adjective(t, case: str | None) -> bool:
         return False
     if t.pos == "ADJ":
         return True
-    return t.pos == "PROPN" and any(p.tag.POS == "ADJF" for p in morph_vocab().parse(t.text.lower()))
+    if t.pos != "PROPN":
+        return False
+    # not a surname with a possessive look-alike: «министра … Курбанова и министра …»
+    parses = morph_vocab().parse(t.text.lower())
+    names = any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses)
+    return not names and any(p.tag.POS == "ADJF" and "Poss" not in p.tag for p in parses)
 
 
 QUOTES, MAX_QUOTED = {"»": "«", '"': '"', "”": "“", "“": "„"}, 4  # MAX_QUOTED: words of a quoted name in a post
