@@ -26,7 +26,7 @@ from ..lang.roles import (
     is_rank_word,
     is_role_head,
 )
-from .phrase_cases import can_be_in_case, is_genitive
+from .phrase_cases import can_be_in_case, is_genitive, outer_post
 from .phrase_cases import dative as _dative
 from .phrase_cases import instrumental as _instrumental
 
@@ -128,7 +128,7 @@ def read_apposition(
                 head_at, j = j, j - 1
                 continue
             # the post of a body its genitive names: «председатель [объединенного комитета] начальников штабов»
-            outer = _outer_post(tokens, j, name_cases) if head_case == "Gen" else None
+            outer = outer_post(tokens, j, name_cases) if head_case == "Gen" else None
             if outer is not None:
                 dependents = [x.text for x in tokens[outer + 1 : head_at + 1]] + dependents
                 t = tokens[outer]
@@ -138,9 +138,13 @@ def read_apposition(
             break
         if pending:
             # the field of a post, after "по": "секретарь по стратегическим и международным вопросам"
-            # …but "по приглашению Шойгу" is no post: a field has an adjective or is an abbreviation
+            # …but "по приглашению Шойгу" is no post: a field has an adjective, an abbreviation or «по делам обороны»
             dative = all(p.feats.get("Case") != "Ins" for p in pending)
-            if dative and lemma == "по" and any(p.pos == "ADJ" or p.text.isupper() for p in pending):
+            if (
+                dative
+                and lemma == "по"
+                and (any(p.pos == "ADJ" or p.text.isupper() for p in pending) or any(dependents))
+            ):
                 dependents, pending = ["по", *(p.text for p in pending), *dependents], []
                 j -= 1
                 continue
@@ -234,17 +238,6 @@ def read_apposition(
         country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
     case = near_case or (head_case if head else None)
     return Apposition(role, " ".join(rank) or None, country, rule, case, this_country and country is None)
-
-
-def _outer_post(tokens, j: int, name_cases: set[str]) -> int | None:
-    """The post two or three genitive words before ``j`` that governs them, when it may be in the name's case."""
-    k = j
-    while k >= 0 and j - k < 3 and is_genitive(tokens[k]) and not is_role_head((tokens[k].lemma or "").lower()):
-        k -= 1
-    if k == j or k < 0 or not any(t.pos == "NOUN" for t in tokens[k + 1 : j + 1]):
-        return None
-    t = tokens[k]
-    return k if is_role_head((t.lemma or "").lower()) and any(can_be_in_case(t.text, c) for c in name_cases) else None
 
 
 def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | None:

@@ -31,3 +31,15 @@ def dative(t) -> bool:
     dative = t.pos in ("NOUN", "ADJ", "PROPN") and case == "Dat"
     untagged = case is None and t.pos == "ADJ" and can_be_in_case(t.text, "Dat")  # «военно-техническому»
     return dative or untagged or (t.text.isupper() and len(t.text) > 1)
+
+
+def outer_post(tokens, j: int, name_cases: set[str]) -> int | None:
+    """The post one to three genitive words before ``j`` that governs them, when it may be in the name's
+    case: «председатель [объединенного комитета] начальников штабов» (``j``: «комитета»)."""
+    k = j
+    while k >= 0 and j - k < 3 and is_genitive(tokens[k]) and not is_role_head((tokens[k].lemma or "").lower()):
+        k -= 1
+    if k == j or k < 0 or not any(t.pos == "NOUN" for t in tokens[k + 1 : j + 1]):
+        return None
+    t = tokens[k]
+    return k if is_role_head((t.lemma or "").lower()) and any(can_be_in_case(t.text, c) for c in name_cases) else None
