@@ -181,6 +181,18 @@ def test_a_session_that_tells_its_own_taking_part_borrows_no_sides():
     assert [m[0] for m in meetings(rows)] == [("GEO", "LTU"), ("GEO", "NATO")]
 
 
+def test_the_head_of_a_delegation_told_next_is_in_that_meeting_for_its_state():
+    rows, _ = events_of(
+        "В Кито состоялась встреча министра обороны Эквадора Хиана Карлоса Лофредо с делегацией вооруженных сил "
+        "Колумбии. Колумбийскую делегацию возглавил командующий армией генерал Луис Оспина."
+    )
+    assert meetings(rows) == [(("COL", "ECU"), "held", None, ("Лофредо", "Оспина"))]
+    assert {p["name"]: p["country_iso3"] for p in rows.meeting_participants} == {
+        "Хиан Карлос Лофредо": "ECU",
+        "Луис Оспина": "COL",
+    }
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

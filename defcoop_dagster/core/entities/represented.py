@@ -6,6 +6,8 @@
   этой страны» — Казахстан, not Азербайджан);
 * a well-known official of the officials gazetteer (``gazetteers.officials``): «Пашинян и Алиев».
 
+* the head of a delegation named by its state: «Бразильскую делегацию возглавил генерал X».
+
 A delegation's state («делегация Италии во главе с …») and a national body's («директор Федеральной
 службы по ВТС»: Russia; ``words/state_bodies.tsv``) are read with the apposition.
 """
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from .people import NameMention, Person
 
 OWNER_REACH = 150  # characters from a state to the name whose apposition it is part of
+LEAD_VERBS = frozenset({"возглавить", "возглавлять"})
+DELEGATIONS = frozenset({"делегация", "группа", "миссия"})
 
 
 def this_country(mention: NameMention, countries: list[CountryMention], mentions: list[NameMention], sent_start: int):
@@ -54,9 +58,37 @@ def assign_states(doc, people: list[Person], countries: list[CountryMention], ye
                 if code:
                     m.country, m.rule = code, "this_country"
                     break
+        for m in p.mentions if p.country is None else ():
+            code = led_delegation_state(doc.sents[m.sentence_no - 1], m, countries)
+            if code:
+                m.country, m.rule = code, "delegation_head"
+                break
         if p.country is None and not lone_first_name(p.name):
             # the text does not say whom the person represents; a well-known official's post does
             # (not for a first name alone: "с Бараком и Мишель Обамой" is no Ehud Barak)
             code = officials.country_of(p.name, year)
             if code:
                 p.mentions[0].country, p.mentions[0].rule = code, "official_gazetteer"
+
+
+def led_delegation_state(sent, mention: NameMention, countries: list[CountryMention]) -> str | None:
+    """«Бразильскую делегацию возглавил генерал X», «делегацию Перу возглавляет X»: the state of the
+    delegation whose leading verb has the name in its subject."""
+    by_id = {t.id: t for t in sent.tokens}
+    for t in sent.tokens:
+        if not t.start <= mention.start < t.stop:
+            continue
+        node, steps = t, 0
+        while node is not None and node.rel != "nsubj" and steps < 4:  # up the name's apposition
+            node, steps = by_id.get(node.head_id), steps + 1
+        verb = by_id.get(node.head_id) if node is not None else None
+        if verb is None or (verb.lemma or "").lower() not in LEAD_VERBS:
+            return None
+        for obj in (o for o in sent.tokens if o.head_id == verb.id and o.rel == "obj"):
+            if (obj.lemma or "").lower() not in DELEGATIONS:
+                continue
+            words = [obj, *(c for c in sent.tokens if c.head_id == obj.id)]
+            codes = {c.codes[0] for c in countries for w in words if c.start <= w.start < c.end and len(c.codes) == 1}
+            if len(codes) == 1:
+                return codes.pop()
+    return None

@@ -135,6 +135,8 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         if not persons and strong and _bilateral(sent):
             # one meeting per counterpart; the other side is the article's principal (``meetings``)
             out += [replace(cand, states={code}, split=True, rule="bilateral") for code in sorted(states)]
+        elif taking_part and out and out[-1].sentence.index == sent.index - 1 and not out[-1].split:
+            out[-1] = _joined(out[-1], cand)  # "Бразильскую делегацию возглавил …": that meeting's people
         else:
             out.append(cand)
         previous_date = date or previous_date
@@ -152,6 +154,19 @@ def _takes_part(sent: Sentence) -> bool:
     "Российскую делегацию возглавил …": the heads of the delegations of that meeting."""
     return any(t.lemma in PARTICIPATION_WORDS for t in sent.tokens) and any(
         t.pos == "PRON" or t.lemma in MEETING_NOUNS or t.lemma in DELEGATION_NOUNS for t in sent.tokens
+    )
+
+
+def _joined(told: Candidate, part: Candidate) -> Candidate:
+    """The meeting told, with the people and sides the next sentence says took part in it."""
+    persons = told.persons + [p for p in part.persons if p not in told.persons]
+    return replace(
+        told,
+        persons=persons,
+        states=told.states | part.states,
+        date=told.date or part.date,
+        place=told.place or part.place,
+        confidence=max(told.confidence, part.confidence),
     )
 
 
