@@ -285,6 +285,8 @@ def test_a_parenthesis_that_is_no_gloss_leaves_the_name_alone():
         ("Визит министра обороны Латвии Инары Берзиньи завершился.", "Инара Берзинья"),
         # a preposition alone tells the case
         ("Министр провёл переговоры с Дуонгом Ван Хаем.", "Дуонг Ван Хай"),
+        # the case is the outer post's, not that of the post it governs («министра»)
+        ("Заместитель министра обороны Узбекистана Улугбек Зайнутдинов прибыл в Баку.", "Улугбек Зайнутдинов"),
         # -е is a dative and the end of many foreign names: as written, unless another mention says
         ("Министр направил письмо генералу Марку Сальваторе.", "Марк Сальваторе"),
         ("Письмо было направлено к Жозе Алмейде. Жозе Алмейда ответил на него.", "Жозе Алмейда"),

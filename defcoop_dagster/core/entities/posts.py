@@ -181,6 +181,7 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
             continue
         by_start, by_end = {m.start: m for m in mine}, {m.end: m for m in mine}
         tokens = sent.tokens
+        told: set[int] = set()  # names a post before told: «заместитель [министра обороны] X» is not of «министра»
         for i in range(len(tokens)):
             role, codes, after = post_at(tokens, i, countries)
             if role is None:
@@ -197,8 +198,13 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
                 if first > 1 and tokens[first - 1].text in (",", "—", "–"):
                     names = _names_before(tokens, first - 2, by_end)
                     names = names if len(states) <= 1 or len(names) == len(states) else []
-            if not names or (tokens[i].feats.get("Number") == "Plur") != (len(names) > 1):
+            if (
+                not names
+                or (tokens[i].feats.get("Number") == "Plur") != (len(names) > 1)
+                or told & {id(n) for n in names}
+            ):
                 continue
+            told |= {id(n) for n in names}
             case = UD_TO_OC_CASE.get(tokens[i].feats.get("Case"))
             for k, mention in enumerate(names):
                 if case and tokens[i].start < mention.start:
