@@ -193,6 +193,15 @@ def test_the_head_of_a_delegation_told_next_is_in_that_meeting_for_its_state():
     }
 
 
+def test_who_represented_a_side_told_next_is_in_that_meeting():
+    rows, _ = events_of(
+        "В Минске прошли консультации оборонных ведомств Белоруссии и Вьетнама. Вьетнамскую сторону представлял "
+        "заместитель министра обороны Хоанг Суан Чиен."
+    )
+    assert meetings(rows) == [(("BLR", "VNM"), "held", None, ("Чиен",))]
+    assert [(p["name"], p["country_iso3"]) for p in rows.meeting_participants] == [("Хоанг Суан Чиен", "VNM")]
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

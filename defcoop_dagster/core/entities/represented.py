@@ -6,7 +6,8 @@
   этой страны» — Казахстан, not Азербайджан);
 * a well-known official of the officials gazetteer (``gazetteers.officials``): «Пашинян и Алиев».
 
-* the head of a delegation named by its state: «Бразильскую делегацию возглавил генерал X».
+* the head of a delegation or side named by its state: «Бразильскую делегацию возглавил генерал X»,
+  «Турецкую сторону представлял …».
 
 A delegation's state («делегация Италии во главе с …») and a national body's («директор Федеральной
 службы по ВТС»: Russia; ``words/state_bodies.tsv``) are read with the apposition.
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
     from .people import NameMention, Person
 
 OWNER_REACH = 150  # characters from a state to the name whose apposition it is part of
-LEAD_VERBS = frozenset({"возглавить", "возглавлять"})
-DELEGATIONS = frozenset({"делегация", "группа", "миссия"})
+LEAD_VERBS = frozenset({"возглавить", "возглавлять", "представлять", "представить"})
+DELEGATIONS = frozenset({"делегация", "группа", "миссия", "сторона"})
 
 
 def this_country(mention: NameMention, countries: list[CountryMention], mentions: list[NameMention], sent_start: int):

@@ -26,7 +26,7 @@ BILATERAL_WORDS = words("meeting_bilateral_words")
 HELD_VERBS = words("meeting_held_verbs")
 SIGNING_WORDS = words("signing_words")
 PARTICIPATION_WORDS = words("participation_words")
-DELEGATION_NOUNS = words("side_delegations")
+DELEGATION_NOUNS = words("side_delegations", "participation_sides")
 # what makes a meeting noun an event rather than a process ("в переговорах с ЕС")
 ANCHOR_WORDS = words(
     "meeting_verbs", "meeting_held_verbs", "meeting_receive_verbs", "plan_words", "participation_words"
