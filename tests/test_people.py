@@ -644,3 +644,12 @@ def test_a_descriptor_that_is_no_post_is_no_role(sentence, name, role, country):
     people = people_of(sentence)
     assert name in people, people.keys()
     assert (people[name]["role"], people[name]["country_iso3"]) == (role, country)
+
+
+def test_a_state_in_the_field_of_a_post_is_not_the_persons():
+    people = people_of(
+        "Британский министр по вопросам выхода из Евросоюза Оливер Грин ушёл в отставку. Министр обороны "
+        "Вьетнама встретился с коллегой из Лаоса Чансамоном Чаньялатом."
+    )
+    assert people["Оливер Грин"]["country_iso3"] != "EU"
+    assert people["Чансамон Чаньялат"]["country_iso3"] == "LAO"  # «коллегой из Лаоса»: where he comes from

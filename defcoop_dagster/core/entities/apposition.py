@@ -166,9 +166,10 @@ def read_apposition(
                 country = None
                 j -= 1
                 continue
-            if lemma == "из" and country:  # "коллегой из Лаоса": where the person comes from
-                j -= 1
+            if lemma == "из" and country and j > 0 and _of_a_person((tokens[j - 1].lemma or "").lower()):
+                j -= 1  # "коллегой из Лаоса": where the person comes from
                 continue
+            country = None if lemma == "из" else country  # «по вопросам выхода из Евросоюза»: a topic
             break
         if t.text in DASHES:
             j -= 1
@@ -238,6 +239,10 @@ def read_apposition(
         country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
     case = near_case or (head_case if head else None)
     return Apposition(role, " ".join(rank) or None, country, rule, case, this_country and country is None)
+
+
+def _of_a_person(lemma: str) -> bool:
+    return lemma == "коллега" or is_role_head(lemma) or is_rank_word(lemma) or lemma in NOBLE_TITLES
 
 
 def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | None:
