@@ -653,3 +653,8 @@ def test_a_state_in_the_field_of_a_post_is_not_the_persons():
     )
     assert people["Оливер Грин"]["country_iso3"] != "EU"
     assert people["Чансамон Чаньялат"]["country_iso3"] == "LAO"  # «коллегой из Лаоса»: where he comes from
+
+
+def test_what_a_talk_is_about_gives_no_state():
+    people = people_of("Канада ведёт переговоры с Перу по поводу судьбы журналистки Анны Ривас, задержанной в Лиме.")
+    assert people["Анна Ривас"]["country_iso3"] is None

@@ -32,6 +32,7 @@ from .phrase_cases import instrumental as _instrumental
 
 # titles that are a post alone ("наследный принц"), but not after a post (lexicon: noble_titles.txt)
 NOBLE_TITLES = lexicon.words("noble_titles")
+FIELD_NOUNS = lexicon.words("post_field_nouns")  # «по делам обороны»: a field with no adjective
 DASHES = {"–", "—", "-", ","}
 INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
 STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
@@ -138,12 +139,12 @@ def read_apposition(
             break
         if pending:
             # the field of a post, after "по": "секретарь по стратегическим и международным вопросам"
-            # …but "по приглашению Шойгу" is no post: a field has an adjective, an abbreviation or «по делам обороны»
+            # …but "по приглашению Шойгу" is no post: a field has an adjective, an abbreviation or a field noun
             dative = all(p.feats.get("Case") != "Ins" for p in pending)
             if (
                 dative
                 and lemma == "по"
-                and (any(p.pos == "ADJ" or p.text.isupper() for p in pending) or any(dependents))
+                and any(p.pos == "ADJ" or p.text.isupper() or p.lemma in FIELD_NOUNS for p in pending)
             ):
                 dependents, pending = ["по", *(p.text for p in pending), *dependents], []
                 j -= 1
