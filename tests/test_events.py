@@ -130,6 +130,11 @@ MEETINGS = [
         id="received-past-a-place",
     ),
     pytest.param(
+        "Министр обороны Кении Соипан Туя приняла в своем кабинете посла Японии Кэндзи Ямамото.",
+        [(("JPN", "KEN"), "held", None, ("Туя", "Ямамото"))],
+        id="received-in-an-office-the-parse-gives-to-the-visitor",
+    ),
+    pytest.param(
         "Министр обороны Чехии Яна Черногова приняла в Праге решение о поставках снарядов в Словакию.",
         [],
         id="a-decision-taken-past-a-place",

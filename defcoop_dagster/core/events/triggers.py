@@ -172,8 +172,13 @@ def _receives_someone(sent: Sentence, i: int) -> bool:
     after = [t for t in toks[i + 1 : i + 4] if not (is_modifier(t) or t.pos in ("ADP", "NUM"))]
     if after and after[0].lemma in RECEIVED:
         return True
-    # past a place, an object that names its state: "принял в Белграде министра обороны Венгрии"
-    if things and any(resolve_country(t.text) for o in things for t in toks[o.index + 1 : o.index + 5]):
+    # past a place, an object that names its state: "принял в Белграде министра обороны Венгрии",
+    # "принял в своем кабинете посла Португалии" (which the parse may read as the cabinet's)
+    k = i + 1
+    while k < len(toks) and (toks[k].lemma in ("в", "во", "на") or is_modifier(toks[k]) or toks[k].case == "Loc"):
+        k += 1
+    visitors = [*things, *([toks[k]] if k > i + 2 and k < len(toks) and toks[k].lemma in RECEIVED else [])]
+    if any(resolve_country(t.text) for o in visitors for t in toks[o.index + 1 : o.index + 5]):
         return True
     if is_short_participle(toks[i]):  # passive: the visitor stands before
         return any(t.lemma in RECEIVED for t in toks[max(0, i - 4) : i])
