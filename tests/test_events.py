@@ -312,3 +312,12 @@ def test_held_meeting_after_publication_is_quarantined(tmp_path):
     rules = [r[0] for r in query(db, "SELECT rule FROM quarantine WHERE asset IN ('meetings', 'meeting_countries')")]
     assert "held meeting not after its article's publication" in rules
     assert any(r.startswith("parent row in meetings") for r in rules)  # its countries follow it
+
+
+def test_the_signers_of_the_document_just_told_met():
+    rows, _ = events_of(
+        "Россия и Монголия подписали соглашение о военном сотрудничестве. Документ подписали министр обороны "
+        "России Андрей Белоусов и министр обороны Монголии Гурсэд Сайханбаяр."
+    )
+    assert agreements(rows) == [("agreement", ("MNG", "RUS"), "signed", None)]
+    assert meetings(rows) == [(("MNG", "RUS"), "held", None, ("Белоусов", "Сайханбаяр"))]

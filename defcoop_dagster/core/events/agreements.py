@@ -60,12 +60,21 @@ class Signing:
 
 def signings(ctx: ArticleContext) -> list[Signing]:
     """The sentences of an article where a document is signed (or to be signed)."""
-    out = []
+    out: list[Signing] = []
     for sent in ctx.sentences:
         docs = documents(ctx, sent)
         if docs and signing_act(sent):
             out.append(Signing(sent, docs))
+        elif out and out[-1].sentence.index == sent.index - 1 and signing_act(sent):
+            again = _the_document(sent)  # "… подписали соглашение. Документ подписали X и Y."
+            if again is not None and len(out[-1].documents) == 1:
+                out.append(Signing(sent, [(out[-1].documents[0][0], again)]))
     return out
+
+
+def _the_document(sent: Sentence) -> int | None:
+    """Where the document just told is spoken of again ("Документ подписали …"), or None."""
+    return next((t.start for t in sent.tokens if t.lemma == "документ" and t.number == "Sing"), None)
 
 
 def documents(ctx: ArticleContext, sent: Sentence) -> list[tuple[str, int]]:
