@@ -202,6 +202,18 @@ def test_who_represented_a_side_told_next_is_in_that_meeting():
     assert [(p["name"], p["country_iso3"]) for p in rows.meeting_participants] == [("Хоанг Суан Чиен", "VNM")]
 
 
+def test_heads_of_the_delegations_of_two_states_in_the_order_written():
+    rows, _ = events_of(
+        "В Бишкеке прошли переговоры делегаций министерств обороны Киргизии и Казахстана во главе с "
+        "заместителями министров Айбеком Осмоновым и Нурланом Тлеубаевым."
+    )
+    assert meetings(rows) == [(("KAZ", "KGZ"), "held", None, ("Осмонов", "Тлеубаев"))]
+    assert {p["name"]: p["country_iso3"] for p in rows.meeting_participants} == {
+        "Айбек Осмонов": "KGZ",
+        "Нурлан Тлеубаев": "KAZ",
+    }
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

@@ -29,6 +29,7 @@ from ..lang.roles import (
 from .phrase_cases import can_be_in_case, is_genitive, outer_post
 from .phrase_cases import dative as _dative
 from .phrase_cases import instrumental as _instrumental
+from .state_mentions import covering, delegation_state
 
 # titles that are a post alone ("наследный принц"), but not after a post (lexicon: noble_titles.txt)
 NOBLE_TITLES = lexicon.words("noble_titles")
@@ -37,14 +38,6 @@ DASHES = {"–", "—", "-", ","}
 INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
 STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
 MAX_APPOSITION = 16  # tokens scanned left of a name
-
-
-def covering(countries: list[CountryMention], start: int) -> CountryMention | None:
-    """The state or organisation mention (not a capital) that covers offset ``start``."""
-    for m in countries:
-        if m.start <= start < m.end and m.kind != "capital":
-            return m
-    return None
 
 
 @dataclass(frozen=True)
@@ -237,24 +230,13 @@ def read_apposition(
         written = " ".join(head + dependents).lower()
         country = next((code for body, code in lexicon.table("state_bodies").items() if body in written), None)
     if country is None and j >= 2 and tokens[j].text.lower() == "с" and tokens[j - 1].lemma == "глава":
-        country = _delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
+        country = delegation_state(tokens, j - 3, countries)  # «делегация Италии во главе с …»
     case = near_case or (head_case if head else None)
     return Apposition(role, " ".join(rank) or None, country, rule, case, this_country and country is None)
 
 
 def _of_a_person(lemma: str) -> bool:
     return lemma == "коллега" or is_role_head(lemma) or is_rank_word(lemma) or lemma in NOBLE_TITLES
-
-
-def _delegation_state(tokens, k: int, countries: list[CountryMention]) -> str | None:
-    """The state of a delegation written before «во главе с»: «делегация Вооруженных Сил Италии»."""
-    for t in reversed(tokens[max(0, k - 6) : k + 1]):
-        mention = covering(countries, t.start)
-        if mention is not None and len(mention.codes) == 1:
-            return mention.codes[0]
-        if t.feats.get("Case") != "Gen":
-            return None
-    return None
 
 
 def _agrees_as_adjective(t, case: str | None) -> bool:

@@ -27,8 +27,9 @@ from ..lang.roles import (
     is_rank_word,
     is_role_head,
 )
-from .apposition import INSTRUMENTAL_HEADS, MAX_QUOTED, QUOTES, covering, words_of
+from .apposition import INSTRUMENTAL_HEADS, MAX_QUOTED, QUOTES, words_of
 from .phrase_cases import is_genitive
+from .state_mentions import covering, delegation_states
 
 if TYPE_CHECKING:
     from .people import Person
@@ -205,6 +206,8 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
             ):
                 continue
             told |= {id(n) for n in names}
+            if len(names) > 1 and not states:  # «делегаций Армении и Франции во главе с министрами X и Y»
+                states = _led_delegations(tokens, i, countries)
             case = UD_TO_OC_CASE.get(tokens[i].feats.get("Case"))
             for k, mention in enumerate(names):
                 if case and tokens[i].start < mention.start:
@@ -214,6 +217,16 @@ def apply_posts_beside_lists(doc, countries: list[CountryMention], mentions: lis
                     mention.country = states[k]  # respectively
                 elif len(states) == 1:
                     mention.country = mention.country or states[0]
+
+
+def _led_delegations(tokens, i: int, countries: list[CountryMention]) -> list[str]:
+    """The states of the delegations «во главе с» the post at ``i`` (its adjectives before it)."""
+    k = i
+    while k > 0 and tokens[k - 1].pos == "ADJ":
+        k -= 1
+    if k < 4 or [t.text.lower() for t in tokens[k - 3 : k]] != ["во", "главе", "с"]:
+        return []
+    return delegation_states(tokens, k - 4, countries)
 
 
 def _states_after_side_noun(tokens, i: int, countries: list[CountryMention]) -> tuple[list[str], int]:
