@@ -116,6 +116,28 @@ def test_visit_city_places_the_visitors_meetings():
     assert places(rows) == {("GEO", "NATO"): "Брюссель", ("EST", "GEO", "LTU", "LVA"): "Брюссель"}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param(
+            "РИГА, 4 мая. /ТАСС/. Министр обороны Латвии Андрис Спрудс посетил Норвегию, где провел переговоры "
+            "с министром обороны Норвегии Бьорном Громмом.",
+            None,
+            id="visited-another-state",
+        ),
+        pytest.param(
+            "РИГА, 4 мая. /ТАСС/. Министр обороны Латвии Андрис Спрудс провел переговоры с министром обороны "
+            "Норвегии Бьорном Громмом о ситуации в Украине.",
+            "Рига",
+            id="a-state-as-a-topic-leaves-the-dateline",
+        ),
+    ],
+)
+def test_the_dateline_city_is_no_place_of_a_meeting_held_in_another_state(text, place):
+    rows, _ = events_of(text)
+    assert places(rows) == {("LVA", "NOR"): place}
+
+
 def test_city_of_the_organisation_visited_is_not_a_side():
     rows, _ = events_of(
         "Министр обороны Грузии Ираклий Гарибашвили прибыл в штаб-квартиру НАТО в Брюсселе и провел переговоры "

@@ -3,8 +3,10 @@ sentence beside it that says where it took place, the meeting of its people told
 
 from ..gazetteers.countries import capital_of, resolve_country
 from .candidates import Candidate, Hint
+from .clauses import token_before
 from .context import ArticleContext
 from .meeting import Meeting, dates_agree
+from .reading import PLACE_PREPOSITIONS, VISIT_VERBS
 
 
 def told(m: Meeting, visit: Candidate) -> bool:
@@ -55,8 +57,27 @@ def carry_places(ctx: ArticleContext, found: list[Meeting]) -> None:
             m.place = max(before, key=lambda o: o.evidence.index).place
         elif m.earlier:
             continue
-        elif ctx.dateline_place and not _names_a_state(ctx.dateline_place):
+        elif ctx.dateline_place and not _names_a_state(ctx.dateline_place) and not _elsewhere(ctx, m):
             m.place = ctx.dateline_place
+
+
+def _elsewhere(ctx: ArticleContext, m: Meeting) -> bool:
+    """The meeting's sentence puts it in a state other than the dateline city's: «ЕРЕВАН … посетил
+    Грецию, где провел переговоры» was not in Yerevan."""
+    home = resolve_country(ctx.dateline_place or "")
+    if home is None:
+        return False
+    sent = m.evidence
+    for s in ctx.in_sentence(ctx.states, sent):
+        prev, tok = token_before(sent, s.start), sent.token_at(s.start)
+        head = sent.head_of(tok) if tok is not None else None
+        # where someone went or is («посетил Грецию», «находится в Китае»), not a topic («ситуация в Сирии»)
+        went = prev is not None and (
+            prev.lemma in VISIT_VERBS or (prev.lemma in PLACE_PREPOSITIONS and head is not None and head.pos == "VERB")
+        )
+        if went and s.value != home:
+            return True
+    return False
 
 
 def _names_a_state(place: str) -> bool:
