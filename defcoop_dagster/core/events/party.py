@@ -13,6 +13,7 @@ from .triggers import AUDIENCE_NOUNS, MEETING_NOUNS
 from .vocabulary import words
 
 TOPIC_PREPOSITIONS = words("topic_prepositions")
+TOPIC_NOUNS = words("state_topic_nouns")
 # nouns whose state is a side: "делегациями Азербайджана", "белорусская делегация"
 SIDE_NOUNS = words("side_officials", "side_delegations", "side_bodies", "side_staff")
 
@@ -31,7 +32,7 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
             continue
         prev = token_before(sent, s.start)
         prep = prev.lemma if prev is not None else ""
-        if prep in TOPIC_PREPOSITIONS or _of_a_public(sent, s):
+        if prep in TOPIC_PREPOSITIONS or _of_a_public(sent, s) or _of_a_topic(sent, s):
             continue
         if prep in PLACE_PREPOSITIONS and not visit:
             continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
@@ -46,6 +47,13 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
             if code and at and outside(skip, p.start):
                 out.add(code)
     return out
+
+
+def _of_a_topic(sent: Sentence, span) -> bool:
+    """ "обсудить поддержку Украины": a state in the genitive of what is talked about."""
+    tok = sent.token_at(span.start)
+    head = sent.head_of(tok) if tok is not None and tok.rel == "nmod" else None
+    return head is not None and head.lemma in TOPIC_NOUNS
 
 
 def _of_a_public(sent: Sentence, span) -> bool:
