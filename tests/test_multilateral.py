@@ -236,6 +236,22 @@ def test_heads_of_the_delegations_of_two_states_in_the_order_written():
     }
 
 
+def test_people_listed_for_one_side_are_one_meeting():
+    rows, _ = events_of(
+        "Министры обороны и иностранных дел Австралии и Индонезии провели в Джакарте переговоры. Австралийскую "
+        "сторону представляли министр обороны Ричард Марлз и министр иностранных дел Пенни Уонг."
+    )
+    assert meetings(rows) == [(("AUS", "IDN"), "held", None, ("Марлз", "Уонг"))]
+
+
+def test_a_state_talked_about_is_no_side():
+    rows, _ = events_of(
+        "Министр обороны Польши Владислав Косиняк-Камыш и министр обороны Литвы Довиле Шакалене встретились "
+        "в Вильнюсе, чтобы обсудить поддержку Молдовы."
+    )
+    assert [m[0] for m in meetings(rows)] == [("LTU", "POL")]
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

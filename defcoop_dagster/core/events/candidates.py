@@ -46,6 +46,7 @@ class Candidate:
     confidence: float
     split: bool = False
     earlier: bool = False  # "прошлый визит …", "Тогда …": an earlier meeting than the article's
+    together: bool = False  # people listed as taking part in one meeting ("Японскую сторону представляли X и Y")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _joined(told: Candidate, part: Candidate) -> Candidate:
     persons = told.persons + [p for p in part.persons if p not in told.persons]
     return replace(
         told,
+        together=True,
         persons=persons,
         states=told.states | part.states,
         date=told.date or part.date,

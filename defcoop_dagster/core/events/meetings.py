@@ -59,7 +59,7 @@ def split_hosts(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
         by_state: dict[str | None, list[str]] = {}
         for p in c.persons:
             by_state.setdefault(ctx.persons[p].country, []).append(p)
-        if not c.strong or len(c.persons) < 2 or None in by_state:
+        if not c.strong or len(c.persons) < 2 or None in by_state or c.together:
             out.append(c)
         elif len(by_state) == 1:
             out += [replace(c, persons=[p], split=True) for p in c.persons]
