@@ -91,6 +91,16 @@ def read_apposition(
             dependents.insert(0, words_of(tokens[opening : j + 1]))
             j = opening - 1
             continue
+        # «(временно) исполняющий обязанности министра»: the acting holder's post, written whole
+        if lemma == "обязанность" and (head or dependents) and j > 0 and (tokens[j - 1].lemma or "") == "исполнять":
+            k = j - 2 if j > 1 and tokens[j - 2].text.lower() == "временно" else j - 1
+            dependents = [head_written, *dependents] if head else dependents
+            head, head_case = (
+                [*(["временно"] if k < j - 1 else []), "исполняющий обязанности"],
+                tokens[j - 1].feats.get("Case"),
+            )
+            head_written, head_at, j = "", k, k - 1
+            continue
         if head:
             # adjectives agreeing with the post: "первым заместителем", "военный атташе"
             if _agrees_as_adjective(t, head_case):
