@@ -125,10 +125,12 @@ def _of_one_body(sent: Sentence, i: int) -> bool:
     toks = sent.tokens
     if toks[i].pos != "NOUN" or toks[i].lemma not in MEETING_NOUNS:
         return False
-    j = i + 1
-    if j + 1 < len(toks) and toks[j].lemma in ("с", "со") and toks[j + 1].lemma == "член":
-        j += 2
-    while j < len(toks) and toks[j].pos in ("DET", "ADJ"):
+    j = k = i + 1
+    while k < len(toks) and k - j < 6 and (toks[k].case == "Gen" or toks[k].pos == "PROPN"):
+        k += 1  # past who sits with them: «встречи премьер-министра Терезы Мэй с членами ее кабинета»
+    if k + 1 < len(toks) and toks[k].lemma in ("с", "со") and toks[k + 1].lemma == "член":
+        j = k + 2
+    while j < len(toks) and toks[j].pos in ("DET", "ADJ", "PRON"):
         j += 1
     body = toks[j] if j < len(toks) else None
     after = toks[j + 1] if j + 1 < len(toks) else None
