@@ -131,6 +131,12 @@ def test_visit_city_places_the_visitors_meetings():
             "Рига",
             id="a-state-as-a-topic-leaves-the-dateline",
         ),
+        pytest.param(
+            "КИШИНЕВ, 4 мая. /ТАСС/. Министр обороны Латвии Андрис Спрудс провел переговоры с министром обороны "
+            "Норвегии Бьорном Громмом.",
+            "Кишинев",
+            id="a-capital-written-without-its-yo",
+        ),
     ],
 )
 def test_the_dateline_city_is_no_place_of_a_meeting_held_in_another_state(text, place):

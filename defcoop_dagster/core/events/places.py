@@ -2,6 +2,7 @@
 sentence beside it that says where it took place, the meeting of its people told before, the dateline."""
 
 from ..gazetteers.countries import capital_of, resolve_country
+from ..lang.spelling import fold
 from .candidates import Candidate, Hint
 from .clauses import token_before
 from .context import ArticleContext
@@ -83,4 +84,4 @@ def _elsewhere(ctx: ArticleContext, m: Meeting) -> bool:
 def _names_a_state(place: str) -> bool:
     """ "Азербайджан, 3 июня" is a state, not a city (by the gazetteer: a city-state's name is its capital's)."""
     code = resolve_country(place)
-    return code is not None and capital_of(code) != place
+    return code is not None and fold(capital_of(code) or "") != fold(place)  # «КИШИНЕВ» is Кишинёв
