@@ -41,19 +41,23 @@ def is_short_participle(t: Token) -> bool:
 
 
 PLAN_MODALS = words("plan_modals")
+INTENT_VERBS = words("plan_intent_verbs")
 
 
 def is_modal_ahead(tokens: list[Token], i: int, events: frozenset[str]) -> bool:
-    """«встреча может состояться», «должны встретиться», «могли бы посетить»: a modal that puts
-    an infinitive of ``events`` after it ahead; not «смогли встретиться», «должен был встретиться»,
-    nor a modal of another verb in the sentence («должен вернуться»)."""
+    """«встреча может состояться», «должны встретиться», «могли бы посетить», «договорились провести»:
+    a modal or a verb of intent that puts an infinitive of ``events`` after it ahead; not «смогли
+    встретиться», «должен был встретиться», nor a modal of another verb («должен вернуться»)."""
     t = tokens[i]
-    if t.lemma not in PLAN_MODALS:
+    if t.lemma not in PLAN_MODALS and t.lemma not in INTENT_VERBS:
         return False
-    rest = [x for x in tokens[i + 1 : i + 3] if x.pos != "ADV"]
+    # «пригласил министра посетить»: past the one invited
+    intent = t.lemma in INTENT_VERBS
+    near = tokens[i + 1 : i + (10 if intent else 3)]
+    rest = [x for x in near if x.pos != "ADV" and not (intent and x.pos in ("NOUN", "PROPN", "ADJ", "DET"))]
     conditional = bool(rest) and rest[0].lemma == "бы"
     rest = rest[1:] if conditional else rest
-    ahead = conditional or t.tense != "Past"
+    ahead = conditional or t.tense != "Past" or intent
     return ahead and bool(rest) and rest[0].feats.get("VerbForm") == "Inf" and rest[0].lemma in events
 
 
