@@ -258,6 +258,19 @@ def test_a_state_talked_about_is_no_side():
     assert [m[0] for m in meetings(rows)] == [("LTU", "POL")]
 
 
+def test_a_named_hosts_bilateral_meetings_are_one_each_and_the_session_holds_them():
+    rows, _ = events_of(
+        "Министр обороны Армении Сурен Папикян провел двусторонние встречи с министрами обороны Казахстана, "
+        "Киргизии и Таджикистана на полях заседания Совета министров обороны СНГ."
+    )
+    assert [m[0] for m in meetings(rows)] == [
+        ("ARM", "CIS", "KAZ", "KGZ", "TJK"),
+        ("ARM", "KAZ"),
+        ("ARM", "KGZ"),
+        ("ARM", "TJK"),
+    ]
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

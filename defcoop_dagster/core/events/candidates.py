@@ -133,9 +133,13 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             round(confidence, 2),
             earlier=earlier,
         )
+        own = {ctx.persons[p].country for p in persons}
         if not persons and strong and _bilateral(sent):
             # one meeting per counterpart; the other side is the article's principal (``meetings``)
             out += [replace(cand, states={code}, split=True, rule="bilateral") for code in sorted(states)]
+        elif strong and _bilateral(sent) and len(own) == 1 and None not in own and len(states - own) > 1:
+            # "X провел двусторонние встречи с министрами обороны A, B и C": one with each
+            out += [replace(cand, states=own | {c}, split=True, rule="bilateral") for c in sorted(states - own)]
         elif taking_part and out and out[-1].sentence.index == sent.index - 1 and not out[-1].split:
             out[-1] = _joined(out[-1], cand)  # "Бразильскую делегацию возглавил …": that meeting's people
         else:

@@ -91,7 +91,9 @@ def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
     """Meetings of the candidates with a meeting word that name people of both sides, or only states."""
     found: list[Meeting] = []
     for c in cands:
-        if c.persons:
+        if c.split and c.rule == "bilateral":
+            target = None  # "двусторонние встречи с канадским и польским министрами": one each
+        elif c.persons:
             target = next((m for m in found if set(c.persons) == set(m.persons) and dates_agree(c.date, m.date)), None)
             # "лидеры … провели переговоры. Во время встречи Пашинян и Алиев …": names for that meeting
             target = target or _unnamed_meeting_of(found, c)
@@ -101,7 +103,7 @@ def _join_full(ctx: ArticleContext, cands: list[Candidate]) -> list[Meeting]:
                     (m for m in found if m.states == c.states and not m.earlier and dates_agree(c.date, m.date)), None
                 )
         elif c.split:
-            target = None  # "двусторонние встречи с канадским и польским министрами": one each
+            target = None
         else:
             target = next((m for m in found if c.states <= m.states and dates_agree(c.date, m.date)), None)
         if target is None:

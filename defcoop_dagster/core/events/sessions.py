@@ -49,7 +49,9 @@ def sessions(ctx: ArticleContext, found: list[Meeting]) -> list[Meeting]:
         if not near:
             continue
         m = min(near, key=lambda m: (abs(m.evidence.index - sent.index), m.evidence.index))
-        out.append(
-            Meeting(list(m.persons), m.states | states, m.date, m.status, m.place, sent, "session", m.confidence, True)
-        )
+        # "двусторонние встречи с министрами A, B и C на полях заседания": the session holds them all
+        told = [o for o in near if o.evidence is m.evidence]
+        persons = list(dict.fromkeys(p for o in told for p in o.persons))
+        sides = set().union(*(o.states for o in told)) | states
+        out.append(Meeting(persons, sides, m.date, m.status, m.place, sent, "session", m.confidence, True))
     return out
