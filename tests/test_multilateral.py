@@ -271,6 +271,15 @@ def test_a_named_hosts_bilateral_meetings_are_one_each_and_the_session_holds_the
     ]
 
 
+def test_someone_praised_or_criticised_at_a_meeting_was_not_met():
+    rows, _ = events_of(
+        "Министр обороны Дании Троэльс Лунд Поульсен встретился с министром обороны Швеции Палом Юнсоном. На "
+        "встрече Поульсен похвалил президента Франции Эмманюэля Макрона и раскритиковал премьер-министра Венгрии "
+        "Виктора Орбана."
+    )
+    assert [m[0] for m in meetings(rows)] == [("DNK", "SWE")]
+
+
 def test_taking_part_in_something_else_is_no_meeting():
     rows, _ = events_of(
         "Министр обороны Индонезии Прабово Субианто и министр обороны Австралии Ричард Марлз провели переговоры. "

@@ -32,6 +32,7 @@ DOCUMENT_NOUNS = set(table("document_kinds"))
 PERIOD_WORDS = {"на", "до", "к"}
 EVENT_NOUNS = words("meeting_nouns", "visit_nouns", "side_delegations", "person_holder_nouns")
 HOLDER_NOUNS = EVENT_NOUNS | words("side_officials", "side_bodies", "side_staff")
+SPOKEN_OF_VERBS = words("spoken_of_verbs")
 LEADER_POSTS = {noun: tuple(r.strip() for r in roles.split(",")) for noun, roles in table("side_leader_posts").items()}
 
 
@@ -134,6 +135,8 @@ def talked_about(sent: Sentence, start: int, end: int) -> bool:
     """A person named as what is spoken of, by the dependency parse: the name's phrase (through its
     post, appositions and conjuncts) depends on a noun that holds no participant ("отметили политику
     президента X", "указ президента X"), unlike "встреча министра X", "визит", "во главе с"."""
+    if _object_spoken_of(sent, sent.token_at(start)):
+        return True  # "похвалил президента США X"
     last = sent.token_at(end - 1)
     if last is None or last.case != "Gen":
         return False  # a genitive name only: the parse of anything else under a noun is not trusted
@@ -149,6 +152,16 @@ def talked_about(sent: Sentence, start: int, end: int) -> bool:
         return False
     head = sent.head_of(tok)
     return head is not None and head.pos == "NOUN" and head.lemma not in HOLDER_NOUNS
+
+
+def _object_spoken_of(sent: Sentence, tok) -> bool:
+    """The name's phrase (its post, appositions, conjuncts) is the object of a verb of speaking of someone."""
+    for _ in range(6):
+        if tok is None or tok.rel not in PHRASE_RELS | {"nmod"}:
+            break
+        tok = sent.head_of(tok)
+    head = sent.head_of(tok) if tok is not None and tok.rel == "obj" else None
+    return head is not None and head.lemma in SPOKEN_OF_VERBS
 
 
 def described_people(ctx: ArticleContext, sent: Sentence) -> list[str]:
