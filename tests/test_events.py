@@ -227,6 +227,11 @@ AGREEMENTS = [
         id="joint-statement",
     ),
     pytest.param(
+        "Министерства обороны Хорватии и Словении подписали меморандум о намерениях.",
+        [("memorandum", ("HRV", "SVN"), "signed", None)],
+        id="intentions-in-a-title-are-no-plan",
+    ),
+    pytest.param(
         "Министры обороны Казахстана и Узбекистана приняли программу военного сотрудничества.",
         [("program", ("KAZ", "UZB"), "signed", None)],
         id="adopted-program",

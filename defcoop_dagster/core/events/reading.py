@@ -103,9 +103,15 @@ def sentence_status(sent: Sentence, skip: Ranges) -> str:
     for i, t in enumerate(sent.tokens):
         if not outside(skip, t.start) or (told and outside(told, t.start)):
             continue
-        if t.lemma in PLAN_WORDS or is_future(t) or is_modal_ahead(sent.tokens, i, EVENT_VERBS):
+        planned = t.lemma in PLAN_WORDS and not _in_a_title(sent.tokens, i)
+        if planned or is_future(t) or is_modal_ahead(sent.tokens, i, EVENT_VERBS):
             return "planned"
     return "held"
+
+
+def _in_a_title(toks, i: int) -> bool:
+    """ "протокол о намерениях", "меморандум о намерениях": a plan word naming the document, not a plan."""
+    return i >= 2 and toks[i - 1].lemma in ("о", "об") and toks[i - 2].lemma in DOCUMENT_NOUNS | {"письмо"}
 
 
 def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_antecedents: bool = True) -> list[str]:
