@@ -227,6 +227,11 @@ AGREEMENTS = [
         id="joint-statement",
     ),
     pytest.param(
+        "Рособоронэкспорт и министерство обороны Вьетнама заключили контракт на поставку истребителей.",
+        [("contract", ("RUS", "VNM"), "signed", None)],
+        id="a-national-body-that-names-no-state",
+    ),
+    pytest.param(
         "Министерства обороны Хорватии и Словении подписали меморандум о намерениях.",
         [("memorandum", ("HRV", "SVN"), "signed", None)],
         id="intentions-in-a-title-are-no-plan",
@@ -254,8 +259,9 @@ def test_agreements(text, expected):
         "Министр обороны Болгарии Красимир Каракачанов и посол США Херо Мустафа приняли участие в заседании "
         "комиссии по выполнению Соглашения о сотрудничестве в сфере обороны.",
         "Министры обороны Армении и Греции отказались от подписания соглашения.",
+        "Министерство обороны Вьетнама подписало соглашение о закупках, сообщил Пентагон.",
     ],
-    ids=["discussed", "agreed-without-document", "body-name", "took-part", "refused"],
+    ids=["discussed", "agreed-without-document", "body-name", "took-part", "refused", "a-body-that-reports-it"],
 )
 def test_not_agreements(text):
     rows, _ = events_of(text)

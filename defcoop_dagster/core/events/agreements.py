@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..gazetteers.countries import ORG_CODES
 from ..lang.dates import PartialDate
 from ..lang.tokens import Sentence
-from .clauses import relative_clause_ranges
+from .clauses import outside, relative_clause_ranges, reporting_clause_ranges
 from .context import ArticleContext
 from .grammar import is_modifier
 from .party import party_states
@@ -30,6 +30,8 @@ SIGNING_WORDS = words("signing_words")
 ADOPT_VERBS = words("signing_adopt_verbs")
 SALE_WORDS = words("document_sale_words")
 UNDOING_WORDS = words("signing_undoing_words")
+# national bodies that name no state («Пентагон», «Рособоронэкспорт»): a party for their state
+BODIES = table("state_bodies")
 PERIOD = re.compile(r"\bна\s+((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
 QUOTED = re.compile(r"[«\"]([^«»\"]{8,200})[»\"]")
 
@@ -177,6 +179,8 @@ def agreements(
         signers = sentence_people(ctx, sent, skip)
         states = party_states(ctx, sent, visit=False, skip=skip)
         states |= {ctx.persons[p].country for p in signers if ctx.persons[p].country}
+        said = skip + reporting_clause_ranges(sent)  # not «…, сообщил Пентагон»
+        states |= {BODIES[t.lemma] for t in sent.tokens if t.lemma in BODIES and outside(said, t.start)}
         rule = "document+signing"
         told = any(0 < sent.index - a.evidence.index <= 2 for a in out)
         if len(states) < 2 and told and docs[0][1] == sent.tokens[0].start:
