@@ -33,6 +33,8 @@ import pytest
         # the sitting of the body that is the verb's subject
         "Правительство Чили на заседании одобрило договор с Перу.",
         "Сенат и палата депутатов Чили на совместном заседании одобрили договор с Перу.",
+        # leading talks is a charge, not an event
+        "Министр Чили Хуан Перес в июле 2029 года возглавил переговоры о торговле с Перу.",
         # «встречаться» said of things is to occur
         "В соцсетях Мексики иногда встречались нападки на Канаду.",
     ],
@@ -58,6 +60,11 @@ def triggers_of(text: str) -> list[tuple[bool, bool]]:
     art = parse_article(text)
     row = {"article_id": art.article_id, "body": art.body, "published": None, "dateline_end": 0, "dateline_place": None}
     return [triggers(s) for s in extract([row]).sentences[art.article_id]]
+
+
+def test_a_delegation_led_at_talks_is_still_a_meeting():
+    text = "Делегацию Чили на переговорах с Перу в Лиме возглавил министр обороны Хуан Перес."
+    assert triggers_of(text) == [(True, False)]
 
 
 def test_another_state_s_government_is_met():

@@ -19,6 +19,7 @@ REMOTE_WORDS = words("remote_words")
 OFFICE_NOUNS = words("office_nouns")
 AUDIENCE_NOUNS = words("meeting_audiences")
 TOPIC_HEADS = words("meeting_topic_heads")
+LED_VERBS = words("meeting_led_verbs")
 REPEAT_WORDS = words("meeting_repeat_words")
 MANY_WORDS = words("meeting_many_words")
 INTERNAL_BODIES = words("meeting_internal_bodies")
@@ -71,7 +72,8 @@ def _spoken_of(sent: Sentence, i: int) -> bool:
     before = next((t for t in reversed(sent.tokens[:i]) if t.pos != "ADJ"), None)
     words = [t for t in (sent.head_of(sent.tokens[i]), before) if t is not None]
     topic = any(t.lemma in TOPIC_HEADS or t.lemma.endswith("летие") for t in words)
-    return sent.tokens[i].pos == "NOUN" and topic
+    led = sent.tokens[i].rel == "obj" and bool(words) and words[0].lemma in LED_VERBS  # «возглавил переговоры»
+    return sent.tokens[i].pos == "NOUN" and (topic or led)
 
 
 def _of_things(sent: Sentence, i: int) -> bool:
