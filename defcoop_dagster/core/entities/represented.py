@@ -19,14 +19,16 @@ from typing import TYPE_CHECKING
 
 from ..gazetteers import officials
 from ..gazetteers.countries import CountryMention
+from ..lang import lexicon
 from ..lang.names import lone_first_name
 
 if TYPE_CHECKING:
     from .people import NameMention, Person
 
 OWNER_REACH = 150  # characters from a state to the name whose apposition it is part of
-LEAD_VERBS = frozenset({"возглавить", "возглавлять", "представлять", "представить"})
-DELEGATIONS = frozenset({"делегация", "группа", "миссия", "сторона"})
+# the word lists the events read the same sentences with: «возглавил», «представлял»; «делегацию», «сторону»
+LEAD_VERBS = lexicon.words("participation_words")
+DELEGATIONS = lexicon.words("side_delegations") | lexicon.words("participation_sides")
 
 
 def this_country(mention: NameMention, countries: list[CountryMention], mentions: list[NameMention], sent_start: int):

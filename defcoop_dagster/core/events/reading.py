@@ -111,7 +111,7 @@ def sentence_status(sent: Sentence, skip: Ranges) -> str:
 
 def _in_a_title(toks, i: int) -> bool:
     """ "протокол о намерениях", "меморандум о намерениях": a plan word naming the document, not a plan."""
-    return i >= 2 and toks[i - 1].lemma in ("о", "об") and toks[i - 2].lemma in DOCUMENT_NOUNS | {"письмо"}
+    return i >= 2 and toks[i - 1].lemma in ("о", "об") and toks[i - 2].lemma in DOCUMENT_NOUNS
 
 
 def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_antecedents: bool = True) -> list[str]:
