@@ -247,6 +247,9 @@ def _show(mentions: list[DateMention]) -> list[tuple[str, str, str]]:
         ),
         ("в мае-июне 2022 года", None, [("мае-июне 2022 года", "range", "2022-05")]),
         ("в 2015–2016 гг.", None, [("2015–2016 гг.", "range", "2015")]),
+        # the minus sign and the figure dash as range marks: one range, not its second year alone
+        ("на 2024\u22122026 годы", None, [("2024\u22122026 годы", "range", "2024")]),
+        ("сборы 3\u20125 июня 2023 года", None, [("3\u20125 июня 2023 года", "range", "2023-06-03")]),
         (
             "от 10.11.2014 и 2025-07-31",
             None,

@@ -51,3 +51,14 @@ def test_the_post_the_article_names_dates_the_meeting():
     assert _years(named) == [2024]
     unnamed = "Сурен Папикян 25 февраля провел в Москве переговоры с Сергеем Шойгу."
     assert _years(unnamed) == [None]
+
+
+def test_a_period_written_with_a_minus_sign_dates_nothing():
+    # "на 2024−2026 годы" is the period of the plan, whatever the dash; the signing keeps no year
+    text = (
+        "В Бишкеке министр обороны Киргизии и министр обороны Таджикистана подписали план "
+        "военного сотрудничества на 2024\u22122026 годы."
+    )
+    rows, _ = events_of(text)
+    assert rows.agreements and all(a["signed_date"] is None for a in rows.agreements)
+    assert all(m["meeting_date"] is None for m in rows.meetings)

@@ -21,7 +21,9 @@ def fold(text: str) -> str:
 
 
 NOT_LETTER = r"(?![а-яёa-z])"
-DASH = r"\s*[-–—]\s*"
+# the hyphen, the dashes and the minus sign (U+2010..U+2015, U+2212): texts write ranges with any of them
+DASHES = r"\-\u2010-\u2015\u2212"
+DASH = rf"\s*[{DASHES}]\s*"
 _MONTH_NAMES = alternation(w.replace("ё", "е") for w in MONTH_FORMS)
 # A month word: a full form, or an abbreviation with an optional dot.
 MONTH_WORD = (
@@ -37,7 +39,7 @@ DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:-?(?:го|ого|е))?(?!\d)"
 DAY = r"(?<![\w.:/-])" + DAY_NUMBER
 YEAR4 = r"(?:19\d\d|20\d\d|2100)"
 # A year glued to a word, a hyphen or digits is a code, a phone number or an event name.
-YEAR_START = r"(?<![\w.,/+\-–—])"
+YEAR_START = rf"(?<![\w.,/+{DASHES}])"
 # "2017-м году", "2018-го года"
 YEAR_ORDINAL = r"(?:-(?:го|м|й))?"
 # "в 2018-м", "2018-го": a year by its ordinal ending alone
