@@ -1,6 +1,13 @@
 """Extraction spread over worker processes gives the same rows, in the same order, as one process."""
 
+import os
+import signal
+import threading
+import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+
+import pytest
 
 from defcoop_dagster.core.extraction import extract_articles
 from defcoop_dagster.core.ingest.articles import article_rows
@@ -26,3 +33,46 @@ def test_only_sentences_with_names_are_parsed():
     assert all(t.head_id is None and t.rel is None for t in plain.tokens)
     assert all(t.head_id is not None and t.rel for t in named.tokens)
     assert [s.type for s in doc.spans] == ["PER", "LOC"]
+
+
+def _children(pids: set[int]) -> set[int]:
+    """The processes whose parent is one of ``pids`` (from /proc)."""
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                # the fields after the parenthesised command: the state, then the parent's pid
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent in pids:
+                out.add(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_a_killed_worker_fails_the_call_instead_of_hanging():
+    articles = article_rows([s for s in scan(SEEDS) if s["status"] == "accepted"])
+    many = [dict(a, article_id=f"{a['article_id']}-{k}") for k in range(8) for a in articles]
+    done: dict = {}
+
+    def call():
+        try:
+            done["rows"] = extract_articles(many, batch_size=1, workers=2)
+        except BaseException as e:  # noqa: BLE001 - handed to the test's thread
+            done["error"] = e
+
+    # a daemon thread: were the call to wait for ever, the test fails below instead of hanging
+    thread = threading.Thread(target=call, daemon=True)
+    thread.start()
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not workers and thread.is_alive() and time.monotonic() < deadline:
+        # the workers are forked by the fork server, a child of this process, not by this process
+        workers = _children(_children({os.getpid()}))
+        time.sleep(0.05)
+    assert workers, "no worker process was started"
+    os.kill(min(workers), signal.SIGKILL)
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "the call still waits for the killed worker"
+    assert isinstance(done.get("error"), BrokenProcessPool)

@@ -5,21 +5,29 @@ from the same analysis and entity rows (``events``) before the next batch, so on
 analysis is held in memory at a time (per worker).
 
 Batches are independent, so when there are enough of them they are spread over worker processes,
-one per core (``DEFCOOP_WORKERS`` overrides): the workers are forked after natasha's models are
-loaded, so they share them instead of loading their own, and only rows travel back. The rows are
-the same, in the same order, as in one process.
+one per core (``DEFCOOP_WORKERS`` overrides), and only rows travel back. The rows are the same, in
+the same order, as in one process.
+
+The workers come from a fork server, a fresh process that loads natasha's models once
+(``lang.preload``) and forks each worker from itself: they share the weights instead of loading
+their own. Workers are not forked from the caller, whose other threads (DuckDB's allocator, a test
+runner's pipe reader, Dagster's) may hold a lock at the fork that the child would wait on for ever.
+A worker that dies (killed, out of memory) ends the call with ``BrokenProcessPool`` instead of a
+wait for a result that never comes.
 """
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 
 from .entities.extract import extract
 from .events.rows import extract_all
-from .lang.analysis import models
+from .lang import preload
 
 WORKERS_VAR = "DEFCOOP_WORKERS"
-# fewer batches than this are not worth a worker's start (a fork, a copy of the page tables)
+FORKSERVER = "forkserver"
+# fewer batches than this are not worth the workers' start (the fork server loads the models, ~2 s)
 PARALLEL_MIN_BATCHES = 4
 
 BATCH_SIZE = 32  # articles per natasha call; slovnet splits them further into its own batches
@@ -52,13 +60,15 @@ def extract_articles(articles: list[dict], batch_size: int = BATCH_SIZE, workers
     batches = _by_length(articles, batch_size)
     workers = min(workers or default_workers(), len(batches))
     out = Extracted()
-    if workers <= 1 or len(batches) < PARALLEL_MIN_BATCHES or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(batches) < PARALLEL_MIN_BATCHES or FORKSERVER not in multiprocessing.get_all_start_methods():
         for batch in batches:
             out.add(_extract_batch(batch))
         return out
-    models()  # loaded once, before the fork: the workers share the weights (copy-on-write)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for part in pool.imap(_extract_batch, batches):  # in order: the rows come out as in one process
+    context = multiprocessing.get_context(FORKSERVER)
+    # read when the server starts (once per process); the server's models are the workers' (copy-on-write)
+    context.set_forkserver_preload([preload.__name__])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for part in pool.map(_extract_batch, batches):  # in order: the rows come out as in one process
             out.add(part)
     return out
 
