@@ -247,6 +247,9 @@ def _show(mentions: list[DateMention]) -> list[tuple[str, str, str]]:
         ),
         ("в мае-июне 2022 года", None, [("мае-июне 2022 года", "range", "2022-05")]),
         ("в 2015–2016 гг.", None, [("2015–2016 гг.", "range", "2015")]),
+        # a day written as a word, as quoted speech and official texts write it
+        ("«Двадцать пятого мая в Минске пройдет заседание»", None, [("Двадцать пятого мая", "day_month", "--05-25")]),
+        ("учения начнутся первого сентября 2025 года", None, [("первого сентября 2025 года", "full", "2025-09-01")]),
         # the minus sign and the figure dash as range marks: one range, not its second year alone
         ("на 2024\u22122026 годы", None, [("2024\u22122026 годы", "range", "2024")]),
         ("сборы 3\u20125 июня 2023 года", None, [("3\u20125 июня 2023 года", "range", "2023-06-03")]),

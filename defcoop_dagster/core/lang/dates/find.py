@@ -31,6 +31,7 @@ from .vocabulary import (
     RELATIVE_DAYS,
     WEEKDAY_MODIFIERS,
     WEEKDAY_PHRASES,
+    day_number,
     month_number,
     weekday_number,
 )
@@ -163,7 +164,7 @@ def year_by_weekday(body: str, month: int, day: int) -> int | None:
 
 
 def _day(group: str) -> int:
-    return int(re.match(r"\d+", group).group(0))
+    return day_number(group)
 
 
 def _mention(folded, body, m, name, published, latest, attached) -> DateMention | None:

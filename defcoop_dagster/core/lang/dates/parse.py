@@ -5,7 +5,7 @@ import re
 from .patterns import DASH, DAY, DAY_NUMBER, MONTH_WORD, TIME, WEEKDAY_WORD, YEAR4, YEAR_ORDINAL, YEAR_TAIL, YEAR_WORD
 from .patterns import fold as _fold
 from .values import PartialDate, date_or_none
-from .vocabulary import month_number
+from .vocabulary import day_number, month_number
 
 # Tried in order against the whole (cleaned) string; month words in any letter case.
 _EXPRESSIONS = [
@@ -66,7 +66,7 @@ def parse_date(text: str) -> PartialDate | None:
             if not 1000 <= year <= 2100:
                 return None
         month = int(g["m"]) if g.get("m") else month_number(g["mw"]) if g.get("mw") else None
-        day = int(re.match(r"\d+", g["d"]).group(0)) if g.get("d") else None
+        day = day_number(g["d"]) if g.get("d") else None
         if month is None and day is None and year is None:
             return None
         return date_or_none(year, month, day)

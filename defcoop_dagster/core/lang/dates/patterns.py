@@ -7,7 +7,7 @@ compiled case-insensitively.
 
 import re
 
-from .vocabulary import MONTH_ABBREVIATIONS, MONTH_FORMS, PERIOD_MODIFIERS, WEEKDAY_FORMS
+from .vocabulary import DAY_ORDINALS, DAY_TENS, MONTH_ABBREVIATIONS, MONTH_FORMS, PERIOD_MODIFIERS, WEEKDAY_FORMS
 
 
 def alternation(words) -> str:
@@ -36,7 +36,9 @@ WEEKDAY_WORD = rf"(?:{alternation(WEEKDAY_FORMS)}){NOT_LETTER}"
 # A day of the month, "1-го" and "25-е" included; DAY also may not follow a word, a dot or a
 # colon (a time, a version number, a date already read).
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:-?(?:го|ого|е))?(?!\d)"
-DAY = r"(?<![\w.:/-])" + DAY_NUMBER
+# or written as a word, as quoted speech and official texts do: "двадцать пятого мая" (``day_number`` reads it)
+DAY_WORDS = rf"(?<![\w-])(?:(?:{alternation(DAY_TENS)})\s+)?(?:{alternation(DAY_ORDINALS)}){NOT_LETTER}"
+DAY = rf"(?:(?<![\w.:/-]){DAY_NUMBER}|{DAY_WORDS})"
 YEAR4 = r"(?:19\d\d|20\d\d|2100)"
 # A year glued to a word, a hyphen or digits is a code, a phone number or an event name.
 YEAR_START = rf"(?<![\w.,/+{DASHES}])"

@@ -2,8 +2,11 @@
 
 The words are lexicon tables (``words/month_names.tsv``, ``month_abbreviations.tsv``,
 ``weekday_names.tsv``, ``weekday_abbreviations.tsv``, ``weekday_phrases.tsv``,
-``relative_days.tsv``, ``relative_periods.tsv``, ``weekday_modifiers.tsv``).
+``relative_days.tsv``, ``relative_periods.tsv``, ``weekday_modifiers.tsv``, ``day_ordinals.tsv``,
+``day_tens.tsv``).
 """
+
+import re
 
 from .. import lexicon
 
@@ -54,6 +57,20 @@ WEEKDAYS: dict[str, int] = _CaselessDict(
 RELATIVE_DAYS: dict[str, int] = _numbers("relative_days")
 PERIOD_MODIFIERS: dict[str, int] = _numbers("relative_periods")
 WEEKDAY_MODIFIERS: dict[str, int] = _numbers("weekday_modifiers")
+
+
+#: A day written as a word: its ordinal forms ("пятого": 5) and the tens before them ("двадцать": 20).
+DAY_ORDINALS: dict[str, int] = _numbers("day_ordinals")
+DAY_TENS: dict[str, int] = _numbers("day_tens")
+
+
+def day_number(text: str) -> int:
+    """The day of "25", "25-го", "пятого", "двадцать пятого" (ё folded or not, any case)."""
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group(0))
+    words = text.lower().replace("ё", "е").split()
+    return sum(DAY_TENS.get(w, 0) for w in words[:-1]) + DAY_ORDINALS[words[-1]]
 
 
 def month_number(word: str) -> int | None:
