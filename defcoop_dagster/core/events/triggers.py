@@ -182,11 +182,25 @@ def _receives_someone(sent: Sentence, i: int) -> bool:
     while k < len(toks) and (toks[k].lemma in ("в", "во", "на") or is_modifier(toks[k]) or toks[k].case == "Loc"):
         k += 1
     visitors = [*things, *([toks[k]] if k > i + 2 and k < len(toks) and toks[k].lemma in RECEIVED else [])]
-    if any(resolve_country(t.text) for o in visitors for t in toks[o.index + 1 : o.index + 5]):
+    # the state after the visitor («министра обороны Венгрии») or as its adjective («вьетнамскую делегацию»)
+    named = [t for o in visitors for t in [*toks[o.index + 1 : o.index + 5], *_attributes(sent, o)]]
+    if any(resolve_country(t.text) for t in named):
         return True
     if is_short_participle(toks[i]):  # passive: the visitor stands before
         return any(t.lemma in RECEIVED for t in toks[max(0, i - 4) : i])
     return False
+
+
+def _attributes(sent: Sentence, tok, depth: int = 4) -> list:
+    """A noun's adjectives and its chain of genitives, from the parse: «вьетнамскую делегацию»,
+    «делегацию военно-политического управления Вооруженных сил России»."""
+    out = []
+    for c in sent.children(tok):
+        if c.rel == "amod":
+            out.append(c)
+        elif c.rel == "nmod" and depth > 0:
+            out += [c, *_attributes(sent, c, depth - 1)]
+    return out
 
 
 def _stands_for_a_thing(sent: Sentence, pron) -> bool:
