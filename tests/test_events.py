@@ -344,3 +344,26 @@ def test_the_signers_of_the_document_just_told_met():
     )
     assert agreements(rows) == [("agreement", ("MNG", "RUS"), "signed", None)]
     assert meetings(rows) == [(("MNG", "RUS"), "held", None, ("Белоусов", "Сайханбаяр"))]
+
+
+def test_talks_told_again_give_their_date_and_the_people_who_took_part():
+    # the sentence after the reception dates it and names no side; the one after it lists its people
+    text = (
+        "Министр обороны Монголии Гурсэд Сайханбаяр принял в Улан-Баторе делегацию Вооруженных сил "
+        "Казахстана во главе с генералом Асаном Жаксылыковым. Как отмечается в сообщении, переговоры "
+        "прошли 14 сентября 2024 года. В них приняли участие посол Казахстана Алмас Бекенов и "
+        "начальник штаба Монголии Дорж Ганзориг."
+    )
+    rows, _ = events_of(text)
+    assert meetings(rows) == [
+        (("KAZ", "MNG"), "held", "2024-09-14", ("Бекенов", "Ганзориг", "Жаксылыков", "Сайханбаяр"))
+    ]
+
+
+def test_a_state_in_the_brackets_that_spell_out_an_abbreviation_is_no_side():
+    text = (
+        "Министр обороны Лаоса Чансамон Чанялат провел переговоры с министром обороны Камбоджи "
+        "Тиа Банем в Пномпене, передает ВИА (Вьетнамское информационное агентство – ред.)."
+    )
+    rows, _ = events_of(text)
+    assert [m[0] for m in meetings(rows)] == [("KHM", "LAO")]

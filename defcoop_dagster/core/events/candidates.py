@@ -68,6 +68,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
     phone_article = any(is_remote(sent) for sent in ctx.sentences)
     told = False  # the sentence before told a meeting
     told_states: set[str] = set()  # the sides it named ("заседание Совета министров обороны СНГ")
+    last = -2  # the index of the sentence the last candidate was read from, or of one going on with it
     for sent in ctx.sentences:
         if is_remote(sent):
             told = False
@@ -111,6 +112,13 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             continue  # "форвард встречается с моделью": no official, no state named as a side
         if not persons and is_habitual(sent):
             continue
+        if not persons and not states and strong and out and last == sent.index - 1 and not out[-1].split:
+            # "X принял делегацию Y. Переговоры прошли 6 ноября. В них приняли участие …": the talks
+            # told before, whose date and place this sentence gives and whose people the next one names
+            out[-1] = replace(out[-1], date=out[-1].date or date, place=out[-1].place or place)
+            last = sent.index
+            told_states = set(out[-1].states)
+            continue
         if not persons and len(states) < 2:
             held_here = visit or any(t.lemma in HELD_VERBS for t in sent.tokens)  # not "обсудили … в регионе"
             if (strong and states and date is not None) or ((strong or visit) and held_here and place):
@@ -140,10 +148,11 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         elif strong and _bilateral(sent) and len(own) == 1 and None not in own and len(states - own) > 1:
             # "X провел двусторонние встречи с министрами обороны A, B и C": one with each
             out += [replace(cand, states=own | {c}, split=True, rule="bilateral") for c in sorted(states - own)]
-        elif taking_part and out and out[-1].sentence.index == sent.index - 1 and not out[-1].split:
+        elif taking_part and out and last == sent.index - 1 and not out[-1].split:
             out[-1] = _joined(out[-1], cand)  # "Бразильскую делегацию возглавил …": that meeting's people
         else:
             out.append(cand)
+        last = sent.index  # the sentence next to it may go on with it
         previous_date = date or previous_date
     return out, hints
 

@@ -32,7 +32,7 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
             continue
         prev = token_before(sent, s.start)
         prep = prev.lemma if prev is not None else ""
-        if prep in TOPIC_PREPOSITIONS or _of_a_public(sent, s) or _of_a_topic(sent, s):
+        if prep in TOPIC_PREPOSITIONS or _of_a_public(sent, s) or _of_a_topic(sent, s) or _in_a_gloss(sent, s):
             continue
         if prep in PLACE_PREPOSITIONS and not visit:
             continue  # "ситуация в Сирии": a place; "визит в Азербайджан": the host
@@ -47,6 +47,23 @@ def party_states(ctx: ArticleContext, sent: Sentence, visit: bool, skip: Ranges,
             if code and at and outside(skip, p.start):
                 out.add(code)
     return out
+
+
+def _in_a_gloss(sent: Sentence, span) -> bool:
+    """ "передает ЦТАК (Центральное телеграфное агентство Кореи – ред.)": the words in brackets after an
+    abbreviation spell it out; the abbreviation is what the sentence names, and a state it holds is read there."""
+    depth, opened = 0, None
+    for t in sent.tokens:
+        if t.start >= span.start:
+            break
+        if t.text == "(":
+            depth, opened = depth + 1, t
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+    if not depth or opened is None or opened.index == 0:
+        return False
+    before = sent.tokens[opened.index - 1]
+    return len(before.text) > 1 and before.text.isupper()
 
 
 def _of_a_topic(sent: Sentence, span) -> bool:
