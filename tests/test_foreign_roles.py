@@ -84,6 +84,14 @@ from .test_events import events_of
             "Мухаммед Заки",
             "министр обороны",
         ),
+        # a short post written out; the army a directorate belongs to says no more than its state
+        (
+            "Министр обороны Лаоса встретился в Ханое с заместителем начальника Генерального штаба Народной армии "
+            "Вьетнама Нгуен Ван Нгиа. В переговорах участвовал и замначальника оперативного управления Народной "
+            "армии Вьетнама Ле Ван Тан.",
+            "Ле Ван Тан",
+            "заместитель начальника оперативного управления",
+        ),
     ],
 )
 def test_role_of_a_foreign_official(text, name, role):
@@ -122,3 +130,12 @@ def test_a_person_beside_the_known_side_is_not_given_the_other():
     )
     countries = {p["name"]: p["country_iso3"] for p in rows.meeting_participants}
     assert (countries["Ёсихидэ Ёсида"], countries["Гурсэд Сайханбаяр"]) == (None, "MNG")
+
+
+def test_an_army_that_names_no_state_is_its_state_s():
+    rows, _ = events_of(
+        "Заместитель начальника политического управления Корейской народной армии Ким Ён Хо встретился "
+        "в Пхеньяне с министром обороны Лаоса."
+    )
+    people = {p["name"]: (p["role"], p["country_iso3"]) for p in rows.meeting_participants}
+    assert people["Ким Ён Хо"] == ("заместитель начальника политического управления", "PRK")
