@@ -367,3 +367,22 @@ def test_a_state_in_the_brackets_that_spell_out_an_abbreviation_is_no_side():
     )
     rows, _ = events_of(text)
     assert [m[0] for m in meetings(rows)] == [("KHM", "LAO")]
+
+
+def test_leaders_who_met_are_the_people_of_the_sentence_before():
+    text = (
+        "Президент Аргентины Хавьер Милей и премьер-министр Италии Джорджа Мелони договорились о поставках "
+        "патрульных катеров. Лидеры встретились 4 июня в Риме."
+    )
+    rows, _ = events_of(text)
+    assert meetings(rows) == [(("ARG", "ITA"), "held", "--06-04", ("Мелони", "Милей"))]
+
+
+def test_someone_present_at_the_meeting_joins_it_past_a_sentence_about_its_talks():
+    text = (
+        "Министр обороны Грузии Ираклий Чиковани принял в Тбилиси делегацию министерства обороны Эстонии "
+        "во главе с заместителем министра Тийт Мятсом. Стороны обсудили вопросы подготовки военных. "
+        "На встрече присутствовал посол Эстонии в Грузии Андрес Рийм."
+    )
+    rows, _ = events_of(text)
+    assert meetings(rows) == [(("EST", "GEO"), "held", None, ("Мятс", "Рийм", "Чиковани"))]

@@ -76,6 +76,9 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         strong, visit = triggers(sent)
         # "Переговоры прошли в Джакарте. В них приняли участие X и Y": the people of that meeting
         taking_part = told and _takes_part(sent) and (not strong or _in_the_meeting(sent))
+        # "… принял делегацию. Стороны обсудили … На встрече присутствовал посол …": past one sentence
+        later = not taking_part and bool(out) and last == sent.index - 2 and _in_the_meeting(sent)
+        taking_part = taking_part or later
         strong, told, borrowed = strong or taking_part, strong, (told_states if taking_part else set())
         told_states = set()
         if phone_article and strong and not any(t.lemma in IN_PERSON_WORDS for t in sent.tokens):
@@ -89,13 +92,14 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             # "соглашение, которое было подписано X и Y": the clause that tells the signing names the signers
             skip = [(a, b) for a, b in skip if not _tells_signing(sent, a, b)]
         named = [p for p in ctx.persons_in(sent) if outside(skip, first_start(ctx, p, sent))]
-        persons = sentence_people(ctx, sent, skip, with_antecedents=signing)
+        persons = sentence_people(ctx, sent, skip, with_antecedents=signing or strong)
         if signing and not (strong or visit) and len({ctx.persons[p].country for p in persons}) < 2:
             continue  # a document signed, but not by people of two states met here
         # people borrowed from the sentence before do not make every state here a side
-        states = party_states(ctx, sent, visit, skip, strict=not named) | {
-            ctx.persons[p].country for p in persons if ctx.persons[p].country
-        }
+        own = {ctx.persons[p].country for p in persons if ctx.persons[p].country}
+        states = party_states(ctx, sent, visit, skip, strict=not named) | own
+        # the state of someone only spoken of is no side ("стороны оценили политику президента Франции X")
+        states -= {ctx.persons[p].country for p in named if p not in persons} - own
         states -= session_states(ctx, sent)  # "на полях саммита ШОС": the session is another meeting
         told_states, states = set(states), states | borrowed
         date = sentence_date(ctx, sent, skip, meeting=True)
@@ -148,7 +152,7 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         elif strong and _bilateral(sent) and len(own) == 1 and None not in own and len(states - own) > 1:
             # "X провел двусторонние встречи с министрами обороны A, B и C": one with each
             out += [replace(cand, states=own | {c}, split=True, rule="bilateral") for c in sorted(states - own)]
-        elif taking_part and out and last == sent.index - 1 and not out[-1].split:
+        elif taking_part and out and last == sent.index - (2 if later else 1) and not out[-1].split:
             out[-1] = _joined(out[-1], cand)  # "Бразильскую делегацию возглавил …": that meeting's people
         else:
             out.append(cand)
@@ -186,11 +190,11 @@ def _joined(told: Candidate, part: Candidate) -> Candidate:
 
 
 def _in_the_meeting(sent: Sentence) -> bool:
-    """ "В заседании участвовали …", "Во встрече примут участие …": taking part in a meeting noun that
+    """ "В заседании участвовали …", "На встрече присутствовал …": taking part in a meeting noun that
     names no more, the one told before; not "пройдет заседание, в котором он примет участие"."""
     for t in sent.tokens:
         head = sent.head_of(t) if t.lemma in MEETING_NOUNS else None
-        if head is None or not any(c.rel == "case" and c.lemma in ("в", "во") for c in sent.children(t)):
+        if head is None or not any(c.rel == "case" and c.lemma in ("в", "во", "на") for c in sent.children(t)):
             continue
         if head.lemma in PARTICIPATION_WORDS or any(c.lemma in PARTICIPATION_WORDS for c in sent.children(head)):
             return True
