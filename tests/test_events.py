@@ -386,3 +386,13 @@ def test_someone_present_at_the_meeting_joins_it_past_a_sentence_about_its_talks
     )
     rows, _ = events_of(text)
     assert meetings(rows) == [(("EST", "GEO"), "held", None, ("Мятс", "Рийм", "Чиковани"))]
+
+
+def test_a_meeting_that_took_place_is_the_one_of_the_people_just_named():
+    # the first sentence has no meeting word; the second names no one: together they are one meeting
+    text = (
+        "Командующий ВМС Индонезии адмирал Мухаммад Али и командующий ВМС Австралии вице-адмирал Марк "
+        "Хэммонд обсудили в Джакарте совместное патрулирование. Встреча состоялась 3 июля."
+    )
+    rows, _ = events_of(text)
+    assert meetings(rows) == [(("AUS", "IDN"), "held", "--07-03", ("Али", "Хэммонд"))]

@@ -14,7 +14,7 @@ from ..lang.tokens import Sentence
 from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
 from .party import party_states
-from .reading import first_start, sentence_date, sentence_people, sentence_place, sentence_status
+from .reading import antecedents, first_start, sentence_date, sentence_people, sentence_place, sentence_status
 from .sessions import session_states
 from .triggers import MEETING_NOUNS, is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words
@@ -93,6 +93,9 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             skip = [(a, b) for a, b in skip if not _tells_signing(sent, a, b)]
         named = [p for p in ctx.persons_in(sent) if outside(skip, first_start(ctx, p, sent))]
         persons = sentence_people(ctx, sent, skip, with_antecedents=signing or strong)
+        if strong and not persons and last != sent.index - 1 and _held_meeting(sent):
+            # "X и Y обсудили в Москве … Встреча состоялась 15 апреля": the people of the sentence before
+            persons = antecedents(ctx, sent)
         if signing and not (strong or visit) and len({ctx.persons[p].country for p in persons}) < 2:
             continue  # a document signed, but not by people of two states met here
         # people borrowed from the sentence before do not make every state here a side
@@ -203,6 +206,17 @@ def _in_the_meeting(sent: Sentence) -> bool:
 
 def _tells_signing(sent: Sentence, start: int, end: int) -> bool:
     return any(start <= t.start < end and t.lemma in SIGNING_WORDS for t in sent.tokens)
+
+
+def _held_meeting(sent: Sentence) -> bool:
+    """ "Встреча состоялась …", "Переговоры прошли …": a meeting noun, then its verb of holding — the meeting
+    told before; "Состоялась встреча …" tells a new one. Read from the words: such a sentence, naming no
+    one, is not parsed."""
+    toks = sent.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t.lemma in MEETING_NOUNS and t.case == "Nom" and toks[i + 1].lemma in HELD_VERBS:
+            return True
+    return False
 
 
 def _bilateral(sent: Sentence) -> bool:

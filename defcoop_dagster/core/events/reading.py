@@ -129,7 +129,7 @@ def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_ante
     ]
     persons += [p for p in described_people(ctx, sent) if p not in persons]
     if with_antecedents and len({ctx.persons[p].country for p in persons}) < 2 and _plural_subject(sent):
-        persons += [p for p in _antecedents(ctx, sent) if p not in persons]
+        persons += [p for p in antecedents(ctx, sent) if p not in persons]
     return persons
 
 
@@ -210,7 +210,7 @@ def _plural_subject(sent: Sentence) -> bool:
     return any(t.lemma in PLURAL_SUBJECTS and t.number == "Plur" and t.case == "Nom" for t in sent.tokens[:6])
 
 
-def _antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:
+def antecedents(ctx: ArticleContext, sent: Sentence) -> list[str]:
     """People of two states named in one of the two sentences before."""
     for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
         persons = ctx.persons_in(prev)
