@@ -92,6 +92,13 @@ from .test_events import events_of
             "Ле Ван Тан",
             "заместитель начальника оперативного управления",
         ),
+        # the city of the post is stepped over, as its state is: the post and the name's case are read past it
+        (
+            "Министр обороны Киргизии Бакыт Бекбоев встретился с военным атташе Монголии в Бишкеке полковником "
+            "Батбаяром Ганбатом.",
+            "Батбаяр Ганбат",
+            "военный атташе",
+        ),
     ],
 )
 def test_role_of_a_foreign_official(text, name, role):

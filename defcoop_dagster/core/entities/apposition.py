@@ -35,6 +35,7 @@ from .state_mentions import covering, delegation_state
 NOBLE_TITLES = lexicon.words("noble_titles")
 FIELD_NOUNS = lexicon.words("post_field_nouns")  # «по делам обороны»: a field with no adjective
 DASHES = {"–", "—", "-", ","}
+IN = ("в", "во", "на")
 INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
 STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
 MAX_APPOSITION = 16  # tokens scanned left of a name
@@ -164,9 +165,12 @@ def read_apposition(
             if lemma not in INSTRUMENTAL_HEADS or dative:
                 break
             dependents, pending = [p.text for p in pending] + dependents, []
+        if not dependents and t.pos == "PROPN" and t.feats.get("Case") == "Loc" and j > 0 and tokens[j - 1].lemma in IN:
+            j -= 1  # "посол Китая [в Бишкеке] Лю Вэй": the city of the post, stepped over as a state is below
+            continue
         if t.pos == "ADP" and not dependents:
             # "посол Беларуси [в Молдове] Сергей Чичук": a place, not the person's country
-            if lemma in ("в", "во", "на"):
+            if lemma in IN:
                 country = None
                 j -= 1
                 continue
