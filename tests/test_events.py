@@ -396,3 +396,13 @@ def test_a_meeting_that_took_place_is_the_one_of_the_people_just_named():
     )
     rows, _ = events_of(text)
     assert meetings(rows) == [(("AUS", "IDN"), "held", "--07-03", ("Али", "Хэммонд"))]
+
+
+def test_people_of_the_sentence_before_bring_its_date_and_place():
+    text = (
+        "Министр обороны Казахстана Руслан Жаксылыков и министр обороны Монголии Гурсэд Сайханбаяр "
+        "12 августа 2024 года обсудили в Улан-Баторе подготовку к учениям. Министры также подписали "
+        "план военного сотрудничества."
+    )
+    rows, _ = events_of(text)
+    assert [(m["date_iso"], m["place"]) for m in rows.meetings] == [("2024-08-12", "Улан-Батор")]

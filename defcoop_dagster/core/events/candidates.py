@@ -107,6 +107,12 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         told_states, states = set(states), states | borrowed
         date = sentence_date(ctx, sent, skip, meeting=True)
         place = sentence_place(ctx, sent, skip)
+        before = ctx.sentences[sent.index - 1] if sent.index > 0 else None
+        if persons and not named and before is not None and set(persons) <= set(ctx.persons_in(before)):
+            # "X и Y обсудили в Москве … Министры также подписали план": when and where those people were
+            told_skip = relative_clause_ranges(before)
+            date = date or sentence_date(ctx, before, told_skip, meeting=True)
+            place = place or sentence_place(ctx, before, told_skip)
         earlier = any(t.lemma in EARLIER_WORDS for t in sent.tokens)
         if sent.tokens and sent.tokens[0].lemma in THEN_WORDS and out:
             date = date or previous_date
