@@ -406,3 +406,15 @@ def test_people_of_the_sentence_before_bring_its_date_and_place():
     )
     rows, _ = events_of(text)
     assert [(m["date_iso"], m["place"]) for m in rows.meetings] == [("2024-08-12", "Улан-Батор")]
+
+
+def test_documents_signed_before_are_not_signed_here():
+    rows, _ = events_of(
+        "Министры обороны Монголии и Казахстана обсудили в Астане выполнение ранее подписанных соглашений."
+    )
+    assert agreements(rows) == []
+
+
+def test_an_approved_draft_is_a_document_still_to_be_signed():
+    rows, _ = events_of("Правительство Монголии одобрило проект соглашения с Казахстаном о военном сотрудничестве.")
+    assert agreements(rows) == [("agreement", ("KAZ", "MNG"), "planned", None)]

@@ -30,6 +30,8 @@ SIGNING_WORDS = words("signing_words")
 ADOPT_VERBS = words("signing_adopt_verbs")
 SALE_WORDS = words("document_sale_words")
 UNDOING_WORDS = words("signing_undoing_words")
+EARLIER_WORDS = words("signing_earlier_words")
+DRAFT_WORDS = words("document_draft_words")
 # national bodies that name no state («Пентагон», «Рособоронэкспорт»): a party for their state
 BODIES = table("state_bodies")
 PERIOD = re.compile(r"\bна\s+((?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
@@ -133,11 +135,25 @@ def signing_act(sent: Sentence) -> bool:
     for i, t in enumerate(toks):
         if i > 0 and toks[i - 1].lemma == "не" and t.lemma in SIGNING_WORDS:
             return False
-        if t.lemma in SIGNING_WORDS:
+        if t.lemma in SIGNING_WORDS and not _signed_before(toks, i):
             return True
         if t.lemma in ADOPT_VERBS and any(KINDS.get(u.lemma) for u in toks[i + 1 : i + 4]):
             return True
     return False
+
+
+def _signed_before(toks, i: int) -> bool:
+    """ "ранее подписанных соглашений", "уже подписанный договор": a document signed before, not a signing."""
+    return toks[i].feats.get("VerbForm") == "Part" and i > 0 and toks[i - 1].lemma in EARLIER_WORDS
+
+
+def _a_draft(sent: Sentence, start: int) -> bool:
+    """ "одобрил проект соглашения": the draft is approved, the agreement is still to be signed."""
+    toks, at = sent.tokens, sent.token_at(start)
+    j = at.index - 1 if at is not None else -1
+    while j >= 0 and is_modifier(toks[j]):
+        j -= 1
+    return j >= 0 and toks[j].lemma in DRAFT_WORDS
 
 
 def title_of(sent: Sentence, start: int) -> str | None:
@@ -206,7 +222,7 @@ def agreements(
                 Agreement(
                     kind=kind,
                     states=set(states),
-                    status=status,
+                    status="planned" if _a_draft(sent, noun_at) else status,
                     date=sentence_date(ctx, sent, skip),
                     period_year=int(period.group(1)) if period else None,
                     place=sentence_place(ctx, sent, skip),
