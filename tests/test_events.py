@@ -418,3 +418,11 @@ def test_documents_signed_before_are_not_signed_here():
 def test_an_approved_draft_is_a_document_still_to_be_signed():
     rows, _ = events_of("Правительство Монголии одобрило проект соглашения с Казахстаном о военном сотрудничестве.")
     assert agreements(rows) == [("agreement", ("KAZ", "MNG"), "planned", None)]
+
+
+def test_officials_of_two_states_signing_together_met_though_no_one_is_named():
+    rows, _ = events_of("Министры обороны Монголии и Казахстана подписали в Астане меморандум о военном образовании.")
+    assert meetings(rows) == [(("KAZ", "MNG"), "held", None, ())]
+    # the states themselves as the subject may sign apart: no meeting
+    rows, _ = events_of("Монголия и Казахстан подписали меморандум о военном образовании.")
+    assert meetings(rows) == []

@@ -14,7 +14,15 @@ from ..lang.tokens import Sentence
 from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
 from .party import party_states
-from .reading import antecedents, first_start, sentence_date, sentence_people, sentence_place, sentence_status
+from .reading import (
+    antecedents,
+    first_start,
+    plural_subject,
+    sentence_date,
+    sentence_people,
+    sentence_place,
+    sentence_status,
+)
 from .sessions import session_states
 from .triggers import MEETING_NOUNS, is_habitual, is_remote, triggers, visit_has_destination
 from .vocabulary import words
@@ -96,8 +104,11 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         if strong and not persons and last != sent.index - 1 and _held_meeting(sent):
             # "X и Y обсудили в Москве … Встреча состоялась 15 апреля": the people of the sentence before
             persons = antecedents(ctx, sent)
-        if signing and not (strong or visit) and len({ctx.persons[p].country for p in persons}) < 2:
-            continue  # a document signed, but not by people of two states met here
+        # a document signed, but not by people of two states met here; "Министры обороны Польши и Украины
+        # подписали в Киеве …" names no one, but officials of two states signing together
+        officials_signed = plural_subject(sent) and len(party_states(ctx, sent, visit, skip, strict=True)) >= 2
+        if signing and not (strong or visit or officials_signed) and len({ctx.persons[p].country for p in persons}) < 2:
+            continue
         # people borrowed from the sentence before do not make every state here a side
         own = {ctx.persons[p].country for p in persons if ctx.persons[p].country}
         states = party_states(ctx, sent, visit, skip, strict=not named) | own

@@ -128,7 +128,7 @@ def sentence_people(ctx: ArticleContext, sent: Sentence, skip: Ranges, with_ante
         and not talked_about(sent, *_first_span(ctx, p, sent))
     ]
     persons += [p for p in described_people(ctx, sent) if p not in persons]
-    if with_antecedents and len({ctx.persons[p].country for p in persons}) < 2 and _plural_subject(sent):
+    if with_antecedents and len({ctx.persons[p].country for p in persons}) < 2 and plural_subject(sent):
         persons += [p for p in antecedents(ctx, sent) if p not in persons]
     return persons
 
@@ -206,7 +206,7 @@ def _known_in(ref, posts: tuple[str, ...]) -> bool:
     return not ref.role and any(o.role in posts and o.code == ref.country for o in officials.find_officials(ref.name))
 
 
-def _plural_subject(sent: Sentence) -> bool:
+def plural_subject(sent: Sentence) -> bool:
     return any(t.lemma in PLURAL_SUBJECTS and t.number == "Plur" and t.case == "Nom" for t in sent.tokens[:6])
 
 
