@@ -262,7 +262,10 @@ def _agrees_as_adjective(t, case: str | None) -> bool:
         return True
     if t.pos != "PROPN":
         return False
-    # not a surname with a possessive look-alike: «министра … Курбанова и министра …»
+    # not a surname with a possessive look-alike («министра … Курбанова и министра …»), nor one the
+    # dictionary does not know at all («министром … Хяккяненом и министром …»)
+    if not morph_vocab().word_is_known(t.text.lower()):
+        return False
     parses = morph_vocab().parse(t.text.lower())
     names = any({"Surn", "Name", "Patr"} & p.tag.grammemes for p in parses)
     return not names and any(p.tag.POS == "ADJF" and "Poss" not in p.tag for p in parses)
