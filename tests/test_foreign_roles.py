@@ -92,6 +92,13 @@ from .test_events import events_of
             "Ле Ван Тан",
             "заместитель начальника оперативного управления",
         ),
+        # the General Staff of an army named «армия обороны» says no more than its state
+        (
+            "Министр обороны Греции встретился в Афинах с начальником Генштаба Армии обороны Израиля "
+            "генерал-лейтенантом Ави Коэном.",
+            "Ави Коэн",
+            "начальник генерального штаба",
+        ),
         # the city of the post is stepped over, as its state is: the post and the name's case are read past it
         (
             "Министр обороны Киргизии Бакыт Бекбоев встретился с военным атташе Монголии в Бишкеке полковником "
@@ -146,3 +153,12 @@ def test_an_army_that_names_no_state_is_its_state_s():
     )
     people = {p["name"]: (p["role"], p["country_iso3"]) for p in rows.meeting_participants}
     assert people["Ким Ён Хо"] == ("заместитель начальника политического управления", "PRK")
+
+
+def test_a_surname_the_dictionary_does_not_know_is_no_adjective_of_the_next_post():
+    rows, _ = events_of(
+        "Генеральный секретарь НАТО встретился в Брюсселе с министром обороны Финляндии Антти Хяккяненом "
+        "и министром обороны Швеции Палом Йонсоном."
+    )
+    roles = {p["name"]: p["role"] for p in rows.meeting_participants}
+    assert roles["Пал Йонсон"] == "министр обороны"
