@@ -109,3 +109,11 @@ def test_status_of_a_meeting_told_in_the_reporting_clause():
         "с министром обороны Венгрии Кристофом Салаи-Бобровницким в Будапеште."
     )
     assert [m["status"] for m in rows.meetings] == ["held"]
+
+
+def test_a_city_state_is_the_place_of_a_meeting_held_there():
+    rows, _ = events_of(
+        "Министр обороны Вьетнама Фан Ван Занг встретился в Сингапуре с министром обороны Индонезии "
+        "Шафри Шамсуддином на полях форума «Диалог Шангри-Ла»."
+    )
+    assert [m["place"] for m in rows.meetings] == ["Сингапур"]

@@ -17,6 +17,7 @@ PLACE_PREPOSITIONS = words("place_prepositions")
 # "посещает Тбилиси", "прибыл в Баку": the place of a visit
 VISIT_VERBS = words("visit_words")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+CITY_STATES = words("city_states")
 PLAN_WORDS = words("plan_words")
 # "Лидеры двух стран подписали …": the people are those of the sentence before
 PLURAL_SUBJECTS = words("side_officials", "side_delegations", "side_bodies")
@@ -60,8 +61,8 @@ def sentence_place(ctx: ArticleContext, sent: Sentence, skip: Ranges) -> str | N
     ("посещает Тбилиси"); a state is not one. A relative clause counts when it tells an arrival
     ("король, который прибыл в Баку, …")."""
     for p in ctx.in_sentence(ctx.places, sent):
-        if any(s.start <= p.start < s.end for s in ctx.states):
-            continue
+        if any(s.start <= p.start < s.end and s.value not in CITY_STATES for s in ctx.states):
+            continue  # a state is no place, unless it is one city ("в Сингапуре")
         prev = token_before(sent, p.start)
         # "в карабахском городе Шуша": the preposition before the settlement noun and its adjectives
         while prev is not None and (prev.lemma in SETTLEMENT_NOUNS or (prev.pos == "ADJ" and prev.start < p.start)):
