@@ -35,7 +35,7 @@ from .state_mentions import covering, delegation_state
 NOBLE_TITLES = lexicon.words("noble_titles")
 FIELD_NOUNS = lexicon.words("post_field_nouns")  # «по делам обороны»: a field with no adjective
 DASHES = {"–", "—", "-", ","}
-IN = ("в", "во", "на")
+IN = lexicon.words("place_prepositions")  # «в», «во», «на»
 INSTRUMENTAL_HEADS = frozenset({"командующий", "главнокомандующий", "командовать", "заведующий", "управляющий"})
 STATE_NOUNS = frozenset({"страна", "государство", "республика", "королевство"})  # «министр обороны этой страны»
 MAX_APPOSITION = 16  # tokens scanned left of a name

@@ -15,6 +15,7 @@ from .clauses import outside, relative_clause_ranges
 from .context import ArticleContext
 from .party import party_states
 from .reading import (
+    PLACE_PREPOSITIONS,
     antecedents,
     first_start,
     plural_subject,
@@ -104,13 +105,11 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
         if strong and not persons and last != sent.index - 1 and _held_meeting(sent):
             # "X и Y обсудили в Москве … Встреча состоялась 15 апреля": the people of the sentence before
             persons = antecedents(ctx, sent)
-        # a document signed, but not by people of two states met here; "Министры обороны Польши и Украины
-        # подписали в Киеве …" names no one, but officials of two states signing together
-        officials_signed = plural_subject(sent) and len(party_states(ctx, sent, visit, skip, strict=True)) >= 2
-        if signing and not (strong or visit or officials_signed) and len({ctx.persons[p].country for p in persons}) < 2:
-            continue
+        of = [ctx.persons[p].country for p in persons]
+        own = set(of) - {None}
+        if signing and not (strong or visit) and len(set(of)) < 2 and not _officials_signed(ctx, sent, skip):
+            continue  # a document signed, but not by people of two states met here
         # people borrowed from the sentence before do not make every state here a side
-        own = {ctx.persons[p].country for p in persons if ctx.persons[p].country}
         states = party_states(ctx, sent, visit, skip, strict=not named) | own
         # the state of someone only spoken of is no side ("стороны оценили политику президента Франции X")
         states -= {ctx.persons[p].country for p in named if p not in persons} - own
@@ -148,11 +147,10 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             if (strong and states and date is not None) or ((strong or visit) and held_here and place):
                 hints.append(Hint(states, date, sent, place))
             continue
-        countries = len({ctx.persons[p].country for p in persons if ctx.persons[p].country})
-        if strong and not (visit or signing) and countries < 2 and not _anchored(sent, date, place):
+        if strong and not (visit or signing) and len(own) < 2 and not _anchored(sent, date, place):
             continue  # "в переговорах с ЕС", "мастер ведения переговоров": talks as a process, no event
         rule = "signing" if signing and not strong else ("meeting_trigger" if strong else "visit")
-        confidence = 0.5 + 0.2 * min(countries, 2) + (0.1 if strong or signing else 0.0)
+        confidence = 0.5 + 0.2 * min(len(own), 2) + (0.1 if strong or signing else 0.0)
         cand = Candidate(
             sent,
             persons,
@@ -165,11 +163,10 @@ def candidates(ctx: ArticleContext, signing_sentences: set[int]) -> tuple[list[C
             round(confidence, 2),
             earlier=earlier,
         )
-        own = {ctx.persons[p].country for p in persons}
         if not persons and strong and _bilateral(sent):
             # one meeting per counterpart; the other side is the article's principal (``meetings``)
             out += [replace(cand, states={code}, split=True, rule="bilateral") for code in sorted(states)]
-        elif strong and _bilateral(sent) and len(own) == 1 and None not in own and len(states - own) > 1:
+        elif strong and _bilateral(sent) and len(own) == 1 and None not in of and len(states - own) > 1:
             # "X провел двусторонние встречи с министрами обороны A, B и C": one with each
             out += [replace(cand, states=own | {c}, split=True, rule="bilateral") for c in sorted(states - own)]
         elif taking_part and out and last == sent.index - (2 if later else 1) and not out[-1].split:
@@ -214,7 +211,7 @@ def _in_the_meeting(sent: Sentence) -> bool:
     names no more, the one told before; not "пройдет заседание, в котором он примет участие"."""
     for t in sent.tokens:
         head = sent.head_of(t) if t.lemma in MEETING_NOUNS else None
-        if head is None or not any(c.rel == "case" and c.lemma in ("в", "во", "на") for c in sent.children(t)):
+        if head is None or not any(c.rel == "case" and c.lemma in PLACE_PREPOSITIONS for c in sent.children(t)):
             continue
         if head.lemma in PARTICIPATION_WORDS or any(c.lemma in PARTICIPATION_WORDS for c in sent.children(head)):
             return True
@@ -223,6 +220,12 @@ def _in_the_meeting(sent: Sentence) -> bool:
 
 def _tells_signing(sent: Sentence, start: int, end: int) -> bool:
     return any(start <= t.start < end and t.lemma in SIGNING_WORDS for t in sent.tokens)
+
+
+def _officials_signed(ctx: ArticleContext, sent: Sentence, skip) -> bool:
+    """ "Министры обороны Польши и Украины подписали в Киеве …": officials of two states named as sides
+    signing together, though no one is named."""
+    return plural_subject(sent) and len(party_states(ctx, sent, False, skip, strict=True)) >= 2
 
 
 def _held_meeting(sent: Sentence) -> bool:

@@ -17,6 +17,7 @@ VISIT_NOUNS = words("visit_nouns")
 VISIT_WORDS = words("visit_words") | VISIT_NOUNS
 REMOTE_WORDS = words("remote_words")
 OFFICE_NOUNS = words("office_nouns")
+PLACE_PREPOSITIONS = words("place_prepositions")
 AUDIENCE_NOUNS = words("meeting_audiences")
 TOPIC_HEADS = words("meeting_topic_heads")
 LED_VERBS = words("meeting_led_verbs")
@@ -179,7 +180,7 @@ def _receives_someone(sent: Sentence, i: int) -> bool:
     # past a place, an object that names its state: "принял в Белграде министра обороны Венгрии",
     # "принял в своем кабинете посла Португалии" (which the parse may read as the cabinet's)
     k = i + 1
-    while k < len(toks) and (toks[k].lemma in ("в", "во", "на") or is_modifier(toks[k]) or toks[k].case == "Loc"):
+    while k < len(toks) and (toks[k].lemma in PLACE_PREPOSITIONS or is_modifier(toks[k]) or toks[k].case == "Loc"):
         k += 1
     visitors = [*things, *([toks[k]] if k > i + 2 and k < len(toks) and toks[k].lemma in RECEIVED else [])]
     # the state after the visitor («министра обороны Венгрии») or as its adjective («вьетнамскую делегацию»)
