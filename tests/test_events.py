@@ -346,20 +346,6 @@ def test_the_signers_of_the_document_just_told_met():
     assert meetings(rows) == [(("MNG", "RUS"), "held", None, ("Белоусов", "Сайханбаяр"))]
 
 
-def test_talks_told_again_give_their_date_and_the_people_who_took_part():
-    # the sentence after the reception dates it and names no side; the one after it lists its people
-    text = (
-        "Министр обороны Монголии Гурсэд Сайханбаяр принял в Улан-Баторе делегацию Вооруженных сил "
-        "Казахстана во главе с генералом Асаном Жаксылыковым. Как отмечается в сообщении, переговоры "
-        "прошли 14 сентября 2024 года. В них приняли участие посол Казахстана Алмас Бекенов и "
-        "начальник штаба Монголии Дорж Ганзориг."
-    )
-    rows, _ = events_of(text)
-    assert meetings(rows) == [
-        (("KAZ", "MNG"), "held", "2024-09-14", ("Бекенов", "Ганзориг", "Жаксылыков", "Сайханбаяр"))
-    ]
-
-
 def test_a_state_in_the_brackets_that_spell_out_an_abbreviation_is_no_side():
     text = (
         "Министр обороны Лаоса Чансамон Чанялат провел переговоры с министром обороны Камбоджи "
@@ -367,35 +353,6 @@ def test_a_state_in_the_brackets_that_spell_out_an_abbreviation_is_no_side():
     )
     rows, _ = events_of(text)
     assert [m[0] for m in meetings(rows)] == [("KHM", "LAO")]
-
-
-def test_leaders_who_met_are_the_people_of_the_sentence_before():
-    text = (
-        "Президент Аргентины Хавьер Милей и премьер-министр Италии Джорджа Мелони договорились о поставках "
-        "патрульных катеров. Лидеры встретились 4 июня в Риме."
-    )
-    rows, _ = events_of(text)
-    assert meetings(rows) == [(("ARG", "ITA"), "held", "--06-04", ("Мелони", "Милей"))]
-
-
-def test_someone_present_at_the_meeting_joins_it_past_a_sentence_about_its_talks():
-    text = (
-        "Министр обороны Грузии Ираклий Чиковани принял в Тбилиси делегацию министерства обороны Эстонии "
-        "во главе с заместителем министра Тийт Мятсом. Стороны обсудили вопросы подготовки военных. "
-        "На встрече присутствовал посол Эстонии в Грузии Андрес Рийм."
-    )
-    rows, _ = events_of(text)
-    assert meetings(rows) == [(("EST", "GEO"), "held", None, ("Мятс", "Рийм", "Чиковани"))]
-
-
-def test_a_meeting_that_took_place_is_the_one_of_the_people_just_named():
-    # the first sentence has no meeting word; the second names no one: together they are one meeting
-    text = (
-        "Командующий ВМС Индонезии адмирал Мухаммад Али и командующий ВМС Австралии вице-адмирал Марк "
-        "Хэммонд обсудили в Джакарте совместное патрулирование. Встреча состоялась 3 июля."
-    )
-    rows, _ = events_of(text)
-    assert meetings(rows) == [(("AUS", "IDN"), "held", "--07-03", ("Али", "Хэммонд"))]
 
 
 def test_people_of_the_sentence_before_bring_its_date_and_place():
@@ -426,3 +383,43 @@ def test_officials_of_two_states_signing_together_met_though_no_one_is_named():
     # the states themselves as the subject may sign apart: no meeting
     rows, _ = events_of("Монголия и Казахстан подписали меморандум о военном образовании.")
     assert meetings(rows) == []
+
+
+# One meeting told across sentences: its people, date and place read from the sentences around it
+# (sentences written for the tests).
+ACROSS_SENTENCES = [
+    pytest.param(
+        "Министр обороны Монголии Гурсэд Сайханбаяр принял в Улан-Баторе делегацию Вооруженных сил "
+        "Казахстана во главе с генералом Асаном Жаксылыковым. Как отмечается в сообщении, переговоры "
+        "прошли 14 сентября 2024 года. В них приняли участие посол Казахстана Алмас Бекенов и "
+        "начальник штаба Монголии Дорж Ганзориг.",
+        (("KAZ", "MNG"), "held", "2024-09-14", ("Бекенов", "Ганзориг", "Жаксылыков", "Сайханбаяр")),
+        id="talks-told-again-give-their-date-and-the-people-who-took-part",
+    ),
+    pytest.param(
+        "Президент Аргентины Хавьер Милей и премьер-министр Италии Джорджа Мелони договорились о поставках "
+        "патрульных катеров. Лидеры встретились 4 июня в Риме.",
+        (("ARG", "ITA"), "held", "--06-04", ("Мелони", "Милей")),
+        id="leaders-who-met-are-the-people-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Министр обороны Грузии Ираклий Чиковани принял в Тбилиси делегацию министерства обороны Эстонии "
+        "во главе с заместителем министра Тийт Мятсом. Стороны обсудили вопросы подготовки военных. "
+        "На встрече присутствовал посол Эстонии в Грузии Андрес Рийм.",
+        (("EST", "GEO"), "held", None, ("Мятс", "Рийм", "Чиковани")),
+        id="someone-present-joins-the-meeting-past-a-sentence-about-its-talks",
+    ),
+    pytest.param(
+        # the first sentence has no meeting word; the second names no one: together they are one meeting
+        "Командующий ВМС Индонезии адмирал Мухаммад Али и командующий ВМС Австралии вице-адмирал Марк "
+        "Хэммонд обсудили в Джакарте совместное патрулирование. Встреча состоялась 3 июля.",
+        (("AUS", "IDN"), "held", "--07-03", ("Али", "Хэммонд")),
+        id="a-meeting-that-took-place-is-the-one-of-the-people-just-named",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACROSS_SENTENCES)
+def test_one_meeting_told_across_sentences(text, expected):
+    rows, _ = events_of(text)
+    assert meetings(rows) == [expected]

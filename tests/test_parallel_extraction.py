@@ -3,7 +3,6 @@
 import os
 import signal
 import threading
-import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -12,6 +11,8 @@ import pytest
 from defcoop_dagster.core.extraction import extract_articles
 from defcoop_dagster.core.ingest.articles import article_rows
 from defcoop_dagster.core.ingest.sources import scan
+
+from .processes import wait
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -65,13 +66,8 @@ def test_a_killed_worker_fails_the_call_instead_of_hanging():
     # a daemon thread: were the call to wait for ever, the test fails below instead of hanging
     thread = threading.Thread(target=call, daemon=True)
     thread.start()
-    workers: set[int] = set()
-    deadline = time.monotonic() + 120
-    while not workers and thread.is_alive() and time.monotonic() < deadline:
-        # the workers are forked by the fork server, a child of this process, not by this process
-        workers = _children(_children({os.getpid()}))
-        time.sleep(0.05)
-    assert workers, "no worker process was started"
+    # the workers are forked by the fork server, a child of this process, not by this process
+    workers = wait(lambda: _children(_children({os.getpid()})), "a worker process", timeout=120, every=0.05)
     os.kill(min(workers), signal.SIGKILL)
     thread.join(timeout=120)
     assert not thread.is_alive(), "the call still waits for the killed worker"
