@@ -6,13 +6,18 @@ A command that has closed what it opened can end at once instead, its output flu
 
 ``python -m defcoop_dagster.quick_exit dagster asset materialize …`` is Dagster's own command line,
 run so: what ``defcoop materialize`` starts; ``… quick_exit dbt build …`` is dbt's (what the models'
-step starts, through ``analytics/dbt_cli.py``).
+step starts, through ``analytics/dbt_cli.py``); that one is handed to the run's warm dbt process
+when there is one (``analytics/dbt_server.py``).
 """
 
 import contextlib
+import importlib.util
 import logging
 import os
 import sys
+from pathlib import Path
+
+DBT_SERVER = Path(__file__).resolve().parent / "analytics" / "dbt_server.py"
 
 
 def leave(code: int) -> None:
@@ -34,6 +39,9 @@ def exit_code(stop: SystemExit) -> int:
 def command() -> None:
     """Dagster's or dbt's command line (``sys.argv[1]``, its arguments after it), ended by ``leave``."""
     if sys.argv[1] == "dbt":
+        served = warm_dbt(sys.argv[2:])
+        if served is not None:
+            leave(served if served >= 0 else 128 - served)  # a child ended by signal N: 128 + N, as a shell says
         from dbt.cli.main import cli as main
     else:
         from dagster._cli import main
@@ -44,6 +52,17 @@ def command() -> None:
     except SystemExit as stop:
         code = exit_code(stop)
     leave(code)
+
+
+def warm_dbt(args: list[str]) -> int | None:
+    """``dbt args`` run by the run's warm dbt process, when it has one: its exit code, else None."""
+    path = os.environ.get("DEFCOOP_DBT_SERVER")
+    if not path:
+        return None
+    spec = importlib.util.spec_from_file_location("dbt_server", DBT_SERVER)
+    server = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(server)
+    return server.hand_over(path, args)
 
 
 if __name__ == "__main__":

@@ -14,16 +14,20 @@ their own. Workers are not forked from the caller, whose other threads (DuckDB's
 runner's pipe reader, Dagster's) may hold a lock at the fork that the child would wait on for ever.
 A worker that dies (killed, out of memory) ends the call with ``BrokenProcessPool`` instead of a
 wait for a result that never comes.
+
+A caller that knows it will extract soon (a Dagster run, at its start) calls ``start_workers()``:
+the fork server loads the models on another core while the caller does other work, and then even a
+single batch goes to a worker, whose models are ready, instead of loading them here.
 """
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 
-from .entities.extract import extract
-from .events.rows import extract_all
-from .lang import preload
+# imported by the fork server (never here: importing it loads the models), named so the test sees a typo
+PRELOAD = f"{__package__}.lang.preload"
 
 WORKERS_VAR = "DEFCOOP_WORKERS"
 FORKSERVER = "forkserver"
@@ -60,17 +64,41 @@ def extract_articles(articles: list[dict], batch_size: int = BATCH_SIZE, workers
     batches = _by_length(articles, batch_size)
     workers = min(workers or default_workers(), len(batches))
     out = Extracted()
-    if workers <= 1 or len(batches) < PARALLEL_MIN_BATCHES or FORKSERVER not in multiprocessing.get_all_start_methods():
+    parallel = workers > 1 and len(batches) >= PARALLEL_MIN_BATCHES
+    if not batches or not (parallel or _started) or not forkserver_available():
         for batch in batches:
             out.add(_extract_batch(batch))
         return out
-    context = multiprocessing.get_context(FORKSERVER)
-    # read when the server starts (once per process); the server's models are the workers' (copy-on-write)
-    context.set_forkserver_preload([preload.__name__])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_server_context()) as pool:
         for part in pool.map(_extract_batch, batches):  # in order: the rows come out as in one process
             out.add(part)
     return out
+
+
+_started = False  # start_workers() was called in this process
+
+
+def forkserver_available() -> bool:
+    return FORKSERVER in multiprocessing.get_all_start_methods()
+
+
+def _server_context():
+    context = multiprocessing.get_context(FORKSERVER)
+    # read when the server starts (once per process); the server's models are the workers' (copy-on-write)
+    context.set_forkserver_preload([PRELOAD])
+    return context
+
+
+def start_workers() -> bool:
+    """Start the fork server now, without waiting for its models; later calls of ``extract_articles``
+    in this process send even one batch to a worker. False where there is no fork server."""
+    global _started
+    if not forkserver_available():
+        return False
+    _server_context()
+    multiprocessing.forkserver.ensure_running()
+    _started = True
+    return True
 
 
 def default_workers() -> int:
@@ -82,6 +110,10 @@ def default_workers() -> int:
 
 def _extract_batch(batch: list[dict]) -> Extracted:
     """The rows of one batch: entities, then events from the same analysis (which stays here)."""
+    # here, not at the top: a caller whose batches all go to workers never loads natasha itself
+    from .entities.extract import extract
+    from .events.rows import extract_all
+
     entities = extract(batch)
     events = extract_all(batch, entities.persons, entities.person_mentions, entities.mentions, entities.sentences)
     part = Extracted()

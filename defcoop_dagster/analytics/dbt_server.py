@@ -1,0 +1,172 @@
+"""dbt started before the models' step needs it, so the step does not wait for Python and dbt to load.
+
+A run starts this file as a script at its beginning (``defs/resources.py``, ``Helpers``): it listens
+on a Unix socket, imports dbt's command line and the DuckDB adapter (about 1.5 s, on the other core
+while the run reads its files and extracts), and waits. ``dbt`` as the models' step runs it
+(``quick_exit.py``, through dagster-dbt) finds the socket in ``DEFCOOP_DBT_SERVER`` and hands it its
+arguments, environment, folder and standard streams instead of loading dbt itself. The server forks
+a child that becomes that command and sends back the child's pid, then its exit status. The child is
+a copy of a process that has only imported dbt, so dbt runs as in a new process, its output going
+to dagster-dbt as before.
+
+When the socket is missing or the server is gone, ``dbt`` runs in its own process, as it always could.
+The server ends when the run's process closes its stdin (or ends).
+
+Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package.
+"""
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+
+SOCKET_VAR = "DEFCOOP_DBT_SERVER"
+MAX_MESSAGE = 1 << 20
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+NICER = 5
+_server: subprocess.Popen | None = None  # this process's server, kept for its later runs
+
+
+def start() -> str:
+    """This process's dbt server, started unless it runs; its socket is put in ``SOCKET_VAR``, so the
+    dbt commands started from here (dagster-dbt's) find it. It ends with this process."""
+    global _server
+    path = os.environ.get(SOCKET_VAR)
+    if _server is not None and _server.poll() is None and path:
+        return path
+    path = os.path.join(tempfile.mkdtemp(prefix="defcoop-dbt-"), "dbt.sock")
+    # bound and listening before the server starts: a command handed over at once waits in the backlog
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(path)
+        listener.listen()
+        # stdin a pipe only we hold: when this process ends, for whatever reason, the server reads EOF and ends
+        _server = subprocess.Popen(
+            [sys.executable, "-P", os.path.abspath(__file__), path, str(listener.fileno())],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            pass_fds=[listener.fileno()],
+        )
+    os.environ[SOCKET_VAR] = path
+    return path
+
+
+def end_with_parent() -> None:
+    """Ask Linux to end this process when the one that started it ends (a no-op elsewhere): a helper
+    of a run that ended at once (its step skipped, a failure) stops loading what nobody will use."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+def yield_to_the_run() -> None:
+    """Load at a lower priority: on a machine of two cores, the run's steps and the extraction's fork
+    server, loading at the same time, go first. (dbt runs later, when nothing else does.)"""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICER)
+
+
+def serve(path: str, fd: int) -> None:
+    """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is loaded."""
+    end_with_parent()
+    yield_to_the_run()
+    with socket.socket(fileno=fd) as listener:
+        import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
+        import dbt.cli.main  # noqa: F401
+
+        while True:
+            ready, _, _ = select.select([listener, sys.stdin], [], [])
+            if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1):
+                break  # the run's process is done with us
+            if listener in ready:
+                conn, _ = listener.accept()
+                with conn:
+                    answer(conn, listener)
+    os.unlink(path)
+    os.rmdir(os.path.dirname(path))
+
+
+def answer(conn: socket.socket, listener: socket.socket) -> None:
+    """One command: fork the child that runs it, tell the client its pid, then its exit status."""
+    data, fds, _, _ = socket.recv_fds(conn, MAX_MESSAGE, 3)
+    while data and not data.endswith(b"\n"):
+        more = conn.recv(MAX_MESSAGE)
+        if not more:
+            break
+        data += more
+    if len(fds) != 3 or not data.endswith(b"\n"):
+        for fd in fds:
+            os.close(fd)
+        return
+    request = json.loads(data)
+    pid = os.fork()
+    if pid == 0:
+        listener.close()
+        conn.close()
+        become(request, fds)
+    for fd in fds:
+        os.close(fd)
+    conn.sendall(f"{pid}\n".encode())
+    _, status = os.waitpid(pid, 0)
+    conn.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
+
+
+def become(request: dict, fds: list[int]) -> None:
+    """In the child: the client's streams, folder and environment, then dbt's command line; never returns."""
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.argv = ["dbt", *request["args"]]
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    from dbt.cli.main import cli
+
+    code = 0
+    try:
+        cli()
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except KeyboardInterrupt:
+        code = 130
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
+def hand_over(path: str, args: list[str]) -> int | None:
+    """Run ``dbt args`` in the server at ``path``; its exit code, or None when there is no server
+    (the caller runs dbt itself). SIGINT and SIGTERM received meanwhile go on to the command."""
+    try:
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn.connect(path)
+    except OSError:
+        return None
+    with conn:
+        message = json.dumps({"args": args, "env": dict(os.environ), "cwd": os.getcwd()}) + "\n"
+        try:
+            socket.send_fds(conn, [message.encode()], [0, 1, 2])
+            reader = conn.makefile("r")
+            pid = reader.readline().strip()
+        except OSError:
+            return None
+        if not pid:
+            return None  # the server went away before it forked: nothing ran
+        child = int(pid)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda number, _frame: os.kill(child, number))
+        status = reader.readline().strip()
+        return int(status) if status else 1
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1], int(sys.argv[2]))

@@ -1,0 +1,128 @@
+"""The helpers a run starts at its beginning: a dbt process with dbt imported, and the extraction's
+fork server. Commands handed to them give what they would give run alone; without them, or once
+the process that started them is gone, nothing waits for them."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from defcoop_dagster.analytics import dbt_server
+
+from .processes import wait
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT = ROOT / "dbt_like_models"
+
+
+def _in_a_new_process(code: str) -> str:
+    run = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return run.stdout
+
+
+def test_dbt_answers_through_the_server_as_it_does_alone(tmp_path):
+    """dbt's own output and exit codes, once through the server and once in its own process."""
+    code = f"""
+        import json, os, sys
+        from defcoop_dagster.analytics import dbt_server
+        os.chdir({str(PROJECT)!r})
+        args = ["ls", "--resource-type", "model", "--output", "name", "--quiet",
+                "--target-path", {str(tmp_path / "target")!r}, "--vars", '{{"work_file": "x.duckdb"}}']
+        if sys.argv[1:] == ["served"]:
+            path = dbt_server.start()
+            codes = [dbt_server.hand_over(path, args), dbt_server.hand_over(path, ["no-such-command"])]
+        else:
+            codes = []
+            for a in (args, ["no-such-command"]):
+                sys.stdout.flush()
+                pid = os.fork()
+                if pid == 0:
+                    os.execv(sys.executable, [sys.executable, "-m", "defcoop_dagster.quick_exit", "dbt", *a])
+                codes.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+        sys.stdout.flush()
+        print(json.dumps(codes))
+        """
+    runs = {}
+    for how in ("served", "alone"):
+        run = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code), how], cwd=ROOT, capture_output=True, text=True, timeout=300
+        )
+        assert run.returncode == 0, run.stderr[-3000:]
+        *listed, codes = run.stdout.strip().splitlines()
+        runs[how] = (sorted(listed), json.loads(codes))
+    assert runs["served"] == runs["alone"]
+    listed, codes = runs["served"]
+    assert "dyad_year" in listed and "stg_meetings" in listed
+    assert codes[0] == 0 and codes[1] == 2  # click's usage error
+
+
+def test_without_a_server_the_caller_runs_dbt_itself(tmp_path):
+    assert dbt_server.hand_over(str(tmp_path / "no.sock"), ["ls"]) is None
+    env = dict(os.environ, **{dbt_server.SOCKET_VAR: str(tmp_path / "no.sock")})
+    args = ["ls", "--resource-type", "model", "--output", "name", "--quiet", "--target-path", str(tmp_path / "t")]
+    run = subprocess.run(
+        [sys.executable, "-m", "defcoop_dagster.quick_exit", "dbt", *args, "--vars", '{"work_file": "x.duckdb"}'],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "dyad_year" in run.stdout.split()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_the_dbt_server_ends_with_the_process_that_started_it():
+    starter = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom defcoop_dagster.analytics import dbt_server\n"
+            "dbt_server.start()\nprint(dbt_server._server.pid, flush=True)\ntime.sleep(600)",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    server = int(starter.stdout.readline())
+    starter.kill()  # no chance to close anything: the kernel tells the server
+    starter.wait()
+    wait(lambda: not Path(f"/proc/{server}").exists() or _zombie(server), "the server's end", timeout=60)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def test_one_batch_goes_to_a_started_fork_server_and_gives_the_rows_of_one_process():
+    """After ``start_workers`` even a single article is extracted by a worker: the caller loads no model."""
+    code = f"""
+        import json
+        from pathlib import Path
+        from defcoop_dagster.core.ingest.articles import article_rows
+        from defcoop_dagster.core.ingest.sources import scan
+        from defcoop_dagster.core import extraction
+        articles = article_rows([s for s in scan(Path({str(ROOT / "seeds")!r})) if s["status"] == "accepted"])[:1]
+        started = extraction.start_workers()
+        rows = extraction.extract_articles(articles)
+        from defcoop_dagster.core.lang import analysis
+        print(json.dumps({{"started": started, "loaded_here": analysis.models.cache_info().currsize,
+                          "meetings": rows.meetings, "mentions": len(rows.mentions)}}, default=str))
+        """
+    served = json.loads(_in_a_new_process(code))
+    alone = json.loads(_in_a_new_process(code.replace("extraction.start_workers()", "False")))
+    assert served["started"] and not alone["started"]
+    assert served["loaded_here"] == 0 and alone["loaded_here"] == 1
+    assert served["mentions"] and served["meetings"]
+    assert (served["meetings"], served["mentions"]) == (alone["meetings"], alone["mentions"])
