@@ -13,7 +13,7 @@ import pytest
 
 from defcoop_dagster import code_location
 from defcoop_dagster.analytics.dbt_project import MODELS_DIR_VAR, TARGET
-from defcoop_dagster.defs.resources import InputFolder, Warehouse
+from defcoop_dagster.defs.resources import InputFolder, Warehouse, warm_start
 from defcoop_dagster.warehouse.publish import work_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +73,7 @@ def run_pipeline(
         resources={
             "input_folder": InputFolder(path=str(input_dir)),
             "warehouse": Warehouse(database=str(db_path), private_work_file=private_work_file),
+            **warm_start(),
         },
         selection=selection,
         raise_on_error=False,

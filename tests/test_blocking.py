@@ -7,7 +7,7 @@ import dagster as dg
 import yaml
 
 from defcoop_dagster.defs.models.assets import models_asset
-from defcoop_dagster.defs.resources import InputFolder, Warehouse
+from defcoop_dagster.defs.resources import InputFolder, Warehouse, warm_start
 from defcoop_dagster.stage import orphans_check, run_checks
 
 from .conftest import ROOT, SEEDS, definitions, published_copy, query
@@ -26,6 +26,7 @@ def test_a_failing_model_test_leaves_the_published_file_byte_identical(tmp_path,
     resources = {
         "input_folder": InputFolder(path=str(SEEDS)),
         "warehouse": Warehouse(database=str(db), private_work_file=True),
+        **warm_start(),
     }
     defs = definitions()
     before = digest(db)
@@ -75,7 +76,9 @@ def test_an_orphan_row_fails_its_step_naming_the_check(tmp_path):
 
     db = tmp_path / "w.duckdb"
     result = dg.materialize(
-        [parties, downstream], resources={"warehouse": Warehouse(database=str(db))}, raise_on_error=False
+        [parties, downstream],
+        resources={"warehouse": Warehouse(database=str(db)), **warm_start()},
+        raise_on_error=False,
     )
     assert not result.success
     (message,) = failure_messages(result)

@@ -5,7 +5,7 @@ import shutil
 import dagster as dg
 import duckdb
 
-from defcoop_dagster.defs.resources import InputFolder, Warehouse
+from defcoop_dagster.defs.resources import InputFolder, Warehouse, warm_start
 
 from .conftest import SEEDS, definitions
 
@@ -16,7 +16,11 @@ def pictures(db, defence_only: bool) -> dict:
     result = dg.materialize(
         [*defs.assets, *defs.asset_checks],
         selection=dg.AssetSelection.groups("pictures"),
-        resources={"input_folder": InputFolder(path=str(SEEDS)), "warehouse": Warehouse(database=str(db))},
+        resources={
+            "input_folder": InputFolder(path=str(SEEDS)),
+            "warehouse": Warehouse(database=str(db)),
+            **warm_start(),
+        },
         run_config={"ops": {"cooperation_network": config, "dyad_timelines": config}},
     )
     assert result.success

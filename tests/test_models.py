@@ -13,7 +13,7 @@ import yaml
 
 from defcoop_dagster.analytics.dbt_project import DbtProjectError, prepared_manifest
 from defcoop_dagster.defs.models.assets import models_asset
-from defcoop_dagster.defs.resources import Warehouse
+from defcoop_dagster.defs.resources import Warehouse, warm_start
 from defcoop_dagster.warehouse.publish import work_path
 from defcoop_dagster.warehouse.tables import KINDS as DOCUMENT_KINDS
 
@@ -160,7 +160,10 @@ def test_a_failing_test_shows_its_rows_and_stops_the_graph(tmp_path, seeds_wareh
     shutil.copy(seeds_warehouse, db)
     models = models_asset(project)
     result = dg.materialize(
-        [models], selection=["stg_meetings"], resources={"warehouse": Warehouse(database=str(db))}, raise_on_error=False
+        [models],
+        selection=["stg_meetings"],
+        resources={"warehouse": Warehouse(database=str(db)), **warm_start()},
+        raise_on_error=False,
     )
     got = {e.check_name: e for e in result.get_asset_check_evaluations()}
     wrong = got["place_is_baku"]

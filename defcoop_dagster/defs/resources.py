@@ -1,4 +1,5 @@
-"""Resources: the input folder and the DuckDB warehouse, pointed at by CONTRACT.md's settings; the executor."""
+"""Resources: the input folder and the DuckDB warehouse, pointed at by CONTRACT.md's settings; the
+helpers started with a run (``warm_start.py``); the executor."""
 
 import os
 from contextlib import ExitStack, contextmanager
@@ -13,6 +14,7 @@ from ..core.ingest.documents import MAX_BYTES, MAX_CHARS
 from ..faults import fault_line, machine_fault
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
 from ..warehouse.publish import is_duckdb_file, work_path
+from .warm_start import ExtractionWorkers, WarmDbt
 
 
 class InputFolder(dg.ConfigurableResource):
@@ -150,7 +152,13 @@ def build_resources() -> dict:
     return {
         "input_folder": InputFolder(path=_env_or_default(INPUT_DIR_VAR)),
         "warehouse": Warehouse(database=_env_or_default(DUCKDB_PATH_VAR), private_work_file=True),
+        **warm_start(),
     }
+
+
+def warm_start() -> dict:
+    """The helpers the extraction and the models' step find started (``warm_start.py``)."""
+    return {"extraction_workers": ExtractionWorkers(), "warm_dbt": WarmDbt()}
 
 
 @dg.definitions

@@ -13,6 +13,7 @@ from ...validation import Validated, attribute_to_articles, follow_parent, move_
 from ...warehouse.state import input_digests, new_state, rows_of, stack, unchanged
 from ...warehouse.tables import TABLES
 from ..resources import Warehouse
+from ..warm_start import ExtractionWorkers
 
 ENTITY_TABLES = ["mentions", "persons", "person_mentions"]
 EVENT_TABLES = ["meetings", "meeting_countries", "meeting_participants", "agreements", "agreement_parties"]
@@ -113,7 +114,8 @@ def table_counts(name: str, valid: pd.DataFrame) -> dict:
 
 
 @stage("extraction", table_specs(), CHECKS)
-def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse):
+def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse, extraction_workers: ExtractionWorkers):
+    # extraction_workers: its fork server was started with the run (defs/warm_start.py)
     def kept(con) -> dict:
         return {
             "articles_analysed": 0,
