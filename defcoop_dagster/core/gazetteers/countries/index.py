@@ -1,7 +1,8 @@
 """The gazetteer's index: every surface form of every name, keyed by its normalised word tokens.
 
-Built once, lazily (~2 s). On a surface form shared by two entries the better kind wins
-(organisation > name > adjective > capital > non-country phrase), then the first written.
+Built once, lazily (~1 s), and kept on disk for the next processes (``core/built.py``). On a
+surface form shared by two entries the better kind wins (organisation > name > adjective > capital
+> non-country phrase), then the first written.
 A name word that is also an ordinary word (Того/того, Вена/вена) must be capitalised in text.
 """
 
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...built import built
 from ...lang import lexicon, morph
 from .forms import adjective_forms, phrase_forms, word_class, word_forms
 from .reference import pycountry_names, states
@@ -178,8 +180,8 @@ def _build() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The index, built on first use."""
-    return _build()
+    """The index, built on first use, or read from the cache of this extractor version (``core/built.py``)."""
+    return built("countries", _build)
 
 
 def surface_forms(kind: str) -> dict[str, tuple[str, ...]]:
