@@ -19,9 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "dbt_like_models"
 
 
-def _in_a_new_process(code: str) -> str:
+def _in_a_new_process(code: str, **env: str) -> str:
     run = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        env=dict(os.environ, **env),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr[-3000:]
     return run.stdout
@@ -120,9 +125,11 @@ def test_one_batch_goes_to_a_started_fork_server_and_gives_the_rows_of_one_proce
         print(json.dumps({{"started": started, "loaded_here": analysis.models.cache_info().currsize,
                           "meetings": rows.meetings, "mentions": len(rows.mentions)}}, default=str))
         """
-    served = json.loads(_in_a_new_process(code))
-    alone = json.loads(_in_a_new_process(code.replace("extraction.start_workers()", "False")))
-    assert served["started"] and not alone["started"]
-    assert served["loaded_here"] == 0 and alone["loaded_here"] == 1
+    served = json.loads(_in_a_new_process(code, DEFCOOP_WORKERS="2"))
+    alone = json.loads(_in_a_new_process(code.replace("extraction.start_workers()", "False"), DEFCOOP_WORKERS="2"))
+    one = json.loads(_in_a_new_process(code, DEFCOOP_WORKERS="1"))  # one process asked for: no server
+    assert served["started"] and not alone["started"] and not one["started"]
+    assert served["loaded_here"] == 0 and alone["loaded_here"] == 1 and one["loaded_here"] == 1
     assert served["mentions"] and served["meetings"]
     assert (served["meetings"], served["mentions"]) == (alone["meetings"], alone["mentions"])
+    assert (one["meetings"], one["mentions"]) == (alone["meetings"], alone["mentions"])

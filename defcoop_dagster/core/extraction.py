@@ -62,10 +62,12 @@ def extract_articles(articles: list[dict], batch_size: int = BATCH_SIZE, workers
     """Rows of the eight tables for article rows (article_id, body, published, published_date,
     dateline_end, dateline_place); ``workers`` processes (default: one per core) when it pays."""
     batches = _by_length(articles, batch_size)
-    workers = min(workers or default_workers(), len(batches))
+    wanted = workers or default_workers()
+    workers = min(wanted, len(batches))
     out = Extracted()
     parallel = workers > 1 and len(batches) >= PARALLEL_MIN_BATCHES
-    if not batches or not (parallel or _started) or not forkserver_available():
+    ready = _started and wanted > 1  # a started server takes even one batch, unless one process was asked for
+    if not batches or not (parallel or ready) or not forkserver_available():
         for batch in batches:
             out.add(_extract_batch(batch))
         return out
@@ -91,10 +93,11 @@ def _server_context():
 
 def start_workers() -> bool:
     """Start the fork server now, without waiting for its models; later calls of ``extract_articles``
-    in this process send even one batch to a worker. False where there is no fork server."""
+    in this process send even one batch to a worker. False where there is no fork server, or with
+    ``DEFCOOP_WORKERS=1``."""
     global _started
-    if not forkserver_available():
-        return False
+    if not forkserver_available() or default_workers() <= 1:
+        return False  # no fork server here, or one process asked for (DEFCOOP_WORKERS=1)
     _server_context()
     multiprocessing.forkserver.ensure_running()
     _started = True
