@@ -32,10 +32,13 @@ NICER = 5
 _server: subprocess.Popen | None = None  # this process's server, kept for its later runs
 
 
-def start() -> str:
+def start() -> str | None:
     """This process's dbt server, started unless it runs; its socket is put in ``SOCKET_VAR``, so the
-    dbt commands started from here (dagster-dbt's) find it. It ends with this process."""
+    dbt commands started from here (dagster-dbt's) find it. It ends with this process. None where
+    streams cannot be handed over a socket (no ``socket.send_fds``): dbt then starts as before."""
     global _server
+    if not hasattr(socket, "send_fds") or not hasattr(socket, "AF_UNIX"):
+        return None
     path = os.environ.get(SOCKET_VAR)
     if _server is not None and _server.poll() is None and path:
         return path
@@ -94,7 +97,8 @@ def serve(path: str, fd: int) -> None:
 
 
 def answer(conn: socket.socket, listener: socket.socket) -> None:
-    """One command: fork the child that runs it, tell the client its pid, then its exit status."""
+    """One command: fork the child that runs it, tell the client its pid, then its exit status. One
+    at a time: a second command waits in the backlog (a run's one models' step sends one)."""
     data, fds, _, _ = socket.recv_fds(conn, MAX_MESSAGE, 3)
     while data and not data.endswith(b"\n"):
         more = conn.recv(MAX_MESSAGE)
