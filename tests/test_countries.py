@@ -1,7 +1,5 @@
 """Tests for the Russian country/organisation gazetteer (defcoop_dagster.core.gazetteers.countries)."""
 
-import time
-
 import pycountry
 import pytest
 
@@ -383,16 +381,12 @@ def test_every_un_member():
     assert failures == []
 
 
-def test_build_is_fast_and_large():
+def test_the_index_is_large_and_finds_every_mention_of_a_long_text():
+    # sizes and counts, not seconds: tests never time the machine (benchmarks/ does)
     country_index.gazetteer.cache_clear()
-    t0 = time.perf_counter()
-    size = C.gazetteer_size()
-    assert time.perf_counter() - t0 < 10
-    assert size > 5000
+    assert C.gazetteer_size() > 5000
     text = "Министр обороны России провёл переговоры с коллегами из Азербайджана в Баку. " * 200
-    t0 = time.perf_counter()
     assert len(C.find_countries(text)) == 600
-    assert time.perf_counter() - t0 < 1
 
 
 def test_surface_forms():
