@@ -4,6 +4,7 @@ the process that started them is gone, nothing waits for them."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -133,3 +134,46 @@ def test_one_batch_goes_to_a_started_fork_server_and_gives_the_rows_of_one_proce
     assert served["mentions"] and served["meetings"]
     assert (served["meetings"], served["mentions"]) == (alone["meetings"], alone["mentions"])
     assert (one["meetings"], one["mentions"]) == (alone["meetings"], alone["mentions"])
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="the server watches its command with a pidfd")
+def test_a_command_whose_client_is_killed_is_ended(tmp_path, seeds_warehouse):
+    """SIGKILL cannot be passed on by the client: the server sees it gone and ends the command, as
+    dbt in the client's own process would have ended with it."""
+    work = tmp_path / "w.duckdb"
+    shutil.copy(seeds_warehouse, work)
+    target = tmp_path / "target"
+    code = f"""
+        import os, signal, subprocess, sys, time
+        from pathlib import Path
+        from defcoop_dagster.analytics import dbt_server
+        dbt_server.start()
+        server = dbt_server._server.pid
+
+        def children():
+            out = set()
+            for entry in Path("/proc").iterdir():
+                if entry.name.isdigit():
+                    try:
+                        if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == server:
+                            out.add(int(entry.name))
+                    except (OSError, ValueError, IndexError):
+                        pass
+            return out
+
+        args = ["build", "--vars", '{{"work_file": "{work}"}}', "--target-path", {str(target)!r}]
+        client = subprocess.Popen([sys.executable, "-m", "defcoop_dagster.quick_exit", "dbt", *args],
+                                  cwd={str(PROJECT)!r}, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while not children() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        running = children()
+        client.kill()
+        client.wait()
+        while children() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        print(len(running), len(children()))
+        """
+    out = _in_a_new_process(code)
+    assert out.split() == ["1", "0"]  # the command ran, and no longer runs
+    assert not (target / "run_results.json").exists()  # it was ended, not left to finish

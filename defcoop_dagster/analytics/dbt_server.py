@@ -117,9 +117,31 @@ def answer(conn: socket.socket, listener: socket.socket) -> None:
         become(request, fds)
     for fd in fds:
         os.close(fd)
-    conn.sendall(f"{pid}\n".encode())
-    _, status = os.waitpid(pid, 0)
-    conn.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
+    try:
+        conn.sendall(f"{pid}\n".encode())
+        wait_for(pid, conn)
+    finally:
+        _, status = os.waitpid(pid, 0)
+    with contextlib.suppress(OSError):  # the client may be gone
+        conn.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
+
+
+def wait_for(pid: int, conn: socket.socket) -> None:
+    """Until the command ends; if its client goes first (killed, even by SIGKILL, which it cannot
+    pass on), the command is ended too, as dbt in the client's own process would have been."""
+    if not hasattr(os, "pidfd_open"):
+        return  # waitpid alone: a client gone leaves its command to finish
+    child = os.pidfd_open(pid)
+    try:
+        while True:
+            ready, _, _ = select.select([child, conn], [], [])
+            if child in ready:
+                return
+            if not conn.recv(MAX_MESSAGE):  # EOF: the client is gone (it sends nothing more)
+                os.kill(pid, signal.SIGTERM)
+                return
+    finally:
+        os.close(child)
 
 
 def become(request: dict, fds: list[int]) -> None:
