@@ -56,13 +56,11 @@ def command() -> None:
 
 def warm_dbt(args: list[str]) -> int | None:
     """``dbt args`` run by the run's warm dbt process, when it has one: its exit code, else None."""
-    path = os.environ.get("DEFCOOP_DBT_SERVER")
-    if not path:
-        return None
     spec = importlib.util.spec_from_file_location("dbt_server", DBT_SERVER)
     server = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(server)
-    return server.hand_over(path, args)
+    path = os.environ.get(server.SOCKET_VAR)
+    return server.hand_over(path, args) if path else None
 
 
 if __name__ == "__main__":

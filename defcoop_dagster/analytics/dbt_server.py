@@ -1,6 +1,6 @@
 """dbt started before the models' step needs it, so the step does not wait for Python and dbt to load.
 
-A run starts this file as a script at its beginning (``defs/resources.py``, ``Helpers``): it listens
+A run starts this file as a script at its beginning (``defs/warm_start.py``, ``WarmDbt``): it listens
 on a Unix socket, imports dbt's command line and the DuckDB adapter (about 1.5 s, on the other core
 while the run reads its files and extracts), and waits. ``dbt`` as the models' step runs it
 (``quick_exit.py``, through dagster-dbt) finds the socket in ``DEFCOOP_DBT_SERVER`` and hands it its
@@ -12,10 +12,12 @@ to dagster-dbt as before.
 When the socket is missing or the server is gone, ``dbt`` runs in its own process, as it always could.
 The server ends when the run's process closes its stdin (or ends).
 
-Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package.
+Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package, and
+loads ``quick_exit.py`` by its path for the way a command ends.
 """
 
 import contextlib
+import importlib.util
 import json
 import os
 import select
@@ -30,6 +32,7 @@ MAX_MESSAGE = 1 << 20
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 NICER = 5
 _server: subprocess.Popen | None = None  # this process's server, kept for its later runs
+QUICK_EXIT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "quick_exit.py")
 
 
 def start() -> str | None:
@@ -156,17 +159,17 @@ def become(request: dict, fds: list[int]) -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     from dbt.cli.main import cli
 
+    spec = importlib.util.spec_from_file_location("quick_exit", QUICK_EXIT)
+    quick = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quick)
     code = 0
     try:
         cli()
     except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        code = quick.exit_code(stop)
     except KeyboardInterrupt:
         code = 130
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
+    quick.leave(code)  # as dbt in its own process ends: output flushed, no teardown
 
 
 def hand_over(path: str, args: list[str]) -> int | None:
