@@ -163,10 +163,6 @@ def year_by_weekday(body: str, month: int, day: int) -> int | None:
     return next((m.value.year for m in _with_weekday(body, month, day) if m.value.year), None)
 
 
-def _day(group: str) -> int:
-    return day_number(group)
-
-
 def _mention(folded, body, m, name, published, latest, attached) -> DateMention | None:
     """Resolve one match of ``folded`` (the body, ё as е); None when it is not a real date
     (31 февраля, 13.13.2020, eve-of)."""
@@ -180,7 +176,7 @@ def _mention(folded, body, m, name, published, latest, attached) -> DateMention 
     else:
         inferred = False
     month = int(g["m"]) if g.get("m") else month_number(g["mw"]) if g.get("mw") else None
-    day = _day(g["d"]) if g.get("d") else None
+    day = day_number(g["d"]) if g.get("d") else None
 
     if name in ("iso", "numeric"):
         value, kind = date_or_none(year, month, day), "full"
@@ -188,7 +184,7 @@ def _mention(folded, body, m, name, published, latest, attached) -> DateMention 
         if name == "xrange" and year is not None and month > month_number(g["mw2"]):
             year -= 1  # "28 декабря – 3 января 2020": the year written belongs to the end
         written = int(g["y"]) if g.get("y") else None  # only a written year can rule a date out
-        if name == "range" and not is_real_date(written, month, _day(g["d2"])):
+        if name == "range" and not is_real_date(written, month, day_number(g["d2"])):
             return None
         if not is_real_date(written if name != "xrange" else year, month, day):
             return None
