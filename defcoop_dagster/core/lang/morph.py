@@ -1,5 +1,8 @@
 """One shared Russian morphology analyser (pymorphy2 through natasha's MorphVocab).
 
+pymorphy2 looks words up in its DAWG dictionaries through the C module ``dawg`` (the DAWG2
+package) when it is installed, else through pure-Python DAWG-Python: the same parses, ~3x faster.
+
 pymorphy2 0.9 calls ``inspect.getargspec``, which Python 3.11 removed. yargy ships a
 hot-fix that it applies when ``yargy.morph`` is imported; importing it here, before anything
 builds an analyser, makes that independent of which module a user happens to import first.
