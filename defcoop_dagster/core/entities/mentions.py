@@ -44,6 +44,7 @@ from ..lang.dates import PartialDate, find_dates
 from ..lang.morph import morph_vocab
 from ..lang.spelling import CYRILLIC_WORD
 from . import noise
+from .span_normals import normalize
 
 __all__ = ["COLUMNS", "TYPES", "mention_rows"]
 
@@ -151,10 +152,10 @@ def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: l
         genitive = bool(span.tokens) and span.tokens[0].feats.get("Case") == "Gen"
         item = None
         if span.type in ("ORG", "LOC") and not exact and noise.looks_like_person(text):
-            span.normalize(vocab)  # «во главе с Левоном Айвазяном» tagged ORG
+            normalize(span, vocab)  # «во главе с Левоном Айвазяном» tagged ORG
             item = _Item(start, end, "PER", span.normal, None, "rule:person_name")
         elif span.type == "PER":
-            span.normalize(vocab)
+            normalize(span, vocab)
             known_person = span.normal.lower() in surnames  # «Маас» after «Хайко Маас»
             code = None if exact_state or known_person else noise.misspelt_country(text)
             if code:
@@ -164,13 +165,13 @@ def _natasha_items(body: str, doc, dateline_end: int, gazetteer: list, states: l
             else:
                 item = _Item(start, end, "PER", span.normal, None, "natasha")
         elif span.type == "LOC":
-            span.normalize(vocab)
+            normalize(span, vocab)
             item = _Item(start, end, "LOC", _place_normal(text, span.normal), None, "natasha")
             code = None if _overlaps(start, end, gazetteer) else noise.misspelt_country(text)
             if code:
                 items.append(_Item(start, end, "COUNTRY", country_name(code), code, "rule:misspelt_country"))
         elif span.type == "ORG":
-            span.normalize(vocab)
+            normalize(span, vocab)
             if _only_states(body, start, end, states):
                 item = _Item(start, end, "LOC", span.normal, None, "rule:org_is_state")
             else:
@@ -186,7 +187,7 @@ def _full_name_surnames(spans, vocab) -> set[str]:
     out = set()
     for span in spans:
         if span.type == "PER" and len(span.tokens or []) > 1:
-            span.normalize(vocab)
+            normalize(span, vocab)
             out.add(span.normal.split()[-1].lower())
     return out
 

@@ -6,6 +6,8 @@ table between them is here. A word is put in the nominative from the parse the t
 points to. People's names are declined by ``lang.names``.
 """
 
+from functools import lru_cache
+
 from .morph import morph_vocab
 
 # The cases a tagger writes and their pymorphy2 names (pymorphy2 also has gen2, loc2, voct…,
@@ -17,6 +19,7 @@ OC_TO_UD_CASE = {oc: ud for ud, oc in UD_TO_OC_CASE.items()}
 UNAMBIGUOUS_ENDING_CASES = {"ablt", "datv"}
 
 
+@lru_cache(maxsize=50_000)  # a text repeats its posts and names: each (word, case, part of speech) inflected once
 def nominative(word: str, case: str | None, pos: str | None) -> str:
     """``word`` put in the nominative singular, as the tagger's case tells which parse is meant."""
     lower = word.lower()
@@ -68,11 +71,12 @@ def name_case(span) -> tuple[str | None, str | None]:
     return (tagger_case if tagger_case in cases else cases[0]), names[0].tag.gender
 
 
-def _noun_cases(word: str) -> set[str]:
-    return {p.tag.case for p in morph_vocab().parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
+@lru_cache(maxsize=50_000)
+def _noun_cases(word: str) -> frozenset[str]:
+    return frozenset(p.tag.case for p in morph_vocab().parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case)
 
 
-def _only_oblique_case(cases: set[str]) -> str | None:
+def _only_oblique_case(cases: frozenset[str]) -> str | None:
     """The one case a word's noun readings allow when none is nominative and its ending is
     unambiguous ("-ом": instrumental); the locative, which shares endings, does not count."""
     rest = cases - {"loct"}
