@@ -30,8 +30,8 @@ from razdel import sentenize, tokenize
 from slovnet.bio import bio_spans
 
 from . import morph  # the shared MorphVocab, built after pymorphy2's Python 3.11 fix
-from .speedups import speed_up
 from .lexicon import words
+from .speedups import speed_up
 
 BATCH_SIZE = 64  # articles per call; slovnet splits sentences into its own batches below this
 MAX_SENTENCE_TOKENS = 1_000
