@@ -26,6 +26,13 @@ WORDS_KEPT = 100_000  # most of a corpus's vocabulary (~15 MB per model); past i
 class ShiftedConv1d(Conv1d):
     """A ``Conv1d`` (batch × channels × positions in and out, as slovnet's) by shifted sums."""
 
+    def __init__(self, weight, bias, padding):
+        super().__init__(weight, bias, padding)
+        filters, channels, kernel = weight.shape
+        # channels × (kernel·filters), column block k the filters' weights at offset k; made here, where
+        # the fork server loads the models, so that its workers share it
+        self.side_by_side = np.ascontiguousarray(weight.array.transpose(1, 2, 0).reshape(channels, kernel * filters))
+
     def __call__(self, input):
         filters, channels, kernel = self.weight.shape
         batch, _, length = input.shape
@@ -33,28 +40,23 @@ class ShiftedConv1d(Conv1d):
         windows = length + 2 * pad - kernel + 1
         padded = np.zeros((batch, length + 2 * pad, channels), dtype=input.dtype)
         padded[:, pad : pad + length] = input.swapaxes(2, 1)
-        products = (padded.reshape(-1, channels) @ self._side_by_side()).reshape(batch, -1, kernel, filters)
+        products = (padded.reshape(-1, channels) @ self.side_by_side).reshape(batch, -1, kernel, filters)
         output = products[:, 0:windows, 0].copy()
         for offset in range(1, kernel):
             output += products[:, offset : offset + windows, offset]
         output += self.bias.array
         return output.swapaxes(2, 1)  # batch × filters × positions, as slovnet's layer returns it
 
-    def _side_by_side(self) -> np.ndarray:
-        """channels × (kernel·filters): column block k holds the filters' weights at offset k."""
-        matrix = getattr(self, "_matrix", None)
-        if matrix is None:
-            filters, channels, kernel = self.weight.shape
-            matrix = np.ascontiguousarray(self.weight.array.transpose(1, 2, 0).reshape(channels, kernel * filters))
-            self._matrix = matrix
-        return matrix
-
 
 class KeptWordShapes(WordShapeEncoder):
     """slovnet's encoder, each word's (word id, shape id) made once."""
 
+    def __init__(self, words_vocab, shapes_vocab, batch_size=8):
+        super().__init__(words_vocab, shapes_vocab, batch_size)
+        self.kept: dict[str, tuple[int, int]] = {}
+
     def item(self, words):
-        kept = self.__dict__.setdefault("_kept", {})
+        kept = self.kept
         if len(kept) > WORDS_KEPT:
             kept.clear()
         word_ids, shape_ids = [], []
