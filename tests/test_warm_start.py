@@ -5,6 +5,7 @@ the process that started them is gone, nothing waits for them."""
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
@@ -92,16 +93,19 @@ def test_the_dbt_server_ends_with_the_process_that_started_it():
             sys.executable,
             "-c",
             "import sys, time\nfrom defcoop_dagster.analytics import dbt_server\n"
-            "dbt_server.start()\nprint(dbt_server._server.pid, flush=True)\ntime.sleep(600)",
+            "path = dbt_server.start()\nprint(dbt_server._server.pid, path, flush=True)\ntime.sleep(600)",
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )
-    server = int(starter.stdout.readline())
+    pid, path = starter.stdout.readline().split()
+    server = int(pid)
+    assert Path(path).parent.is_dir()
     starter.kill()  # no chance to close anything: the kernel tells the server
     starter.wait()
     wait(lambda: not Path(f"/proc/{server}").exists() or _zombie(server), "the server's end", timeout=60)
+    assert not Path(path).parent.exists()  # its socket's folder went with it
 
 
 def _zombie(pid: int) -> bool:
@@ -177,3 +181,28 @@ def test_a_command_whose_client_is_killed_is_ended(tmp_path, seeds_warehouse):
     out = _in_a_new_process(code)
     assert out.split() == ["1", "0"]  # the command ran, and no longer runs
     assert not (target / "run_results.json").exists()  # it was ended, not left to finish
+
+
+@pytest.mark.skipif(not hasattr(socket, "send_fds"), reason="streams are handed over a Unix socket")
+def test_a_command_whose_client_left_before_its_pid_came_is_ended(tmp_path, seeds_warehouse):
+    """A client gone between handing its command over and reading the child's pid leaves no dbt
+    running for nobody: the server ends the command it could not report."""
+    work = tmp_path / "w.duckdb"
+    shutil.copy(seeds_warehouse, work)
+    target = tmp_path / "target"
+    args = ["build", "--vars", json.dumps({"work_file": str(work)}), "--target-path", str(target)]
+    code = f"""
+        import json, os, socket
+        from defcoop_dagster.analytics import dbt_server
+        path = dbt_server.start()
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn.connect(path)
+        request = {{"args": {args!r}, "env": dict(os.environ), "cwd": {str(PROJECT)!r}}}
+        with open(os.devnull, "w") as null:
+            socket.send_fds(conn, [(json.dumps(request) + "\\n").encode()], [0, null.fileno(), null.fileno()])
+        conn.close()  # gone before the server, still loading dbt, forks the command
+        # the server answers one command at a time: this one's answer means the first is over
+        print("exit", dbt_server.hand_over(path, ["--version"]))  # dbt's version is printed above
+        """
+    assert _in_a_new_process(code).splitlines()[-1] == "exit 0"
+    assert not (target / "run_results.json").exists()  # ended, not left to build

@@ -81,22 +81,27 @@ def yield_to_the_run() -> None:
 
 def serve(path: str, fd: int) -> None:
     """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is loaded."""
+    # ended by the parent's death (SIGTERM, end_with_parent) as by EOF: the socket's folder goes either way
+    signal.signal(signal.SIGTERM, lambda _number, _frame: sys.exit(0))
     end_with_parent()
     yield_to_the_run()
-    with socket.socket(fileno=fd) as listener:
-        import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
-        import dbt.cli.main  # noqa: F401
+    try:
+        with socket.socket(fileno=fd) as listener:
+            import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
+            import dbt.cli.main  # noqa: F401
 
-        while True:
-            ready, _, _ = select.select([listener, sys.stdin], [], [])
-            if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1):
-                break  # the run's process is done with us
-            if listener in ready:
-                conn, _ = listener.accept()
-                with conn:
-                    answer(conn, listener)
-    os.unlink(path)
-    os.rmdir(os.path.dirname(path))
+            while True:
+                ready, _, _ = select.select([listener, sys.stdin], [], [])
+                if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1):
+                    break  # the run's process is done with us
+                if listener in ready:
+                    conn, _ = listener.accept()
+                    with conn:
+                        answer(conn, listener)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            os.rmdir(os.path.dirname(path))
 
 
 def answer(conn: socket.socket, listener: socket.socket) -> None:
@@ -113,16 +118,25 @@ def answer(conn: socket.socket, listener: socket.socket) -> None:
             os.close(fd)
         return
     request = json.loads(data)
+    # the child starts with SIGTERM's default action, never the server's handler (no window between)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     pid = os.fork()
     if pid == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the command ends on SIGTERM as dbt alone does
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
         listener.close()
         conn.close()
         become(request, fds)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     for fd in fds:
         os.close(fd)
     try:
-        conn.sendall(f"{pid}\n".encode())
-        wait_for(pid, conn)
+        try:
+            conn.sendall(f"{pid}\n".encode())
+        except OSError:  # the client went while the child was forked: nobody waits for the command
+            os.kill(pid, signal.SIGTERM)
+        else:
+            wait_for(pid, conn)
     finally:
         _, status = os.waitpid(pid, 0)
     with contextlib.suppress(OSError):  # the client may be gone
