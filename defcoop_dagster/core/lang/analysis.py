@@ -25,13 +25,14 @@ from natasha import (
     NewsNERTagger,
     NewsSyntaxParser,
 )
-from natasha.doc import DocSent, DocToken, adapt_spans, inject_morph, inject_syntax, offset_syntax, sent_words
+from natasha.doc import DocSent, DocToken, adapt_spans, inject_syntax, offset_syntax, sent_words
 from razdel import sentenize, tokenize
 from slovnet.bio import bio_spans
 
 from . import morph  # the shared MorphVocab, built after pymorphy2's Python 3.11 fix
 from .lexicon import words
 from .speedups import speed_up
+from .tags import lemma_of, tag_sentences
 
 BATCH_SIZE = 64  # articles per call; slovnet splits sentences into its own batches below this
 MAX_SENTENCE_TOKENS = 1_000
@@ -81,8 +82,7 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
     # slovnet pads each batch to its longest item: sorted by length, little padding is computed
     order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
     chunk = [sent_words(sents[k]) for k in order]
-    for k, markup in zip(order, m.morph_tagger.map(chunk), strict=True):
-        inject_morph(sents[k].tokens, markup.tokens)
+    tags = tag_sentences(m.morph_tagger, [sents[k] for k in order], chunk)
     found = _ner(docs)
     if syntax:
         named = {id(sent) for doc in docs for sent in doc.sents if _holds_span(sent, found[id(doc)])}
@@ -94,26 +94,17 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
             for sent_id, sent in enumerate(doc.sents, 1):
                 if id(sent) in named:
                     offset_syntax(sent_id, sent.tokens)
+    for k, sent_tags in zip(order, tags, strict=True):
+        for token, tag in zip(sents[k].tokens, sent_tags, strict=True):
+            word = token.text.lower()
+            if token.pos == "NOUN" and word in PRONOUN_FORMS:
+                token.pos = "PRON"  # «В нём приняли участие»: the tagger's noun is the pronoun
+            token.lemma = lemma_of(word, token.pos, tag)
     for doc in docs:
         doc.spans = list(adapt_spans(doc, sorted(found[id(doc)])))
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
-        for token in doc.tokens:
-            if token.pos == "NOUN" and token.text.lower() in PRONOUN_FORMS:
-                token.pos = "PRON"  # «В нём приняли участие»: the tagger's noun is the pronoun
-            token.lemma = lemma(token.text, token.pos, token.feats)
     return docs
-
-
-@lru_cache(maxsize=200_000)
-def _lemma(word: str, pos: str | None, feats: tuple) -> str:
-    return models().morph_vocab.lemmatize(word, pos, dict(feats))
-
-
-def lemma(word: str, pos: str | None, feats: dict | None) -> str:
-    """natasha's lemma of a tagged word; a news text repeats its words, so each (word, tag) is
-    lemmatised once per process (pymorphy's scoring of the parses is most of the cost)."""
-    return _lemma(word.lower(), pos, tuple(sorted((feats or {}).items())))
 
 
 def _ner(docs: list[Doc]) -> dict[int, list[tuple[int, int, str]]]:

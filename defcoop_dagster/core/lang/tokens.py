@@ -1,4 +1,4 @@
-"""The one token model every stage reads: natasha's analysis of a body as plain, frozen records.
+"""The one token model every stage reads: natasha's analysis of a body as plain records.
 
 ``lang.analysis`` runs natasha (razdel segmentation, the slovnet morphology tagger and syntax
 parser, NER) once per article; ``sentences_of`` turns its ``Doc`` into these records. Tags are
@@ -15,7 +15,9 @@ from types import MappingProxyType
 _NO_FEATS: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+# records are not changed once made, but not frozen either: a frozen dataclass sets each field through
+# object.__setattr__, and an article has thousands of tokens (sentences_of was 5 % of the extraction)
+@dataclass(slots=True)
 class Token:
     index: int  # position in its sentence
     start: int
@@ -74,6 +76,14 @@ def _feats(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     return MappingProxyType(dict(items))
 
 
+def _feats_of(feats) -> Mapping[str, str]:
+    if not feats:
+        return _NO_FEATS
+    if type(feats) is MappingProxyType:
+        return feats  # the tagger's, one per tag (``tags.tag_parts``)
+    return _feats(tuple(sorted(feats.items())))
+
+
 def sentences_of(doc) -> list[Sentence]:
     """The sentences of an analysed natasha ``Doc`` as records."""
     out = []
@@ -86,7 +96,7 @@ def sentences_of(doc) -> list[Sentence]:
                 text=t.text,
                 lemma=(t.lemma or t.text).lower(),
                 pos=t.pos,
-                feats=_feats(tuple(sorted(t.feats.items()))) if t.feats else _NO_FEATS,
+                feats=_feats_of(t.feats),
                 head=_index(t.head_id) if t.rel is not None else None,
                 rel=t.rel,
             )
