@@ -206,3 +206,51 @@ def test_a_command_whose_client_left_before_its_pid_came_is_ended(tmp_path, seed
         """
     assert _in_a_new_process(code).splitlines()[-1] == "exit 0"
     assert not (target / "run_results.json").exists()  # ended, not left to build
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_a_command_ends_with_the_server_when_the_run_is_gone(tmp_path, seeds_warehouse):
+    """The process that started the server dies while a command runs (its client lives on): the
+    server ends, and the command with it, rather than building for a run that is gone."""
+    work = tmp_path / "w.duckdb"
+    shutil.copy(seeds_warehouse, work)
+    target = tmp_path / "target"
+    args = ["build", "--vars", json.dumps({"work_file": str(work)}), "--target-path", str(target)]
+    code = f"""
+        import os, subprocess, sys, time
+        from pathlib import Path
+        from defcoop_dagster.analytics import dbt_server
+        dbt_server.start()
+        server = dbt_server._server.pid
+        client = subprocess.Popen([sys.executable, "-m", "defcoop_dagster.quick_exit", "dbt", *{args!r}],
+                                  cwd={str(PROJECT)!r}, stdout=subprocess.DEVNULL, start_new_session=True)
+        print(server, client.pid, flush=True)
+        def children():
+            out = []
+            for entry in Path("/proc").iterdir():
+                try:
+                    parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                    if entry.name.isdigit() and parent == server:
+                        out.append(int(entry.name))
+                except (OSError, ValueError, IndexError):
+                    pass
+            return out
+
+        deadline = time.monotonic() + 120
+        while not children() and time.monotonic() < deadline:  # until the server has forked the command
+            time.sleep(0.05)
+        print(children()[0], flush=True)
+        os._exit(0)  # gone at once: the kernel tells the server (its parent-death signal)
+        """
+    run = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    server, client, command = (int(x) for x in run.stdout.split())
+    for pid in (command, server):
+        wait(lambda pid=pid: not Path(f"/proc/{pid}").exists() or _zombie(pid), f"process {pid}'s end", timeout=60)
+    wait(lambda: not Path(f"/proc/{client}").exists() or _zombie(client), "the client's end", timeout=60)
+    assert not (target / "run_results.json").exists()  # the build was ended, not left to finish

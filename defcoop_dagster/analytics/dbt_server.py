@@ -137,6 +137,9 @@ def answer(conn: socket.socket, listener: socket.socket) -> None:
             os.kill(pid, signal.SIGTERM)
         else:
             wait_for(pid, conn)
+    except BaseException:  # the server is ending (SIGTERM: its run's process is gone), and so does the command
+        os.kill(pid, signal.SIGTERM)
+        raise
     finally:
         _, status = os.waitpid(pid, 0)
     with contextlib.suppress(OSError):  # the client may be gone
