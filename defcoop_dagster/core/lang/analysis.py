@@ -30,16 +30,14 @@ from razdel import sentenize, tokenize
 from slovnet.bio import bio_spans
 
 from . import morph  # the shared MorphVocab, built after pymorphy2's Python 3.11 fix
-from .lexicon import words
 from .speedups import speed_up
-from .tags import lemma_of, tag_sentences
+from .tags import tag_sentences
 
 BATCH_SIZE = 64  # articles per call; slovnet splits sentences into its own batches below this
 MAX_SENTENCE_TOKENS = 1_000
 NER_PIECE_TOKENS = 8_000
 # tokens one NER call may pad to (items × longest item): its activations take ~10 kB a token
 NER_CALL_TOKENS = 16_000
-PRONOUN_FORMS = words("pronoun_forms")
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
     # slovnet pads each batch to its longest item: sorted by length, little padding is computed
     order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
     chunk = [sent_words(sents[k]) for k in order]
-    tags = tag_sentences(m.morph_tagger, [sents[k] for k in order], chunk)
+    tag_sentences(m.morph_tagger, [sents[k] for k in order], chunk)
     found = _ner(docs)
     if syntax:
         named = {id(sent) for doc in docs for sent in doc.sents if _holds_span(sent, found[id(doc)])}
@@ -94,12 +92,6 @@ def analyse_batch(texts: list[str], syntax: bool = True) -> list[Doc]:
             for sent_id, sent in enumerate(doc.sents, 1):
                 if id(sent) in named:
                     offset_syntax(sent_id, sent.tokens)
-    for k, sent_tags in zip(order, tags, strict=True):
-        for token, tag in zip(sents[k].tokens, sent_tags, strict=True):
-            word = token.text.lower()
-            if token.pos == "NOUN" and word in PRONOUN_FORMS:
-                token.pos = "PRON"  # «В нём приняли участие»: the tagger's noun is the pronoun
-            token.lemma = lemma_of(word, token.pos, tag)
     for doc in docs:
         doc.spans = list(adapt_spans(doc, sorted(found[id(doc)])))
         doc.envelop_span_tokens()

@@ -13,7 +13,9 @@ from types import MappingProxyType
 from slovnet.conll import parse_conll_tag
 
 from . import morph
+from .lexicon import words
 
+PRONOUN_FORMS = words("pronoun_forms")
 _TAGS: dict[str, tuple[str, Mapping[str, str]]] = {}
 
 
@@ -26,15 +28,18 @@ def tag_parts(tag: str) -> tuple[str, Mapping[str, str]]:
     return parts
 
 
-def tag_sentences(tagger, sentences: list, words: list[list[str]]) -> list[list[str]]:
-    """Tag the natasha tokens of ``sentences`` (their ``words``) with ``tagger``, as natasha's
-    ``inject_morph`` does: pos and feats set on each token. The tags, per sentence."""
+def tag_sentences(tagger, sentences: list, words: list[list[str]]) -> None:
+    """Tag the natasha tokens of ``sentences`` (their ``words``) with ``tagger``: pos and feats set
+    on each token, as natasha's ``inject_morph`` does, and its lemma."""
     infer = tagger.infer
-    tags = list(infer.decoder(infer.process(infer.encoder(words))))
+    tags = infer.decoder(infer.process(infer.encoder(words)))
     for sent, sent_tags in zip(sentences, tags, strict=True):
         for token, tag in zip(sent.tokens, sent_tags, strict=True):
             token.pos, token.feats = tag_parts(tag)
-    return tags
+            word = token.text.lower()
+            if token.pos == "NOUN" and word in PRONOUN_FORMS:
+                token.pos = "PRON"  # «В нём приняли участие»: the tagger's noun is the pronoun
+            token.lemma = lemma_of(word, token.pos, tag)
 
 
 @lru_cache(maxsize=200_000)

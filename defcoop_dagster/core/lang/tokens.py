@@ -9,7 +9,6 @@ Universal Dependencies: ``pos`` is a UD part of speech (NOUN, PROPN, VERB, ADJ, 
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 
 _NO_FEATS: Mapping[str, str] = MappingProxyType({})
@@ -70,20 +69,6 @@ def _index(token_id: str | None) -> int | None:
     return n - 1 if n > 0 else None
 
 
-@lru_cache(maxsize=4096)
-def _feats(items: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
-    # a few hundred distinct feature sets cover a corpus: one shared read-only mapping each
-    return MappingProxyType(dict(items))
-
-
-def _feats_of(feats) -> Mapping[str, str]:
-    if not feats:
-        return _NO_FEATS
-    if type(feats) is MappingProxyType:
-        return feats  # the tagger's, one per tag (``tags.tag_parts``)
-    return _feats(tuple(sorted(feats.items())))
-
-
 def sentences_of(doc) -> list[Sentence]:
     """The sentences of an analysed natasha ``Doc`` as records."""
     out = []
@@ -96,7 +81,7 @@ def sentences_of(doc) -> list[Sentence]:
                 text=t.text,
                 lemma=(t.lemma or t.text).lower(),
                 pos=t.pos,
-                feats=_feats_of(t.feats),
+                feats=t.feats or _NO_FEATS,  # the tagger's mapping, one per tag (``tags.tag_parts``)
                 head=_index(t.head_id) if t.rel is not None else None,
                 rel=t.rel,
             )
