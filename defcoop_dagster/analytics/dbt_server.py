@@ -131,12 +131,10 @@ def answer(conn: socket.socket, listener: socket.socket) -> None:
     for fd in fds:
         os.close(fd)
     try:
-        try:
-            conn.sendall(f"{pid}\n".encode())
-        except OSError:  # the client went while the child was forked: nobody waits for the command
-            os.kill(pid, signal.SIGTERM)
-        else:
-            wait_for(pid, conn)
+        conn.sendall(f"{pid}\n".encode())
+        wait_for(pid, conn)
+    except OSError:  # the client went while the child was forked: nobody waits for the command
+        os.kill(pid, signal.SIGTERM)
     except BaseException:  # the server is ending (SIGTERM: its run's process is gone), and so does the command
         os.kill(pid, signal.SIGTERM)
         raise
