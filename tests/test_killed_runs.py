@@ -60,7 +60,10 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
     # 1. just started, no step yet; 2. in its first step, holding the warehouse slot
     first, proc = run_until(lambda r: step_started(instance, r), "the run to start")
     told = kill_group(proc)  # what every run printed: the dead runs it found
-    second, proc = run_until(lambda r: step_started(instance, r, "source_files"), "the first step")
+    # killed while its step holds the slot: a short first step may end (and free it) before a late poll
+    second, proc = run_until(
+        lambda r: step_started(instance, r, "source_files") and claimed_slots(instance) == [r], "the first step"
+    )
     told += kill_group(proc)
     assert claimed_slots(instance) == [second.run_id]  # dead, and holding the warehouse
 
