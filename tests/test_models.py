@@ -11,6 +11,7 @@ import dagster as dg
 import pytest
 import yaml
 
+from defcoop_dagster.analytics import dbt_project
 from defcoop_dagster.analytics.dbt_project import DbtProjectError, prepared_manifest
 from defcoop_dagster.defs.models.assets import models_asset
 from defcoop_dagster.defs.resources import Warehouse, warm_start
@@ -100,12 +101,21 @@ def test_document_kinds_are_the_contract_ones():
     assert project["vars"]["document_kinds"] == list(DOCUMENT_KINDS)
 
 
-def test_a_model_reading_an_unknown_table_fails_at_load_time(tmp_path):
+def test_a_model_reading_an_unknown_table_fails_at_load_time(tmp_path, monkeypatch):
     project = models_copy(tmp_path)
     (project / "models" / "marts" / "bad.sql").write_text("SELECT * FROM {{ ref('meetingz') }}\n", encoding="utf-8")
     with pytest.raises(DbtProjectError, match="meetingz") as e:
         prepared_manifest(project)
     assert "bad" in str(e.value)
+    # the same files are not parsed again in this process (Dagster loads the definitions several times):
+    # with no dbt to run, the second load still says what dbt said
+    monkeypatch.setattr(dbt_project, "dbt_executable", lambda: str(tmp_path / "no-dbt-here"))
+    with pytest.raises(DbtProjectError, match="meetingz"):
+        prepared_manifest(project)
+    # a change to the files parses them again
+    (project / "models" / "marts" / "bad.sql").write_text("SELECT 1 AS one\n", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="no-dbt-here"):
+        prepared_manifest(project)
 
 
 @pytest.mark.e2e

@@ -26,6 +26,11 @@ class DbtProjectError(ValueError):
     """The dbt project cannot be parsed; the message is dbt's own, naming the file."""
 
 
+# (project, digest of its files) → the error of their parse: Dagster loads the definitions several
+# times in a process (`dg check defs` three), and the same files fail the same way (~3 s a parse)
+_failed: dict[tuple[Path, str], str] = {}
+
+
 def models_dir() -> Path:
     """``dbt_like_models/`` of the checkout, unless DEFCOOP_MODELS_DIR points at another dbt project."""
     return Path(os.environ.get(MODELS_DIR_VAR) or project_root() / "dbt_like_models").expanduser().resolve()
@@ -69,6 +74,8 @@ def prepared_manifest(project_dir: Path) -> Path:
     digest = sources_digest(project_dir)
     if manifest.is_file() and stamp.is_file() and stamp.read_text() == digest:
         return manifest
+    if (project_dir, digest) in _failed:
+        raise DbtProjectError(_failed[project_dir, digest])
     scratch = target / f".parse-{uuid.uuid4().hex[:8]}"
     try:
         run = subprocess.run(
@@ -80,7 +87,8 @@ def prepared_manifest(project_dir: Path) -> Path:
             timeout=600,
         )
         if run.returncode != 0 or not (scratch / "manifest.json").is_file():
-            raise DbtProjectError(f"dbt parse of {project_dir} failed:\n{(run.stdout + run.stderr).strip()}")
+            _failed[project_dir, digest] = f"dbt parse of {project_dir} failed:\n{(run.stdout + run.stderr).strip()}"
+            raise DbtProjectError(_failed[project_dir, digest])
         os.replace(scratch / "manifest.json", manifest)
         (scratch / "manifest.digest").write_text(digest)
         os.replace(scratch / "manifest.digest", stamp)
