@@ -2,7 +2,9 @@
 
 ``dagster ... -m defcoop_dagster`` finds the code location here (``definitions.py`` loads the ``defs/``
 folder; the name ``defs`` belongs to that folder's package, so it is exported as ``code_location``).
-The extraction core (``core/``) and the table declarations (``warehouse/``) never import Dagster.
+It is loaded when first asked for, so that ``defcoop``'s own process and the extraction's workers,
+which import this package, do not import Dagster (~1.5 s). The extraction core (``core/``) and the
+table declarations (``warehouse/``) never import Dagster.
 """
 
 import os
@@ -15,7 +17,16 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 # before anyone (our code, or a user's) builds an analyser
 import yargy.morph  # noqa: E402, F401
 
-from . import sqlite_hold  # noqa: E402, F401  Dagster's local history without a checkpoint per event
-from .definitions import defs as code_location  # noqa: E402
-
 __all__ = ["code_location"]
+
+
+def __getattr__(name: str):
+    if name == "code_location":  # Dagster finds it through dir() and getattr()
+        from .definitions import defs
+
+        return defs
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .quick_exit import GO_FD_VAR, WARM_VAR
 from .settings import DUCKDB_PATH_VAR, FORCE_VAR, INPUT_DIR_VAR, project_root, setting
 
 SUMMARY_TABLES = ["source_files", "articles", "persons", "meetings", "agreements", "dyad_year", "quarantine"]
@@ -37,11 +38,19 @@ def materialize(select: str, force: bool = False) -> int:
     print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(dagster)}", flush=True)
     # Dagster's command line, ended without Python's slow teardown (quick_exit.py)
     cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
-    # before the child opens the instance: opening a new run's event log while its process creates it
-    # can stamp its schema twice
-    release = dead_run_releaser(home)
-    release()  # a run killed earlier must not keep the warehouse from this one
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    go, told = os.pipe()
+    env[GO_FD_VAR] = str(go)
+    if select == "*":
+        env[WARM_VAR] = "1"  # every step runs: the child starts the extraction's and dbt's helpers first
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, pass_fds=[go])
+    os.close(go)
+    # while the child loads Dagster, and before it opens the instance (it waits for `told` to close):
+    # opening a new run's event log while its process creates it can stamp its schema twice
+    try:
+        release = dead_run_releaser(home)
+        release()  # a run killed earlier must not keep the warehouse from this one
+    finally:
+        os.close(told)
     # `kill <defcoop>` stops the run too (if it is left unfinished, the next run marks it failed)
     signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     while True:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from . import sqlite_hold  # noqa: F401  Dagster's local history: one engine per file, no sync per event
+
 
 @dg.definitions
 def defs() -> dg.Definitions:

@@ -18,6 +18,10 @@ import sys
 from pathlib import Path
 
 DBT_SERVER = Path(__file__).resolve().parent / "analytics" / "dbt_server.py"
+# set by `defcoop materialize` for its Dagster child: a pipe to wait on before the instance is opened
+# (its end closed once the dead runs are released), and whether the run takes every step
+GO_FD_VAR = "DEFCOOP_GO_FD"
+WARM_VAR = "DEFCOOP_WARM_START"
 
 
 def leave(code: int) -> None:
@@ -44,6 +48,7 @@ def command() -> None:
             leave(served if served >= 0 else 128 - served)  # a child ended by signal N: 128 + N, as a shell says
         from dbt.cli.main import cli as main
     else:
+        ready_for_the_run()
         from dagster._cli import main
     sys.argv = sys.argv[1:]
     try:
@@ -52,6 +57,27 @@ def command() -> None:
     except SystemExit as stop:
         code = exit_code(stop)
     leave(code)
+
+
+def ready_for_the_run() -> None:
+    """For `defcoop materialize`: the run's helpers started first (natasha's models and dbt load on
+    the other core while Dagster and the code location load here), then Dagster imported while the
+    parent releases dead runs, then the wait for it: the instance is opened only after that."""
+    if os.environ.pop(WARM_VAR, None):
+        from .analytics import dbt_server
+        from .core.extraction import start_workers
+
+        start_workers()
+        dbt_server.start()
+    fd = os.environ.pop(GO_FD_VAR, None)
+    if fd is None:
+        return
+    import dagster  # noqa: F401  (~1.5 s: meanwhile the parent opens the instance)
+
+    with contextlib.suppress(OSError, ValueError):
+        while os.read(int(fd), 64):  # until the parent closes its end (or ends)
+            pass
+        os.close(int(fd))
 
 
 def warm_dbt(args: list[str]) -> int | None:
