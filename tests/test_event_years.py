@@ -62,3 +62,46 @@ def test_a_period_written_with_a_minus_sign_dates_nothing():
     rows, _ = events_of(text)
     assert rows.agreements and all(a["signed_date"] is None for a in rows.agreements)
     assert all(m["meeting_date"] is None for m in rows.meetings)
+
+
+class _Counted:
+    """A compiled pattern that counts its scans of one text (folded as the date rules fold it)."""
+
+    def __init__(self, pattern, text: str):
+        self.pattern, self.text, self.scans = pattern, text.replace("ё", "е"), 0
+
+    def finditer(self, text, *args):
+        self.scans += text == self.text
+        return self.pattern.finditer(text, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+def test_an_article_s_body_is_scanned_for_dates_once_however_many_undated_events_it_has(monkeypatch):
+    from defcoop_dagster.core.lang.dates import find, years
+
+    places = ["Минске", "Ереване", "Баку", "Ташкенте", "Астане", "Бишкеке"]
+    text = " ".join(
+        f"{day} марта министр обороны Армении провел в {places[day % 6]} переговоры с министром обороны "
+        "Казахстана, стороны обсудили учения."
+        for day in range(1, 13)
+    )
+    for cached in (getattr(find, "_weekday_mentions", None), years.year_spans):  # from earlier tests
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+    written = _Counted(years._WRITTEN_YEAR, text)
+    monkeypatch.setattr(years, "_WRITTEN_YEAR", written)
+    dated = [0]
+    real = find.find_dates
+
+    def find_dates(body, *args, **kwargs):
+        dated[0] += body == text
+        return real(body, *args, **kwargs)
+
+    monkeypatch.setattr(find, "find_dates", find_dates)
+    assert len(_years(text)) >= 6  # undated meetings, each asking for its year
+    # the weekdays written with dates read once (and the body's dates once more, for its mentions),
+    # the years it writes once per way of counting them: not once per event
+    assert dated[0] <= 2, dated
+    assert written.scans <= 3, written.scans

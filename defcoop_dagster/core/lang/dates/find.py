@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import relative
 from .patterns import (
@@ -146,9 +147,16 @@ def find_dates(body: str, published: PartialDate | None = None) -> list[DateMent
     return out
 
 
+@lru_cache(maxsize=4)
+def _weekday_mentions(body: str) -> tuple[DateMention, ...]:
+    """The dates ``body`` writes with a weekday; one scan of a body, however many of its events ask
+    (each undated event of an article does: a long article's scans would grow with its square)."""
+    return tuple(m for m in find_dates(body) if m.weekday is not None)
+
+
 def _with_weekday(body: str, month: int, day: int) -> list[DateMention]:
     """The mentions of day.month that ``body`` writes with a weekday ("в пятницу, 20 октября")."""
-    return [m for m in find_dates(body) if m.weekday is not None and (m.value.month, m.value.day) == (month, day)]
+    return [m for m in _weekday_mentions(body) if (m.value.month, m.value.day) == (month, day)]
 
 
 def weekday_with(body: str, month: int, day: int) -> int | None:

@@ -4,6 +4,7 @@ article's dates (``year_of``) and of an event's date (``year_from_evidence``).""
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .patterns import (
     DASH,
@@ -42,8 +43,10 @@ _HORIZON_BEFORE = re.compile(r"(?<![\w-])(?:до|к|по)\s+$", re.IGNORECASE)
 _HORIZON_OR_PERIOD = re.compile(r"(?<![\w-])(?:до|к|по|на)\s+$", re.IGNORECASE)
 
 
-def year_spans(text: str, event_names: bool = False) -> list[tuple[int, int, int]]:
-    """(year, start, end) for each year written as a year, in text order."""
+@lru_cache(maxsize=16)
+def year_spans(text: str, event_names: bool = False) -> tuple[tuple[int, int, int], ...]:
+    """(year, start, end) for each year written as a year, in text order (kept for the last texts
+    asked: every undated event of an article asks for its whole body's)."""
     folded = fold(text)
     out = []
     for m in _WRITTEN_YEAR.finditer(folded):
@@ -60,7 +63,7 @@ def year_spans(text: str, event_names: bool = False) -> list[tuple[int, int, int
         for name in _YEAR_GROUPS:
             if m.group(name):
                 out.append((int(m.group(name)), m.start(name), m.end(name)))
-    return out
+    return tuple(out)
 
 
 def explicit_years(text: str, *, event_names: bool = False, horizons: bool = True) -> list[int]:
