@@ -32,8 +32,8 @@ INGEST_PREVIEWS = {
     "source_files": ["source_path", "format", "encoding", "status", "reason", "note", "size_bytes"],
     "articles": ["article_id", "source_path", "title", "published", "agency"],
 }
-# the bookkeeping of the default location's incremental extraction: partitions replace it
-STATE_TABLES = ["extraction_state", "entity_state", "event_state"]
+# the bookkeeping of the default location's incremental reading and extraction: partitions replace it
+STATE_TABLES = ["extraction_state", "entity_state", "event_state", "source_reads"]
 
 
 def specs() -> list[dg.AssetSpec]:

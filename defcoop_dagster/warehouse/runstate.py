@@ -60,23 +60,30 @@ def digest(*parts) -> str:
 def folder_digest(root: Path, paths: Iterable[Path]) -> str:
     """What reading ``paths`` (entries of ``root``) depends on, without opening any: each entry's
     lstat (size, times, inode, mode) and, for a link, where it leads and what is there."""
-    entries = []
-    for path in paths:
-        name = os.fsdecode(path.relative_to(root))
+    return digest(str(root.resolve()), [entry_identity(root, path) for path in paths])
+
+
+def entry_identity(root: Path, path: Path) -> list:
+    """An entry's name and lstat (size, times, inode, mode) and, for a link, where it leads and what is
+    there: what changes whenever its bytes may have."""
+    name = os.fsdecode(path.relative_to(root))
+    try:
+        st = path.lstat()
+    except OSError as e:
+        return [name, repr(e)]
+    entry = [name, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    if path.is_symlink():
         try:
-            st = path.lstat()
+            target = path.stat()
+            entry += [os.readlink(path), target.st_mode, target.st_size, target.st_mtime_ns, target.st_ino]
         except OSError as e:
-            entries.append((name, repr(e)))
-            continue
-        entry = [name, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-        if path.is_symlink():
-            try:
-                target = path.stat()
-                entry += [os.readlink(path), target.st_mode, target.st_size, target.st_mtime_ns, target.st_ino]
-            except OSError as e:
-                entry.append(repr(e))
-        entries.append(entry)
-    return digest(str(root.resolve()), entries)
+            entry.append(repr(e))
+    return entry
+
+
+def read_inputs(root: Path, path: Path, max_bytes: int, max_chars: int) -> str:
+    """What reading one entry depends on: its identity, the limits and the code (``source_reads``)."""
+    return digest("source_read", entry_identity(root, path), max_bytes, max_chars)
 
 
 def source_files_fingerprint(listed: str, max_bytes: int, max_chars: int) -> str:

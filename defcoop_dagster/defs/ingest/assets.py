@@ -9,7 +9,7 @@ from ...stage import finish, stage, table_spec
 from ...ui import counts
 from ...unchanged import Step, run_or_skip
 from ...validation import validate
-from ...warehouse.runstate import folder_digest, source_files_fingerprint
+from ...warehouse.runstate import folder_digest, read_inputs, source_files_fingerprint
 from ...warehouse.tables import TABLES
 from ..resources import InputFolder, Warehouse
 
@@ -46,11 +46,16 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
 
 def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse, root):
     """Every entry of the folder read (source_files), written, and its checks."""
+    limits = input_folder.max_file_bytes, input_folder.max_text_chars
     try:
-        rows = scan(root, input_folder.max_file_bytes, input_folder.max_text_chars)
-        on_disk = {relative_name(p, root)[0] for p in walk(root)}
+        entries = {relative_name(p, root)[0]: read_inputs(root, p, *limits) for p in walk(root)}
+        with warehouse.get_connection() as con:
+            known = known_sources(con, entries)
+        rows = scan(root, *limits, known=known)
     except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
         raise input_folder.cannot_read(e) from e
+    on_disk = set(entries)
+    context.log.info(f"{len(rows) - len(known)} entries read, {len(known)} unchanged kept their rows")
     df = TABLES["source_files"].frame(rows)
     outcome = validate(TABLES["source_files"], df)
     for row in df[df["status"] == "rejected"].itertuples():
@@ -68,9 +73,36 @@ def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, wa
             {"source_files": outcome},
             {"source_files": ["source_path", "format", "encoding", "status", "reason", "note", "size_bytes"]},
             extra,
+            bookkeeping={"source_reads": source_reads(entries, outcome.valid)},
             forget_steps=["source_files"],
         )
     yield every_file_result(on_disk, outcome.valid)
+
+
+def known_sources(con, entries: dict[str, str]) -> dict[str, dict]:
+    """path → its source_files row, for the entries whose inputs are those source_reads recorded (a file that
+    could not be read is tried again)."""
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if not {"source_reads", "source_files"} <= have:
+        return {}
+    con.register("_current", pd.DataFrame(list(entries.items()), columns=["source_path", "inputs"]))
+    try:
+        cursor = con.execute(
+            "SELECT f.* FROM source_files f JOIN source_reads USING (source_path) "
+            "JOIN _current USING (source_path, inputs) "
+            "WHERE NOT (f.status = 'rejected' AND f.reason LIKE 'cannot read:%')"
+        )
+        names = [d[0] for d in cursor.description]
+        return {row["source_path"]: row for row in (dict(zip(names, v, strict=True)) for v in cursor.fetchall())}
+    finally:
+        con.unregister("_current")
+
+
+def source_reads(entries: dict[str, str], valid: pd.DataFrame) -> pd.DataFrame:
+    """The source_reads rows: each entry written to source_files, and the inputs it was read from."""
+    return TABLES["source_reads"].frame(
+        [{"source_path": path, "inputs": entries[path]} for path in valid["source_path"] if path in entries]
+    )
 
 
 @stage("articles", [table_spec("articles", "ingestion", ["source_files"])], extra_checks=[EVERY_ACCEPTED_FILE])

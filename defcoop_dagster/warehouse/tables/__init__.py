@@ -4,7 +4,7 @@ The DuckDB DDL, the Pandera schema and the column schema the Dagster UI shows ar
 these declarations; nothing else lists a table's columns.
 """
 
-from .bookkeeping import ARTICLE_SOURCES, EXTRACTION_STATE, QUARANTINE
+from .bookkeeping import ARTICLE_SOURCES, EXTRACTION_STATE, QUARANTINE, SOURCE_READS
 from .canonical import CANONICAL_TABLES
 from .declare import Column, Table
 from .entities import CODES, MENTIONS, PERSON_MENTIONS, PERSONS
@@ -27,6 +27,7 @@ TABLES: dict[str, Table] = {
         *CANONICAL_TABLES,
         EXTRACTION_STATE,
         ARTICLE_SOURCES,
+        SOURCE_READS,
         QUARANTINE,
     )
 }

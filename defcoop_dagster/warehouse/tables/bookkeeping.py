@@ -28,6 +28,17 @@ ARTICLE_SOURCES = Table(
     ),
 )
 
+SOURCE_READS = Table(
+    "source_reads",
+    "What each entry of the input folder was read from (a digest of its name, size, times, inode and mode, the "
+    "size limits and the reading code): an entry whose digest is unchanged keeps its source_files row without "
+    "being read again.",
+    (
+        Column("source_path", "VARCHAR", "The entry.", nullable=False, key=True),
+        Column("inputs", "VARCHAR", "Digest of the entry's lstat, the limits and the reading code.", nullable=False),
+    ),
+)
+
 QUARANTINE = Table(
     "quarantine",
     "Rows that broke a row rule of their table, with the rule and the row: nothing is lost.",
