@@ -83,6 +83,17 @@ def move_to_quarantine(outcome: Validated, mask: pd.Series, rule: str, column: s
     return Validated(outcome.valid[~mask], quarantined, outcome.failure_cases)
 
 
+def with_kept(outcome: Validated, table: Table, kept: pd.DataFrame) -> Validated:
+    """``outcome`` (new rows validated) with ``kept``, rows read back from ``table`` that were valid when
+    written under the same declarations: not validated again, given the dtypes validation gives."""
+    if kept.empty:
+        return outcome
+    rows = table.read_back(kept)
+    if len(outcome.valid):
+        rows = pd.concat([rows, outcome.valid], ignore_index=True)
+    return Validated(rows.reset_index(drop=True), outcome.quarantined, outcome.failure_cases)
+
+
 def follow_parent(child: Validated, parent: Validated, parent_table: str, key: str) -> Validated:
     """Child rows of a quarantined parent follow it into quarantine, so no kept row is an orphan."""
     orphan = ~child.valid[key].isin(parent.valid[key])

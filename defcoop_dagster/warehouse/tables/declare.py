@@ -47,6 +47,16 @@ def _dtype(sql_type: str, nullable: bool):
     return {"VARCHAR": str, "DOUBLE": float, "DATE": pandas_engine.Date, "TIMESTAMP": pa.DateTime}[sql_type]
 
 
+def _as_validated(values: pd.Series, column: Column) -> pd.Series:
+    """A column as DuckDB's ``.df()`` gives it, as Pandera's coercion (``_dtype``) would leave it."""
+    if column.type == "DATE":  # DuckDB gives datetime64, Pandera's Date datetime.date objects (NaT for NULL)
+        return pd.Series(pd.to_datetime(values).dt.date, index=values.index, dtype=object)
+    if column.type in ("INTEGER", "BIGINT", "BOOLEAN", "DOUBLE", "TIMESTAMP"):
+        kind = _dtype(column.type, column.nullable)
+        return values.astype("datetime64[ns]" if kind is pa.DateTime else kind)
+    return values
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -69,6 +79,11 @@ class Table:
 
     def empty(self) -> pd.DataFrame:
         return pd.DataFrame(columns=self.names)
+
+    def read_back(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Rows read from this table in DuckDB, with the dtypes validation gives new rows: both can be stacked
+        and written without validating again what was valid when it was written."""
+        return pd.DataFrame({c.name: _as_validated(df[c.name], c) for c in self.columns}, index=df.index)
 
     def frame(self, rows: list[dict]) -> pd.DataFrame:
         """Rows (dicts) as a frame in the table's column order; a key the rows lack is NULL."""
