@@ -60,7 +60,12 @@ def digest(*parts) -> str:
 def folder_digest(root: Path, paths: Iterable[Path]) -> str:
     """What reading ``paths`` (entries of ``root``) depends on, without opening any: each entry's
     lstat (size, times, inode, mode) and, for a link, where it leads and what is there."""
-    return digest(str(root.resolve()), [entry_identity(root, path) for path in paths])
+    return listing_digest(root, [entry_identity(root, path) for path in paths])
+
+
+def listing_digest(root: Path, identities: Iterable[list]) -> str:
+    """``folder_digest`` of entries whose identities (``entry_identity``) are known already."""
+    return digest(str(root.resolve()), list(identities))
 
 
 def entry_identity(root: Path, path: Path) -> list:
@@ -81,9 +86,9 @@ def entry_identity(root: Path, path: Path) -> list:
     return entry
 
 
-def read_inputs(root: Path, path: Path, max_bytes: int, max_chars: int) -> str:
-    """What reading one entry depends on: its identity, the limits and the code (``source_reads``)."""
-    return digest("source_read", entry_identity(root, path), max_bytes, max_chars)
+def read_inputs(identity: list, max_bytes: int, max_chars: int) -> str:
+    """What reading one entry (its ``entry_identity``) depends on, with the limits and the code (``source_reads``)."""
+    return digest("source_read", identity, max_bytes, max_chars)
 
 
 def source_files_fingerprint(listed: str, max_bytes: int, max_chars: int) -> str:

@@ -9,7 +9,7 @@ from ...stage import finish, stage, table_spec
 from ...ui import counts
 from ...unchanged import Step, run_or_skip
 from ...validation import validate
-from ...warehouse.runstate import folder_digest, read_inputs, source_files_fingerprint
+from ...warehouse.runstate import entry_identity, listing_digest, read_inputs, source_files_fingerprint
 from ...warehouse.tables import TABLES
 from ..resources import InputFolder, Warehouse
 
@@ -30,30 +30,31 @@ EVERY_ACCEPTED_FILE = dg.AssetCheckSpec(
 def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse):
     root = input_folder.root()
     try:
-        listed = folder_digest(root, walk(root))
+        # each entry's lstat, taken once: the step's fingerprint and each file's source_reads digest
+        identities = {path: entry_identity(root, path) for path in walk(root)}
     except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
         raise input_folder.cannot_read(e) from e
     limits = input_folder.max_file_bytes, input_folder.max_text_chars
-    step = Step("source_files", source_files_fingerprint(listed, *limits))
+    step = Step("source_files", source_files_fingerprint(listing_digest(root, identities.values()), *limits))
     with warehouse.get_connection() as con:
         skipped = step.skipped(context, con)
     if skipped:
         yield from skipped
         return
-    events = read_folder(context, input_folder, warehouse, root)
+    events = read_folder(context, input_folder, warehouse, root, identities)
     yield from step.recorded(context, warehouse.get_connection, events, forget_first=False)
 
 
-def read_folder(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse, root):
-    """Every entry of the folder read (source_files), written, and its checks."""
+def read_folder(
+    context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse, root, identities: dict
+):
+    """Every entry of the folder (``identities``: path → its ``entry_identity``) read (source_files) unless
+    unchanged since it was, written, and its checks."""
     limits = input_folder.max_file_bytes, input_folder.max_text_chars
-    try:
-        entries = {relative_name(p, root)[0]: read_inputs(root, p, *limits) for p in walk(root)}
-        with warehouse.get_connection() as con:
-            known = known_sources(con, entries)
-        rows = scan(root, *limits, known=known)
-    except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
-        raise input_folder.cannot_read(e) from e
+    entries = {relative_name(p, root)[0]: read_inputs(identity, *limits) for p, identity in identities.items()}
+    with warehouse.get_connection() as con:
+        known = known_sources(con, entries)
+    rows = scan(root, *limits, paths=list(identities), known=known)  # an entry that cannot be read is a row saying so
     on_disk = set(entries)
     context.log.info(f"{len(rows) - len(known)} entries read, {len(known)} unchanged kept their rows")
     df = TABLES["source_files"].frame(rows)
@@ -101,7 +102,7 @@ def known_sources(con, entries: dict[str, str]) -> dict[str, dict]:
 def source_reads(entries: dict[str, str], valid: pd.DataFrame) -> pd.DataFrame:
     """The source_reads rows: each entry written to source_files, and the inputs it was read from."""
     return TABLES["source_reads"].frame(
-        [{"source_path": path, "inputs": entries[path]} for path in valid["source_path"] if path in entries]
+        [{"source_path": path, "inputs": entries[path]} for path in valid["source_path"]]
     )
 
 
