@@ -80,23 +80,35 @@ def read_folder(
     yield every_file_result(on_disk, outcome.valid)
 
 
+def recorded(con, needed: set[str], current: list[tuple[str, str]], *queries: str) -> list[list[dict]] | None:
+    """The rows of each query, run with ``_current`` (source_path, inputs: what each file is now) registered;
+    None before the tables ``needed`` exist (a first run)."""
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if not needed <= have:
+        return None
+    con.register("_current", pd.DataFrame(current, columns=["source_path", "inputs"]))
+    try:
+        found = []
+        for sql in queries:
+            cursor = con.execute(sql)
+            names = [d[0] for d in cursor.description]
+            found.append([dict(zip(names, v, strict=True)) for v in cursor.fetchall()])
+        return found
+    finally:
+        con.unregister("_current")
+
+
 def known_sources(con, entries: dict[str, str]) -> dict[str, dict]:
     """path → its source_files row, for the entries whose inputs are those source_reads recorded (a file that
     could not be read is tried again)."""
-    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    if not {"source_reads", "source_files"} <= have:
-        return {}
-    con.register("_current", pd.DataFrame(list(entries.items()), columns=["source_path", "inputs"]))
-    try:
-        cursor = con.execute(
-            "SELECT f.* FROM source_files f JOIN source_reads USING (source_path) "
-            "JOIN _current USING (source_path, inputs) "
-            "WHERE NOT (f.status = 'rejected' AND f.reason LIKE 'cannot read:%')"
-        )
-        names = [d[0] for d in cursor.description]
-        return {row["source_path"]: row for row in (dict(zip(names, v, strict=True)) for v in cursor.fetchall())}
-    finally:
-        con.unregister("_current")
+    found = recorded(
+        con,
+        {"source_reads", "source_files"},
+        list(entries.items()),
+        "SELECT f.* FROM source_files f JOIN source_reads USING (source_path) "
+        "JOIN _current USING (source_path, inputs) WHERE NOT (f.status = 'rejected' AND f.reason LIKE 'cannot read:%')",
+    )
+    return {row["source_path"]: row for row in found[0]} if found else {}
 
 
 def source_reads(entries: dict[str, str], valid: pd.DataFrame) -> pd.DataFrame:
@@ -152,26 +164,19 @@ def parse_code_version() -> str:
 def known_articles(con, records: list[dict]) -> dict[str, tuple[str, dict | None]]:
     """path → (article id, its row when this file made it) of the accepted files whose inputs are those
     article_sources recorded in the last run (``core.ingest.articles.article_rows`` takes them as they were)."""
-    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    if not {"article_sources", "articles"} <= have:
+    found = recorded(
+        con,
+        {"article_sources", "articles"},
+        [(r["source_path"], r["inputs"]) for r in records if r["status"] == "accepted"],
+        "SELECT source_path, s.article_id FROM article_sources s JOIN _current USING (source_path, inputs)",
+        "SELECT a.* FROM articles a JOIN article_sources s USING (article_id, source_path) "
+        "JOIN _current USING (source_path, inputs)",
+    )
+    if not found:
         return {}
-    current = [(r["source_path"], r["inputs"]) for r in records if r["status"] == "accepted"]
-    con.register("_current", pd.DataFrame(current, columns=["source_path", "inputs"]))
-    try:
-        same = dict(
-            con.execute(
-                "SELECT source_path, s.article_id FROM article_sources s JOIN _current USING (source_path, inputs)"
-            ).fetchall()
-        )
-        cursor = con.execute(
-            "SELECT a.* FROM articles a JOIN article_sources s USING (article_id, source_path) "
-            "JOIN _current USING (source_path, inputs)"
-        )
-        names = [d[0] for d in cursor.description]
-        made = {row["source_path"]: row for row in (dict(zip(names, v, strict=True)) for v in cursor.fetchall())}
-    finally:
-        con.unregister("_current")
-    return {path: (article, made.get(path)) for path, article in same.items()}
+    same, made = found
+    made_by = {row["source_path"]: row for row in made}
+    return {row["source_path"]: (row["article_id"], made_by.get(row["source_path"])) for row in same}
 
 
 def article_sources(records: list[dict], rows: list[dict]) -> pd.DataFrame:
