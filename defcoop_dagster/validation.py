@@ -89,9 +89,9 @@ def with_kept(outcome: Validated, table: Table, kept: pd.DataFrame) -> Validated
     if kept.empty:
         return outcome
     rows = table.read_back(kept)
-    if len(outcome.valid):
+    if len(outcome.valid):  # an empty frame would not decide dtypes in the concatenation
         rows = pd.concat([rows, outcome.valid], ignore_index=True)
-    return Validated(rows.reset_index(drop=True), outcome.quarantined, outcome.failure_cases)
+    return Validated(rows, outcome.quarantined, outcome.failure_cases)
 
 
 def follow_parent(child: Validated, parent: Validated, parent_table: str, key: str) -> Validated:
