@@ -25,10 +25,10 @@ from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
-from dagster_dbt import DbtCliResource
 from packaging import version
 
 from .. import quick_exit
+from .dbt_light import DbtCliResource
 
 PARTIAL_PARSE = "partial_parse.msgpack"
 RUN_PREFIX = "run-"

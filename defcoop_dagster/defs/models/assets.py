@@ -18,9 +18,9 @@ from typing import Any
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ...analytics.dbt_cli import DbtCli, hand_on, invocation_folder, quick_dbt
+from ...analytics.dbt_light import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from ...analytics.dbt_project import models_dir, prepared_manifest, sources_digest
 from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
