@@ -24,8 +24,22 @@ def materialize(select: str, force: bool = False) -> int:
     # a persistent instance, so runs show in `dagster dev` afterwards
     home = Path(env.setdefault("DAGSTER_HOME", str(project_root() / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
+    dagster = ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
+    # Dagster's command line, ended without Python's slow teardown (quick_exit.py)
+    cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
+    go, told = os.pipe()
+    env[GO_FD_VAR] = str(go)
+    if select == "*":
+        env[WARM_VAR] = "1"  # every step runs: the child starts the extraction's and dbt's helpers first
+    # started first: it loads Dagster (~2 s) while this process looks whether anything changed (~0.3 s);
+    # it opens no instance before `told` is closed, so killing it meanwhile leaves no trace
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, pass_fds=[go])
+    os.close(go)
     same = unchanged_run() if select == "*" and not force else None
     if same:
+        child.kill()  # its helpers end with it (they watch their parent)
+        child.communicate()
+        os.close(told)
         # every step, publishing included, would be skipped: a run would only record that (~4 s)
         print(
             f"defcoop: nothing changed since run {same}: the published warehouse holds it, so no run is "
@@ -34,16 +48,7 @@ def materialize(select: str, force: bool = False) -> int:
         )
         summarize(setting(DUCKDB_PATH_VAR))
         return 0
-    dagster = ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", select]
     print(f"input folder: {setting(INPUT_DIR_VAR)}\nDAGSTER_HOME: {home}\nrunning: {' '.join(dagster)}", flush=True)
-    # Dagster's command line, ended without Python's slow teardown (quick_exit.py)
-    cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
-    go, told = os.pipe()
-    env[GO_FD_VAR] = str(go)
-    if select == "*":
-        env[WARM_VAR] = "1"  # every step runs: the child starts the extraction's and dbt's helpers first
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, pass_fds=[go])
-    os.close(go)
     # while the child loads Dagster, and before it opens the instance (it waits for `told` to close):
     # opening a new run's event log while its process creates it can stamp its schema twice
     try:

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -14,7 +15,7 @@ from defcoop_dagster.warehouse.publish import work_path
 from defcoop_dagster.warehouse.runstate import CHAIN, DDL, forget, record, records, upstream
 
 from .conftest import ROOT, SEEDS, query, run_pipeline
-from .processes import env_for, instance_of, new_home
+from .processes import env_for, instance_of, new_home, wait
 
 NEW_ARTICLE = (
     "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
@@ -30,6 +31,19 @@ def unchanged(result) -> dict[str, bool]:
         for m in result.get_asset_materialization_events()
         for m in [m.materialization]
     }
+
+
+def processes_of(home: str) -> list[int]:
+    """The live processes started with DAGSTER_HOME=``home`` (the run's and its helpers)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and f"DAGSTER_HOME={home}\0".encode() in (proc / "environ").read_bytes():
+                status = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                found += [] if status == "Z" else [int(proc.name)]
+        except OSError:  # ended meanwhile, or not ours to read
+            pass
+    return found
 
 
 def digest(path) -> str:
@@ -123,5 +137,7 @@ def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_starts_nothing(
     assert f"nothing changed since run {run_id}: the published warehouse holds it" in again.stdout
     assert "articles" in again.stdout  # the summary of what the warehouse holds, as after a run
     assert [r.run_id for r in instance.get_runs()] == runs_before  # no run started for nothing
+    # the Dagster process started while the folder was looked at, and its helpers, are gone with it
+    wait(lambda: not processes_of(env["DAGSTER_HOME"]), "the started process and its helpers to end", timeout=30)
     assert digest(db) == published and work_path(db).is_file()
     instance.dispose()
