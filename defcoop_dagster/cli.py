@@ -35,11 +35,13 @@ def materialize(select: str, force: bool = False) -> int:
     # it opens no instance before `told` is closed, so killing it meanwhile leaves no trace
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, pass_fds=[go])
     os.close(go)
-    same = unchanged_run() if select == "*" and not force else None
+    try:
+        same = unchanged_run() if select == "*" and not force else None
+    except BaseException:  # else the child, seeing `told` closed as this process ends, would start the run
+        drop(child, told)
+        raise
     if same:
-        child.kill()  # its helpers end with it (they watch their parent)
-        child.communicate()
-        os.close(told)
+        drop(child, told)
         # every step, publishing included, would be skipped: a run would only record that (~4 s)
         print(
             f"defcoop: nothing changed since run {same}: the published warehouse holds it, so no run is "
@@ -77,6 +79,13 @@ def materialize(select: str, force: bool = False) -> int:
         return child.returncode
     summarize(setting(DUCKDB_PATH_VAR))
     return 0
+
+
+def drop(child: subprocess.Popen, told: int) -> None:
+    """End the child before it opened the instance (its helpers end with it: they watch their parent)."""
+    child.kill()
+    child.communicate()
+    os.close(told)
 
 
 def unchanged_run() -> str | None:
