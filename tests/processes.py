@@ -71,6 +71,22 @@ def wait(predicate, what: str, timeout: float = 600, every: float = 0.2):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def process_state(pid: int | str) -> tuple[str, int] | None:
+    """(state, parent pid) of a process, from /proc/<pid>/stat (the fields after the parenthesised
+    command); None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return fields[0], int(fields[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def live_processes() -> dict[int, tuple[str, int]]:
+    """pid → (state, parent pid) of every process still listed in /proc."""
+    states = {int(e.name): process_state(e.name) for e in Path("/proc").iterdir() if e.name.isdigit()}
+    return {pid: state for pid, state in states.items() if state is not None}
+
+
 def instance_of(home: Path) -> dg.DagsterInstance:
     return dg.DagsterInstance.from_config(str(home))
 

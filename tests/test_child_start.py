@@ -2,6 +2,7 @@
 first, and opens the Dagster instance only once the parent has closed the pipe it waits on (the
 parent releases dead runs meanwhile, and two processes creating one run's files at once collide)."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -12,20 +13,15 @@ import pytest
 
 from defcoop_dagster.quick_exit import GO_FD_VAR, WARM_VAR
 
-from .processes import new_home
+from .processes import live_processes, new_home
 
 
 def children_of(pid: int) -> list[str]:
     """The command lines of the live children of ``pid``."""
     out = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                out.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
-        except (OSError, ValueError, IndexError):
-            pass
+    for child in [c for c, (_, parent) in live_processes().items() if parent == pid]:
+        with contextlib.suppress(OSError):  # ended meanwhile
+            out.append(Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode())
     return out
 
 

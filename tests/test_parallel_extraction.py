@@ -12,7 +12,7 @@ from defcoop_dagster.core.extraction import extract_articles
 from defcoop_dagster.core.ingest.articles import article_rows
 from defcoop_dagster.core.ingest.sources import scan
 
-from .processes import wait
+from .processes import live_processes, wait
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -38,17 +38,7 @@ def test_only_sentences_with_names_are_parsed():
 
 def _children(pids: set[int]) -> set[int]:
     """The processes whose parent is one of ``pids`` (from /proc)."""
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                # the fields after the parenthesised command: the state, then the parent's pid
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            if parent in pids:
-                out.add(int(entry.name))
-    return out
+    return {pid for pid, (_, parent) in live_processes().items() if parent in pids}
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")

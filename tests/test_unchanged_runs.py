@@ -11,11 +11,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from defcoop_dagster import cli
 from defcoop_dagster.warehouse.publish import work_path
 from defcoop_dagster.warehouse.runstate import CHAIN, DDL, forget, record, records, upstream
 
 from .conftest import ROOT, SEEDS, query, run_pipeline
-from .processes import env_for, instance_of, new_home, wait
+from .processes import env_for, instance_of, live_processes, new_home, wait
 
 NEW_ARTICLE = (
     "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
@@ -36,11 +37,12 @@ def unchanged(result) -> dict[str, bool]:
 def processes_of(home: str) -> list[int]:
     """The live processes started with DAGSTER_HOME=``home`` (the run's and its helpers)."""
     found = []
-    for proc in Path("/proc").iterdir():
+    for pid, (state, _) in live_processes().items():
+        if pid == os.getpid():
+            continue  # this test's own process may carry the variable too
         try:
-            if proc.name.isdigit() and f"DAGSTER_HOME={home}\0".encode() in (proc / "environ").read_bytes():
-                status = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
-                found += [] if status == "Z" else [int(proc.name)]
+            if state != "Z" and f"DAGSTER_HOME={home}\0".encode() in Path(f"/proc/{pid}/environ").read_bytes():
+                found.append(pid)
         except OSError:  # ended meanwhile, or not ours to read
             pass
     return found
@@ -140,4 +142,24 @@ def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_starts_nothing(
     # the Dagster process started while the folder was looked at, and its helpers, are gone with it
     wait(lambda: not processes_of(env["DAGSTER_HOME"]), "the started process and its helpers to end", timeout=30)
     assert digest(db) == published and work_path(db).is_file()
+    instance.dispose()
+
+
+def test_a_failing_look_at_the_folder_leaves_no_run_and_no_process(tmp_path, monkeypatch):
+    """`defcoop materialize` starts Dagster's process before it looks whether anything changed: when the
+    look fails, that process is ended before it opened the instance, and no run is left behind."""
+    inbox, home = tmp_path / "inbox", new_home(tmp_path)
+    shutil.copytree(SEEDS, inbox)
+    for name, value in env_for(home, inbox, tmp_path / "out" / "w.duckdb").items():
+        monkeypatch.setenv(name, value)
+
+    def broken():
+        raise RuntimeError("the folder could not be looked at")
+
+    monkeypatch.setattr(cli, "unchanged_run", broken)
+    with pytest.raises(RuntimeError, match="could not be looked at"):
+        cli.materialize("*")
+    wait(lambda: not processes_of(str(home)), "Dagster's process and its helpers to end", timeout=30)
+    instance = instance_of(home)
+    assert instance.get_runs() == []
     instance.dispose()

@@ -15,7 +15,7 @@ import pytest
 
 from defcoop_dagster.analytics import dbt_server
 
-from .processes import wait
+from .processes import process_state, wait
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "dbt_like_models"
@@ -123,15 +123,14 @@ def test_the_dbt_server_ends_with_the_process_that_started_it():
     assert Path(path).parent.is_dir()
     starter.kill()  # no chance to close anything: the kernel tells the server
     starter.wait()
-    wait(lambda: not Path(f"/proc/{server}").exists() or _zombie(server), "the server's end", timeout=60)
+    wait(lambda: _ended(server), "the server's end", timeout=60)
     assert not Path(path).parent.exists()  # its socket's folder went with it
 
 
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
+def _ended(pid: int) -> bool:
+    """Gone, or a zombie its parent has not reaped yet."""
+    state = process_state(pid)
+    return state is None or state[0] == "Z"
 
 
 def test_one_batch_goes_to_a_started_fork_server_and_gives_the_rows_of_one_process():
@@ -250,5 +249,5 @@ def test_a_command_ends_with_the_server_when_the_run_is_gone(tmp_path, seeds_war
     )
     server, client, command = (int(x) for x in run.stdout.split())
     for pid in (command, server, client):
-        wait(lambda pid=pid: not Path(f"/proc/{pid}").exists() or _zombie(pid), f"process {pid}'s end", timeout=60)
+        wait(lambda pid=pid: _ended(pid), f"process {pid}'s end", timeout=60)
     assert not (target / "run_results.json").exists()  # the build was ended, not left to finish
