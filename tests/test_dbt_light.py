@@ -36,6 +36,5 @@ def test_the_code_location_loads_without_dbt_core_classes_and_the_same_definitio
     light_run, usual_run = json.loads(light_out), json.loads(usual_out)
     assert not light_run["dbt_core_loaded"] and usual_run["dbt_core_loaded"]
     assert light_run["dbt_importable"]  # dbt-core itself was left importable in the process
-    checks = [c for c in json.dumps(light_run["snapshot"]).split('"') if c.startswith("not_null_")]
-    assert checks  # the dbt tests are in the snapshot as checks
+    assert '"not_null_' in light_out  # the dbt tests are in the snapshot, as checks
     assert light_run["snapshot"] == usual_run["snapshot"]
