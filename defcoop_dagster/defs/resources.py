@@ -13,7 +13,7 @@ from pydantic import Field
 from ..core.ingest.documents import MAX_BYTES, MAX_CHARS
 from ..faults import fault_line, machine_fault
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
-from ..warehouse.publish import is_duckdb_file, work_path
+from ..warehouse.publish import is_duckdb_file, new_database, work_path
 from .warm_start import ExtractionWorkers, WarmDbt
 
 
@@ -75,6 +75,8 @@ class Warehouse(DuckDBResource):
         # rather than Dagster's "Materialization failed"
         with machine_faults_told(f"the warehouse work file {path}"), ExitStack() as stack:
             try:
+                if not path.exists():
+                    new_database(path)  # in the published storage version: published by a plain copy
                 con = stack.enter_context(
                     self.model_copy(update={"database": str(path), "private_work_file": False})._connect()
                 )

@@ -110,17 +110,50 @@ def publish(work: str | Path, target: str | Path, storage_version: str = STORAGE
     }
 
 
+def new_database(path: Path, storage_version: str = STORAGE_VERSION) -> None:
+    """Create an empty DuckDB file at ``path`` in the published storage version, unless one is there: a work
+    file made so is published by copying its bytes, not its tables (``_copy_database``)."""
+    staged = temporary(path)
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH ? AS new (STORAGE_VERSION '{storage_version}')", [str(staged)])
+        con.execute("DETACH new")
+    finally:
+        con.close()
+    try:
+        os.link(staged, path)  # never over a file another process created meanwhile
+    except OSError:
+        pass  # there already, or no hard links here: DuckDB creates the file in its own version then
+    finally:
+        staged.unlink(missing_ok=True)
+
+
 def _copy_database(work: Path, tmp: Path, storage_version: str) -> list[tuple[str, int]]:
+    """``work`` copied into ``tmp`` in ``storage_version``; the tables copied with their sizes. A work file in
+    that version, its log (WAL) written in, is copied byte for byte: ~0.05 s rather than ~0.7 s for a
+    corpus-sized warehouse, whose tables DuckDB would otherwise read and write again."""
     con = duckdb.connect()
     try:
         con.execute("ATTACH ? AS work (READ_ONLY)", [str(work)])
-        con.execute(f"ATTACH ? AS fresh (STORAGE_VERSION '{storage_version}')", [str(tmp)])
-        con.execute("COPY FROM DATABASE work TO fresh")
+        (tags,) = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = 'work'").fetchone()
+        as_bytes = tags.get("storage_version", "").rstrip("+") == storage_version
+        if as_bytes and not work.with_name(work.name + ".wal").exists():
+            con.execute("DETACH work")  # no writer meanwhile: the step holds the warehouse's pool
+            shutil.copyfile(work, tmp)
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)  # on disk before the rename, as DuckDB's own checkpoint would have it
+            finally:
+                os.close(fd)
+            con.execute("ATTACH ? AS fresh (READ_ONLY)", [str(tmp)])
+        else:
+            con.execute(f"ATTACH ? AS fresh (STORAGE_VERSION '{storage_version}')", [str(tmp)])
+            con.execute("COPY FROM DATABASE work TO fresh")
+            con.execute("DETACH work")
         tables = con.execute(
             "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = 'fresh' ORDER BY 1"
         ).fetchall()
         con.execute("DETACH fresh")
-        con.execute("DETACH work")
     finally:
         con.close()
     return tables
