@@ -1,4 +1,5 @@
-"""dbt_like_models/ as a dbt project: its models are assets, its tests checks, and dbt runs it from the folder."""
+"""dbt_like_models/ as a dbt project: its models are assets, its tests checks (dbt run from the folder, as the
+README says: test_readme.py)."""
 
 import json
 import os
@@ -15,7 +16,6 @@ from defcoop_dagster.analytics import dbt_project
 from defcoop_dagster.analytics.dbt_project import DbtProjectError, prepared_manifest
 from defcoop_dagster.defs.models.assets import models_asset
 from defcoop_dagster.defs.resources import Warehouse, warm_start
-from defcoop_dagster.warehouse.publish import work_path
 from defcoop_dagster.warehouse.tables import KINDS as DOCUMENT_KINDS
 
 from .conftest import ROOT, definitions, query
@@ -190,34 +190,6 @@ def test_a_failing_test_shows_its_rows_and_stops_the_graph(tmp_path, seeds_wareh
     message = failure.step_failure_data.error.message
     assert "Publishing stopped" in message and "place_is_baku on stg_meetings" in message
     assert "short_evidence" not in message
-
-
-# --- dbt itself, from the folder -------------------------------------------------------------
-
-
-@pytest.mark.e2e
-def test_dbt_build_test_and_docs_from_the_folder(seeds_warehouse, tmp_path):
-    """What an analyst types in dbt_like_models/, against the pipeline's work file (profiles.yml)."""
-    published = tmp_path / "out" / "defcoop.duckdb"
-    published.parent.mkdir()
-    shutil.copy(seeds_warehouse, work_path(published))  # the tests' warehouse stands for the work file
-    env = {**os.environ, "DEFCOOP_DUCKDB_PATH": str(published), "PATH": f"{BIN}:{os.environ['PATH']}"}
-    target = ["--target-path", str(tmp_path / "target")]  # leave the checkout's target/ to Dagster
-
-    def dbt(*args):
-        run = subprocess.run(["dbt", *args, *target], cwd=MODELS, env=env, capture_output=True, text=True, timeout=600)
-        assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-        return run.stdout
-
-    out = dbt("build")
-    assert "Completed successfully" in out and "ERROR=0" in out
-    out = dbt("test", "--select", "stg_meetings")
-    assert "PASS=" in out and "ERROR=0" in out
-    dbt("docs", "generate", "--static")
-    catalog = json.loads((tmp_path / "target" / "catalog.json").read_text())
-    assert "model.defcoop.dyad_year" in catalog["nodes"]
-    assert (tmp_path / "target" / "static_index.html").stat().st_size > 100_000  # one file, opens offline
-    assert query(work_path(published), "SELECT count(*) FROM dyad_year")[0][0] > 0
 
 
 # --- the marts on seeds ----------------------------------------------------------------------

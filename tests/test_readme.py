@@ -1,5 +1,6 @@
 """The README's commands for reading the warehouse and running dbt, run as written from a checkout's root."""
 
+import json
 import os
 import re
 import shutil
@@ -11,7 +12,7 @@ import pytest
 
 from defcoop_dagster.warehouse.publish import publish
 
-from .conftest import ROOT
+from .conftest import ROOT, query
 
 VENV = Path(sys.executable).parent.parent
 RUNNABLE = (".venv/bin/duckdb ", ".venv/bin/python -c ", ".venv/bin/defcoop export ", "../.venv/bin/dbt ")
@@ -52,11 +53,21 @@ def test_the_readme_commands_run_as_written(analytics_run, tmp_path):
         "DEFCOOP_DUCKDB_PATH": str(clone / "data" / "defcoop.duckdb"),
         **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},  # a venv shared by work trees
     }
+    said = {}
     for folder, command in commands:
         run = subprocess.run(
             ["bash", "-c", command], cwd=clone / folder, env=env, capture_output=True, text=True, timeout=600
         )
         assert run.returncode == 0, (command, run.stdout[-2000:], run.stderr[-2000:])
+        said[command.split("#")[0].strip()] = run.stdout
     assert (clone / "data" / "export" / "meetings.parquet").is_file()
     assert (clone / "data" / "export-csv" / "meetings.csv").is_file()
-    assert (clone / "dbt_like_models" / "target" / "static_index.html").is_file()
+
+    # dbt from the folder, what an analyst types there, against the pipeline's work file (profiles.yml)
+    built, tested = said["../.venv/bin/dbt build"], said["../.venv/bin/dbt test --select stg_meetings"]
+    assert "Completed successfully" in built and "ERROR=0" in built
+    assert "PASS=" in tested and "ERROR=0" in tested
+    target = clone / "dbt_like_models" / "target"
+    assert "model.defcoop.dyad_year" in json.loads((target / "catalog.json").read_text())["nodes"]
+    assert (target / "static_index.html").stat().st_size > 100_000  # one file, opens offline
+    assert query(clone / "data" / ".defcoop.work.duckdb", "SELECT count(*) FROM dyad_year")[0][0] > 0
