@@ -5,7 +5,7 @@ import filecmp
 
 import duckdb
 
-from defcoop_dagster.warehouse.publish import STORAGE_VERSION, new_database, publish
+from defcoop_dagster.warehouse.publish import STORAGE_VERSION, leftovers, new_database, publish, temporary, work_path
 
 
 def storage_of(path) -> str:
@@ -45,6 +45,18 @@ def test_a_new_work_file_is_in_the_published_storage_and_is_published_as_its_byt
     stats = publish(work, published)
     assert filecmp.cmp(work, published, shallow=False)
     assert stats["rows"] == {"meetings": 1000} and rows_of(published) == 1000
+
+
+def test_a_work_file_whose_creation_was_killed_leaves_nothing_after_the_next_publishing(tmp_path):
+    published = tmp_path / "w.duckdb"
+    work = work_path(published)
+    staged = temporary(work)  # what new_database leaves when killed before the file is linked into place
+    staged.write_bytes(b"")
+    assert leftovers(published) == [staged]
+    new_database(work)
+    fill(work, 10)
+    publish(work, published)
+    assert leftovers(published) == [] and rows_of(published) == 10
 
 
 def test_new_database_never_replaces_a_file_that_is_there(tmp_path):

@@ -49,11 +49,12 @@ def temporary(target: Path) -> Path:
 
 
 def leftovers(target: Path) -> list[Path]:
-    """Temporary files of earlier publishings (and their DuckDB WAL), and of pictures being drawn,
-    beside ``target``."""
+    """Temporary files of earlier publishings (and their DuckDB WAL), of pictures being drawn and of a
+    work file being created (``new_database``), beside ``target``."""
     patterns = [
         f".{target.name}.*.tmp",
         f".{target.name}.*.tmp.wal",
+        f".{work_path(target).name}.*.tmp",
         *(f".{name}.*.tmp" for name in PICTURES),
         *(f".{picture_work_path(target, name).name}.*.tmp" for name in PICTURES),
     ]
