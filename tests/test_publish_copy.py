@@ -5,15 +5,22 @@ import filecmp
 
 import duckdb
 
-from defcoop_dagster.warehouse.publish import STORAGE_VERSION, leftovers, new_database, publish, temporary, work_path
+from defcoop_dagster.warehouse.publish import (
+    STORAGE_VERSION,
+    leftovers,
+    new_database,
+    publish,
+    storage_of,
+    temporary,
+    work_path,
+)
 
 
-def storage_of(path) -> str:
+def storage_of_file(path) -> str:
     con = duckdb.connect()
     try:
         con.execute("ATTACH ? AS f (READ_ONLY)", [str(path)])
-        (tags,) = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = 'f'").fetchone()
-        return tags["storage_version"].rstrip("+")
+        return storage_of(con, "f")
     finally:
         con.close()
 
@@ -40,7 +47,7 @@ def rows_of(path) -> int:
 def test_a_new_work_file_is_in_the_published_storage_and_is_published_as_its_bytes(tmp_path):
     work, published = tmp_path / ".w.work.duckdb", tmp_path / "w.duckdb"
     new_database(work)
-    assert storage_of(work) == STORAGE_VERSION
+    assert storage_of_file(work) == STORAGE_VERSION
     fill(work, 1000)
     stats = publish(work, published)
     assert filecmp.cmp(work, published, shallow=False)
@@ -69,9 +76,9 @@ def test_new_database_never_replaces_a_file_that_is_there(tmp_path):
 def test_a_work_file_in_duckdb_s_own_storage_is_published_in_the_published_one(tmp_path):
     work, published = tmp_path / ".w.work.duckdb", tmp_path / "w.duckdb"
     fill(work, 500)  # created by DuckDB as it is: its own, newer storage
-    assert storage_of(work) != STORAGE_VERSION
+    assert storage_of_file(work) != STORAGE_VERSION
     publish(work, published)
-    assert storage_of(published) == STORAGE_VERSION and rows_of(published) == 500
+    assert storage_of_file(published) == STORAGE_VERSION and rows_of(published) == 500
 
 
 def test_rows_still_in_the_log_are_published_too(tmp_path):
@@ -80,4 +87,4 @@ def test_rows_still_in_the_log_are_published_too(tmp_path):
     fill(work, 700, checkpoint=False)
     assert work.with_name(work.name + ".wal").exists()  # the file's bytes alone do not hold the rows
     publish(work, published)
-    assert storage_of(published) == STORAGE_VERSION and rows_of(published) == 700
+    assert storage_of_file(published) == STORAGE_VERSION and rows_of(published) == 700

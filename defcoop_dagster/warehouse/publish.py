@@ -111,6 +111,12 @@ def publish(work: str | Path, target: str | Path, storage_version: str = STORAGE
     }
 
 
+def storage_of(con: duckdb.DuckDBPyConnection, database: str) -> str:
+    """The storage version of a database attached to ``con`` (``v1.0.0``: a file DuckDB 1.x reads)."""
+    (tags,) = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = ?", [database]).fetchone()
+    return tags.get("storage_version", "").rstrip("+")  # DuckDB tags it "v1.0.0+": that version or later
+
+
 def new_database(path: Path, storage_version: str = STORAGE_VERSION) -> None:
     """Create an empty DuckDB file at ``path`` in the published storage version, unless one is there: a work
     file made so is published by copying its bytes, not its tables (``_copy_database``)."""
@@ -129,16 +135,14 @@ def new_database(path: Path, storage_version: str = STORAGE_VERSION) -> None:
         staged.unlink(missing_ok=True)
 
 
-def _copy_database(work: Path, tmp: Path, storage_version: str) -> list[tuple[str, int]]:
-    """``work`` copied into ``tmp`` in ``storage_version``; returns the tables copied with their sizes. A work
+def _copy_database(work: Path, tmp: Path, version: str) -> list[tuple[str, int]]:
+    """``work`` copied into ``tmp`` in storage ``version``; returns the tables copied with their sizes. A work
     file in that version with nothing left in its log (WAL) is copied byte for byte: ~0.05 s rather than
     ~0.7 s for a corpus-sized warehouse, whose tables DuckDB would otherwise read and write again."""
     con = duckdb.connect()
     try:
         con.execute("ATTACH ? AS work (READ_ONLY)", [str(work)])
-        (tags,) = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = 'work'").fetchone()
-        as_bytes = tags.get("storage_version", "").rstrip("+") == storage_version
-        if as_bytes and not work.with_name(work.name + ".wal").exists():
+        if storage_of(con, "work") == version and not work.with_name(work.name + ".wal").exists():
             con.execute("DETACH work")  # no writer meanwhile: the step holds the warehouse's pool
             shutil.copyfile(work, tmp)
             fd = os.open(tmp, os.O_RDONLY)
@@ -148,7 +152,7 @@ def _copy_database(work: Path, tmp: Path, storage_version: str) -> list[tuple[st
                 os.close(fd)
             con.execute("ATTACH ? AS fresh (READ_ONLY)", [str(tmp)])
         else:
-            con.execute(f"ATTACH ? AS fresh (STORAGE_VERSION '{storage_version}')", [str(tmp)])
+            con.execute(f"ATTACH ? AS fresh (STORAGE_VERSION '{version}')", [str(tmp)])
             con.execute("COPY FROM DATABASE work TO fresh")
             con.execute("DETACH work")
         tables = con.execute(
