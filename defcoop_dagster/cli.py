@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .paths_checked import input_folder_problem, warehouse_problem
 from .quick_exit import GO_FD_VAR, WARM_VAR
 from .settings import DUCKDB_PATH_VAR, FORCE_VAR, INPUT_DIR_VAR, project_root, setting
 
@@ -29,7 +30,7 @@ def materialize(select: str, force: bool = False) -> int:
     cmd = [sys.executable, "-m", "defcoop_dagster.quick_exit", *dagster]
     go, told = os.pipe()
     env[GO_FD_VAR] = str(go)
-    if select == "*":
+    if select == "*" and paths_usable():
         env[WARM_VAR] = "1"  # every step runs: the child starts the extraction's and dbt's helpers first
     # started first: it loads Dagster (~2 s) while this process looks whether anything changed (~0.3 s);
     # it opens no instance before `told` is closed, so killing it meanwhile leaves no trace
@@ -79,6 +80,16 @@ def materialize(select: str, force: bool = False) -> int:
         return child.returncode
     summarize(setting(DUCKDB_PATH_VAR))
     return 0
+
+
+def paths_usable() -> bool:
+    """Nothing found wrong with the input folder and the warehouse path (a few ``stat`` calls): a run
+    that fails on them, in its first step, loads neither natasha's models nor dbt (~5 CPU-seconds)."""
+    try:
+        root, published = (Path(setting(var)).expanduser() for var in (INPUT_DIR_VAR, DUCKDB_PATH_VAR))
+        return not input_folder_problem(root) and not warehouse_problem(published)
+    except OSError:
+        return False
 
 
 def drop(child: subprocess.Popen, told: int) -> None:

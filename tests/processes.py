@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -85,6 +86,36 @@ def live_processes() -> dict[int, tuple[str, int]]:
     """pid → (state, parent pid) of every process still listed in /proc."""
     states = {int(e.name): process_state(e.name) for e in Path("/proc").iterdir() if e.name.isdigit()}
     return {pid: state for pid, state in states.items() if state is not None}
+
+
+class Descendants(threading.Thread):
+    """The command lines of every process seen below each of ``roots`` (name → pid) until ``stop()``,
+    looked for every 50 ms: long enough to see a helper that lives a second."""
+
+    def __init__(self, roots: dict[str, int]):
+        super().__init__(daemon=True)
+        self.roots, self.seen = roots, {name: set() for name in roots}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            children: dict[int, list[int]] = {}
+            for pid, (_, parent) in live_processes().items():
+                children.setdefault(parent, []).append(pid)
+            for name, root in self.roots.items():
+                below, todo = [], list(children.get(root, []))
+                while todo:
+                    pid = todo.pop()
+                    below.append(pid)
+                    todo.extend(children.get(pid, []))
+                for pid in below:
+                    with contextlib.suppress(OSError):  # ended meanwhile
+                        self.seen[name].add(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+
+    def stop(self) -> dict[str, set[str]]:
+        self.done.set()
+        self.join()
+        return self.seen
 
 
 def instance_of(home: Path) -> dg.DagsterInstance:

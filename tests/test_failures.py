@@ -17,6 +17,7 @@ from defcoop_dagster.defs.automation.sensors import input_folder_sensor
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 from .conftest import ROOT, SEEDS
+from .processes import Descendants
 
 BIN = Path(sys.executable).parent
 SETPRIV = shutil.which("setpriv")
@@ -71,7 +72,8 @@ LOCKED = {"the folder": ".", "a folder inside it": "sub"}
 def failed(tmp_path_factory) -> dict:
     """Every failing `defcoop materialize` of this module, started at once: each waits on its own process
     (most of their time is starting Python and Dagster), so together they take about as long as one.
-    {name: (folder, published digest or None, input folder, warehouse path, finished run or None)}."""
+    {name: (folder, published digest or None, input folder, warehouse path, finished run or None,
+    the command lines of the processes it started)}."""
     cases = {}
 
     def case(name, input_dir=None, db_name="out/w.duckdb", last_good=True, **how):
@@ -92,6 +94,8 @@ def failed(tmp_path_factory) -> dict:
     cases["another file"][3].write_text("country,partner\nAZE,TUR\n", encoding="utf-8")
     cases["a folder"][3].mkdir()
     procs = {name: start(base, inbox, db, **how) for name, (base, _, inbox, db, how) in cases.items()}
+    watcher = Descendants({name: proc.pid for name, proc in procs.items() if proc is not None})
+    watcher.start()
     out = {}
     try:
         for name, proc in procs.items():
@@ -102,17 +106,18 @@ def failed(tmp_path_factory) -> dict:
             base, before, inbox, db, _ = cases[name]
             out[name] = (base, before, inbox, db, done)
     finally:
+        seen = watcher.stop()
         for proc in procs.values():
             if proc is not None and proc.poll() is None:
                 proc.kill()
         for name in LOCKED:
             (cases[name][2] / LOCKED[name]).chmod(0o755)
-    return out
+    return {name: (*case, seen.get(name, set())) for name, case in out.items()}
 
 
 @pytest.mark.e2e
 def test_missing_input_folder(failed):
-    _, before, inbox, db, run = failed["missing"]
+    _, before, inbox, db, run, _ = failed["missing"]
     why = reason(run)
     assert why == (
         f"Input folder {inbox} does not exist or is not a folder; set DEFCOOP_INPUT_DIR to a folder of article files."
@@ -123,7 +128,7 @@ def test_missing_input_folder(failed):
 @pytest.mark.e2e
 @pytest.mark.parametrize("name", list(LOCKED))
 def test_unreadable_input_folder(failed, name):
-    _, before, inbox, db, run = failed[name]
+    _, before, inbox, db, run, _ = failed[name]
     if run is None:
         pytest.skip("running as root without setpriv: cannot make a folder unreadable")
     # a folder below that cannot be listed fails the run too: skipping it would drop its articles
@@ -133,15 +138,31 @@ def test_unreadable_input_folder(failed, name):
 
 @pytest.mark.e2e
 def test_warehouse_path_holding_another_file_is_not_replaced(failed):
-    _, _, _, db, run = failed["another file"]
+    _, _, _, db, run, _ = failed["another file"]
     assert reason(run).startswith(f"Warehouse path {db} holds a file that is not a DuckDB database")
     assert db.read_text(encoding="utf-8") == "country,partner\nAZE,TUR\n"
 
 
 @pytest.mark.e2e
 def test_warehouse_path_that_is_a_folder(failed):
-    _, _, _, db, run = failed["a folder"]
+    _, _, _, db, run, _ = failed["a folder"]
     assert reason(run).startswith(f"Warehouse path {db} is a folder, not a file")
+
+
+def helpers(commands: set[str]) -> list[str]:
+    """The run's helpers among ``commands``: the extraction's fork server and the dbt process."""
+    return sorted(c for c in commands if "multiprocessing.forkserver" in c or "dbt_server.py" in c)
+
+
+@pytest.mark.e2e
+def test_a_run_failing_on_its_paths_loads_neither_natasha_nor_dbt(failed):
+    # `defcoop materialize` finds what is wrong before the run starts, and starts no helper for it
+    for name in ["missing", "another file", "a folder"]:
+        assert helpers(failed[name][5]) == [], name
+    # paths that look right (the folder lists; a folder inside it does not): the helpers are started and
+    # seen, so the watch above could have seen them too
+    if failed["a folder inside it"][4] is not None:
+        assert helpers(failed["a folder inside it"][5])
 
 
 @pytest.mark.e2e

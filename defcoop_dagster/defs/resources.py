@@ -12,8 +12,9 @@ from pydantic import Field
 
 from ..core.ingest.documents import MAX_BYTES, MAX_CHARS
 from ..faults import fault_line, machine_fault
+from ..paths_checked import FIX_WAREHOUSE, input_folder_problem, unreadable_folder, warehouse_problem
 from ..settings import DUCKDB_PATH_VAR, INPUT_DIR_VAR, setting
-from ..warehouse.publish import is_duckdb_file, new_database, work_path
+from ..warehouse.publish import new_database, work_path
 from .warm_start import ExtractionWorkers, WarmDbt
 
 
@@ -29,23 +30,13 @@ class InputFolder(dg.ConfigurableResource):
     def root(self) -> Path:
         """The folder, checked: a missing or unlistable folder fails the run in one line."""
         root = Path(self.path).expanduser()
-        if not root.is_dir():
-            raise failure(
-                f"Input folder {root} does not exist or is not a folder; set {INPUT_DIR_VAR} to a folder of "
-                "article files."
-            )
-        try:
-            os.scandir(root).close()
-        except OSError as e:
-            raise self.cannot_read(e) from e
+        problem = input_folder_problem(root)
+        if problem:
+            raise failure(problem)
         return root
 
     def cannot_read(self, error: OSError) -> dg.Failure:
-        where = f" ({error.filename})" if error.filename and str(error.filename) != self.path else ""
-        return failure(
-            f"Input folder {self.path} cannot be read: {error.strerror or error}{where}; give the user running "
-            f"Dagster read access, or set {INPUT_DIR_VAR} to a readable folder."
-        )
+        return failure(unreadable_folder(self.path, error))
 
 
 class Warehouse(DuckDBResource):
@@ -92,19 +83,16 @@ class Warehouse(DuckDBResource):
     def checked_path(self) -> Path:
         """The file written, its folder created; a path that cannot be a warehouse fails in one line."""
         published, path = Path(self.database).expanduser(), self.path_written()
-        fix = f"set {DUCKDB_PATH_VAR} to a .duckdb file in a writable folder."
-        if published.is_dir():
-            raise failure(f"Warehouse path {published} is a folder, not a file; {fix}")
-        if published.is_file() and published.stat().st_size and not is_duckdb_file(published):
-            raise failure(
-                f"Warehouse path {published} holds a file that is not a DuckDB database; it is left alone: {fix}"
-            )
+        problem = warehouse_problem(published)
+        if problem:
+            raise failure(problem)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise failure(f"Cannot create the warehouse folder {path.parent}: {e.strerror or e}; {fix}") from e
+            why = f"Cannot create the warehouse folder {path.parent}: {e.strerror or e}"
+            raise failure(f"{why}; {FIX_WAREHOUSE}") from e
         if not os.access(path.parent, os.W_OK):
-            raise failure(f"Cannot write in the warehouse folder {path.parent}: permission denied; {fix}")
+            raise failure(f"Cannot write in the warehouse folder {path.parent}: permission denied; {FIX_WAREHOUSE}")
         return path
 
     @contextmanager

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..paths_checked import is_duckdb_file
+
 # Readable by DuckDB 1.x tools (CLI, DBeaver drivers, older Python packages) as well as 2.x.
 STORAGE_VERSION = "v1.0.0"
 PICTURES = ("network.png", "timelines.png")  # published beside the warehouse
@@ -36,12 +38,6 @@ def picture_work_path(published: str | Path, name: str) -> Path:
     """Where a picture is drawn before publishing: data/defcoop.duckdb → data/.defcoop.work.network.png."""
     p = Path(published).expanduser()
     return p.with_name(f".{p.stem}.work.{name}")
-
-
-def is_duckdb_file(path: str | Path) -> bool:
-    """DuckDB's magic bytes ("DUCK" after the 8-byte checksum): never rename over anything else."""
-    with open(path, "rb") as f:
-        return f.read(12)[8:12] == b"DUCK"
 
 
 def temporary(target: Path) -> Path:

@@ -19,6 +19,7 @@ from ...validation import (
 )
 from ...warehouse.state import input_digests, new_state, rows_of, unchanged
 from ...warehouse.tables import TABLES
+from .. import warm_start
 from ..resources import Warehouse
 from ..warm_start import ExtractionWorkers
 
@@ -122,7 +123,9 @@ def table_counts(name: str, valid: pd.DataFrame) -> dict:
 
 @stage("extraction", table_specs(), CHECKS)
 def extraction(context: dg.AssetExecutionContext, warehouse: Warehouse, extraction_workers: ExtractionWorkers):
-    # extraction_workers: its fork server was started with the run (defs/warm_start.py)
+    # extraction_workers: its fork server, started by the first step (defs/warm_start.py), or now
+    warm_start.begin()
+
     def kept(con) -> dict:
         return {
             "articles_analysed": 0,

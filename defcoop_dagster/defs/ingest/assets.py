@@ -11,6 +11,7 @@ from ...unchanged import Step, run_or_skip
 from ...validation import validate
 from ...warehouse.runstate import entry_identity, listing_digest, read_inputs, source_files_fingerprint
 from ...warehouse.tables import TABLES
+from .. import warm_start
 from ..resources import InputFolder, Warehouse
 
 EVERY_FILE = dg.AssetCheckSpec(
@@ -29,6 +30,8 @@ EVERY_ACCEPTED_FILE = dg.AssetCheckSpec(
 @stage("source_files", [table_spec("source_files", "ingestion", [])], extra_checks=[EVERY_FILE])
 def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse):
     root = input_folder.root()
+    warehouse.checked_path()
+    warm_start.begin()  # the paths are usable: natasha's models and dbt load while this step reads
     try:
         # each entry's lstat, taken once: the step's fingerprint and each file's source_reads digest
         identities = {path: entry_identity(root, path) for path in walk(root)}

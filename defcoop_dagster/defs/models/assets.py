@@ -26,6 +26,7 @@ from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
 from ...ui import preview_table
 from ...unchanged import run_or_skip
+from .. import warm_start
 from ..resources import Warehouse, failure, fault_failure
 from ..warm_start import WarmDbt
 
@@ -124,7 +125,8 @@ def models_asset(project_dir: Path) -> dg.AssetsDefinition:
         pool=WAREHOUSE_POOL,  # dbt writes the DuckDB file: one writer at a time, across runs
     )
     def _models(context: dg.AssetExecutionContext, warehouse: Warehouse, warm_dbt: WarmDbt):
-        # warm_dbt: dbt was imported in its own process as the run started (defs/warm_start.py)
+        # warm_dbt: dbt imported in its own process since the first step (defs/warm_start.py), or from now
+        warm_start.begin()
         if warehouse.database == ":memory:":
             raise failure("dbt cannot build the models in an in-memory warehouse: set DEFCOOP_DUCKDB_PATH to a file.")
         # what the models read: the stages' tables; a change to the project's files is a change too
