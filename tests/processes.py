@@ -90,7 +90,7 @@ def live_processes() -> dict[int, tuple[str, int]]:
 
 class Descendants(threading.Thread):
     """The command lines of every process seen below each of ``roots`` (name → pid) until ``stop()``,
-    looked for every 50 ms: long enough to see a helper that lives a second."""
+    looked for five times a second: a run's helper lives for seconds (it ends with the run's process)."""
 
     def __init__(self, roots: dict[str, int]):
         super().__init__(daemon=True)
@@ -98,7 +98,7 @@ class Descendants(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.05):
+        while not self.done.wait(0.2):
             children: dict[int, list[int]] = {}
             for pid, (_, parent) in live_processes().items():
                 children.setdefault(parent, []).append(pid)
