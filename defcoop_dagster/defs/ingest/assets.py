@@ -30,13 +30,13 @@ EVERY_ACCEPTED_FILE = dg.AssetCheckSpec(
 @stage("source_files", [table_spec("source_files", "ingestion", [])], extra_checks=[EVERY_FILE])
 def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, warehouse: Warehouse):
     root = input_folder.root()
-    warehouse.checked_path()
-    warm_start.begin()  # the paths are usable: natasha's models and dbt load while this step reads
     try:
         # each entry's lstat, taken once: the step's fingerprint and each file's source_reads digest
         identities = {path: entry_identity(root, path) for path in walk(root)}
     except OSError as e:  # a folder below the root cannot be listed: its files must not look removed
         raise input_folder.cannot_read(e) from e
+    warehouse.checked_path()
+    warm_start.begin()  # the paths are usable: natasha's models and dbt load while this step reads
     limits = input_folder.max_file_bytes, input_folder.max_text_chars
     step = Step("source_files", source_files_fingerprint(listing_digest(root, identities.values()), *limits))
     with warehouse.get_connection() as con:
