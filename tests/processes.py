@@ -88,6 +88,14 @@ def live_processes() -> dict[int, tuple[str, int]]:
     return {pid: state for pid, state in states.items() if state is not None}
 
 
+def command_line(pid: int) -> str | None:
+    """A process's command line, its arguments joined by spaces; None once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return None
+
+
 class Descendants(threading.Thread):
     """The command lines of every process seen below each of ``roots`` (name → pid) until ``stop()``,
     looked for five times a second: a run's helper lives for seconds (it ends with the run's process)."""
@@ -108,9 +116,7 @@ class Descendants(threading.Thread):
                     pid = todo.pop()
                     below.append(pid)
                     todo.extend(children.get(pid, []))
-                for pid in below:
-                    with contextlib.suppress(OSError):  # ended meanwhile
-                        self.seen[name].add(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+                self.seen[name].update(filter(None, map(command_line, below)))
 
     def stop(self) -> dict[str, set[str]]:
         self.done.set()

@@ -2,7 +2,6 @@
 first, and opens the Dagster instance only once the parent has closed the pipe it waits on (the
 parent releases dead runs meanwhile, and two processes creating one run's files at once collide)."""
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -13,16 +12,13 @@ import pytest
 
 from defcoop_dagster.quick_exit import GO_FD_VAR, WARM_VAR
 
-from .processes import live_processes, new_home
+from .processes import command_line, live_processes, new_home
 
 
 def children_of(pid: int) -> list[str]:
     """The command lines of the live children of ``pid``."""
-    out = []
-    for child in [c for c, (_, parent) in live_processes().items() if parent == pid]:
-        with contextlib.suppress(OSError):  # ended meanwhile
-            out.append(Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode())
-    return out
+    children = [c for c, (_, parent) in live_processes().items() if parent == pid]
+    return [line for line in map(command_line, children) if line is not None]  # None: ended meanwhile
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
