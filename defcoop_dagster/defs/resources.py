@@ -36,7 +36,7 @@ class InputFolder(dg.ConfigurableResource):
         return root
 
     def cannot_read(self, error: OSError) -> dg.Failure:
-        return failure(unreadable_folder(self.path, error))
+        return failure(unreadable_folder(str(Path(self.path).expanduser()), error))  # spelt as root() does
 
 
 class Warehouse(DuckDBResource):
