@@ -15,6 +15,8 @@ from defcoop_dagster.warehouse.publish import (
     work_path,
 )
 
+from .conftest import query
+
 
 def storage_of_file(path) -> str:
     con = duckdb.connect()
@@ -37,11 +39,7 @@ def fill(path, rows: int, checkpoint: bool = True) -> None:
 
 
 def rows_of(path) -> int:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute("SELECT count(*) FROM meetings").fetchone()[0]
-    finally:
-        con.close()
+    return query(path, "SELECT count(*) FROM meetings")[0][0]
 
 
 def test_a_new_work_file_is_in_the_published_storage_and_is_published_as_its_bytes(tmp_path):
