@@ -61,8 +61,9 @@ def command() -> None:
 
 def ready_for_the_run() -> None:
     """For `defcoop materialize`: the run's helpers started first (natasha's models and dbt load on
-    the other core while Dagster and the code location load here), then Dagster imported while the
-    parent releases dead runs, then the wait for it: the instance is opened only after that."""
+    the other core while Dagster and the code location load here), then Dagster and the code location
+    loaded while the parent releases dead runs, then the wait for it: the instance is opened only after
+    that."""
     if os.environ.pop(WARM_VAR, None):
         from .analytics import dbt_server
         from .core.extraction import start_workers
@@ -74,6 +75,12 @@ def ready_for_the_run() -> None:
         return
     import dagster  # noqa: F401  (~1.5 s: meanwhile the parent opens the instance)
 
+    # the code location too (~3 s): it opens no instance, and the parent's look for dead runs, which
+    # imports Dagster and opens the instance, takes as long
+    with contextlib.suppress(Exception):  # a broken definition: Dagster's own load says what it is
+        from .definitions import _loaded
+
+        _loaded()
     with contextlib.suppress(OSError, ValueError):
         while os.read(int(fd), 64):  # until the parent closes its end (or ends)
             pass
