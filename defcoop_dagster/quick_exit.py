@@ -22,6 +22,8 @@ DBT_SERVER = Path(__file__).resolve().parent / "analytics" / "dbt_server.py"
 # (its end closed once the dead runs are released), and whether the run takes every step
 GO_FD_VAR = "DEFCOOP_GO_FD"
 WARM_VAR = "DEFCOOP_WARM_START"
+# set by the models' step for its dbt: the work file as profiles.yml opens it, a link in the build's folder
+DBT_WORK_VAR, DBT_WORK = "DEFCOOP_DBT_WORK", "work.duckdb"
 
 
 def leave(code: int) -> None:
@@ -43,6 +45,7 @@ def exit_code(stop: SystemExit) -> int:
 def command() -> None:
     """Dagster's or dbt's command line (``sys.argv[1]``, its arguments after it), ended by ``leave``."""
     if sys.argv[1] == "dbt":
+        in_build_folder()
         served = warm_dbt(sys.argv[2:])
         if served is not None:
             leave(served if served >= 0 else 128 - served)  # a child ended by signal N: 128 + N, as a shell says
@@ -57,6 +60,14 @@ def command() -> None:
     except SystemExit as stop:
         code = exit_code(stop)
     leave(code)
+
+
+def in_build_folder() -> None:
+    """The pipeline's dbt starts in its build's folder (dagster-dbt's ``DBT_TARGET_PATH``), where the
+    link to the work file is: every warehouse is then the same ``work.duckdb`` to dbt."""
+    folder = os.environ.get("DBT_TARGET_PATH")
+    if os.environ.get(DBT_WORK_VAR) and folder:
+        os.chdir(folder)
 
 
 def ready_for_the_run() -> None:

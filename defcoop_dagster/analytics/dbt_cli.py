@@ -1,11 +1,14 @@
-"""How the pipeline calls dbt: a target folder per invocation, and no work dagster-dbt does for nothing.
+"""How the pipeline calls dbt: a target folder per invocation, one parse for every warehouse, and no
+work dagster-dbt does for nothing.
 
 Each ``dbt build`` writes its artifacts (run_results.json, compiled SQL, dbt.log) in a folder of its
 own under ``target/``, so two runs at once (two warehouses, or two checkouts' runs of one project)
 never read each other's results. dbt's partial-parse file is handed on through ``target/``:
 dagster-dbt copies it into the new folder before dbt starts, and a successful build renames its
 own back, so the next build parses only what changed. The folder of a successful build is removed
-once its results are read; a failed one's stays (the failure names it) for a week.
+once its results are read; a failed one's stays (the failure names it) for a week. dbt parses the
+whole project again when its profile or ``--vars`` differ from the last parse's, so no build names its
+warehouse there: ``work_linked`` puts a link to the work file in the build's folder, where dbt starts.
 
 dagster-dbt asks the ``dbt`` executable its version (a process that imports dbt) and opens a dbt
 adapter in the step's process (dbt imported again) before every invocation; the adapter serves
@@ -15,22 +18,27 @@ built tables itself). The version is the installed dbt-core's, and no adapter is
 importing the package): once its work is written it ends without Python's teardown, about a second sooner.
 """
 
+import contextlib
+import json
 import os
 import shlex
 import shutil
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
+import duckdb
 from packaging import version
 
 from .. import quick_exit
 from .dbt_light import DbtCliResource
+from .dbt_project import BUILT_CATALOG, PARTIAL_PARSE
 
-PARTIAL_PARSE = "partial_parse.msgpack"
 RUN_PREFIX = "run-"
 KEEP_FAILED_SECONDS = 7 * 24 * 3600
 
@@ -88,3 +96,51 @@ def hand_on(folder: Path, project_dir: Path) -> None:
         except OSError:
             staged.unlink(missing_ok=True)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def work_linked(folder: Path, work: Path) -> Iterator[None]:
+    """dbt started meanwhile (``--target linked``) attaches ``work`` as ``work.duckdb`` in ``folder``,
+    its build's folder. dbt parses the whole project again, ~4 s, when the profile or ``--vars`` differ
+    from its last parse: through the link every warehouse is the same to it, and one parse serves all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / quick_exit.DBT_WORK
+    link.symlink_to(work)
+    before = os.environ.get(quick_exit.DBT_WORK_VAR)
+    os.environ[quick_exit.DBT_WORK_VAR] = quick_exit.DBT_WORK  # dagster-dbt hands dbt this process's environment
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(quick_exit.DBT_WORK_VAR, None)
+        else:
+            os.environ[quick_exit.DBT_WORK_VAR] = before
+        link.unlink(missing_ok=True)  # a failed build's folder stays, without a way into the work file
+
+
+@contextmanager
+def as_built(work: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``work`` read-only under the name dbt built it with: its relations and its tests' compiled SQL
+    name that catalog (``work``), whatever the file is called."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH ? AS {BUILT_CATALOG} (READ_ONLY)", [str(work)])
+        con.execute(f"USE {BUILT_CATALOG}")
+        yield con
+    finally:
+        con.close()
+
+
+def full_parse_reason(folder: Path) -> str | None:
+    """Why the build in ``folder`` parsed the whole project again (dbt's own words), or None when
+    its parse was partial: read from the build's log, before the folder goes."""
+    try:
+        lines = (folder / "dbt.log").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if '"UnableToPartialParse"' in line:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                return json.loads(line)["data"]["reason"]
+            return "unknown"
+    return None

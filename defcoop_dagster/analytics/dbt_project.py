@@ -18,6 +18,9 @@ from ..settings import project_root
 
 MODELS_DIR_VAR = "DEFCOOP_MODELS_DIR"
 TARGET = "target"
+PARTIAL_PARSE = "partial_parse.msgpack"
+# profiles.yml's output for the pipeline's builds, and the name it attaches the work file as
+BUILD_TARGET, BUILT_CATALOG = "linked", "work"
 # What the manifest is made from: a change to any of these parses the project again
 SOURCES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests")
 
@@ -79,7 +82,9 @@ def prepared_manifest(project_dir: Path) -> Path:
     scratch = target / f".parse-{uuid.uuid4().hex[:8]}"
     try:
         run = subprocess.run(
-            [dbt_executable(), "parse", "--quiet", "--no-partial-parse", "--target-path", str(scratch)],
+            # the builds' target: the first build reads this parse (target/partial_parse.msgpack) as its own
+            [dbt_executable(), "parse", "--quiet", "--no-partial-parse", "--target", BUILD_TARGET]
+            + ["--target-path", str(scratch)],
             cwd=project_dir,
             env={**dbt_env(project_dir), "DBT_LOG_PATH": str(scratch)},  # no logs/ left in the project
             capture_output=True,
@@ -90,6 +95,8 @@ def prepared_manifest(project_dir: Path) -> Path:
             _failed[project_dir, digest] = f"dbt parse of {project_dir} failed:\n{(run.stdout + run.stderr).strip()}"
             raise DbtProjectError(_failed[project_dir, digest])
         os.replace(scratch / "manifest.json", manifest)
+        if (scratch / PARTIAL_PARSE).is_file():
+            os.replace(scratch / PARTIAL_PARSE, target / PARTIAL_PARSE)
         (scratch / "manifest.digest").write_text(digest)
         os.replace(scratch / "manifest.digest", stamp)
     finally:

@@ -19,15 +19,23 @@ from typing import Any
 import dagster as dg
 import duckdb
 
-from ...analytics.dbt_cli import DbtCli, hand_on, invocation_folder, quick_dbt
+from ...analytics.dbt_cli import (
+    DbtCli,
+    as_built,
+    full_parse_reason,
+    hand_on,
+    invocation_folder,
+    quick_dbt,
+    work_linked,
+)
 from ...analytics.dbt_light import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
-from ...analytics.dbt_project import models_dir, prepared_manifest, sources_digest
+from ...analytics.dbt_project import BUILD_TARGET, models_dir, prepared_manifest, sources_digest
 from ...faults import MESSAGES
 from ...stage import WAREHOUSE_POOL
 from ...ui import preview_table
 from ...unchanged import run_or_skip
 from .. import warm_start
-from ..resources import Warehouse, failure, fault_failure
+from ..resources import Warehouse, failure, fault_failure, machine_faults_told
 from ..warm_start import WarmDbt
 
 FAILURE_PREVIEW_ROWS = 20
@@ -115,7 +123,9 @@ def models_asset(project_dir: Path) -> dg.AssetsDefinition:
     """The models and tests of the dbt project in ``project_dir`` as one subsettable multi-asset."""
     project = DbtProject(project_dir=project_dir, profiles_dir=project_dir)
     # dbt run by this interpreter, ended without Python's teardown (quick_exit.py)
-    cli = DbtCli(project_dir=project, profiles_dir=str(project_dir), dbt_executable=quick_dbt(project_dir))
+    cli = DbtCli(
+        project_dir=project, profiles_dir=str(project_dir), dbt_executable=quick_dbt(project_dir), target=BUILD_TARGET
+    )
 
     @dbt_assets(
         manifest=prepared_manifest(project_dir),
@@ -155,17 +165,18 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
     folder = invocation_folder(project_dir, context.run.run_id)
     # the pictures' step comes next: matplotlib loads here while this process only waits for dbt
     threading.Thread(target=importlib.import_module, args=(PICTURES_MODULE,), daemon=True).start()
-    invocation = cli.cli(
-        # the log file without the SQL of each node (in the folder's compiled/ and run/): ~0.2 s less
-        ["build", "--log-level-file", "info", "--vars", json.dumps({"work_file": str(work)})],
-        context=context,
-        raise_on_error=False,
-        target_path=folder,  # its own: two runs at once never read each other's results
-    )
-    events = list(invocation.stream())  # dbt holds the file until it exits
+    with work_linked(folder, work):
+        invocation = cli.cli(
+            # the log file without the SQL of each node (in the folder's compiled/ and run/): ~0.2 s less
+            ["build", "--log-level-file", "info"],
+            context=context,
+            raise_on_error=False,
+            target_path=folder,  # its own: two runs at once never read each other's results
+        )
+        events = list(invocation.stream())  # dbt holds the file until it exits
     path = Path(invocation.target_path) / "run_results.json"  # absent when dbt stopped before running
     results = {r["unique_id"]: r for r in json.loads(path.read_text()).get("results", [])} if path.is_file() else {}
-    with warehouse.get_connection() as con:
+    with machine_faults_told(f"the warehouse work file {work}"), as_built(work) as con:
         yield from enriched(events, results, invocation.manifest, con)
     # the line of dbt's messages that quotes the machine fault, e.g. DuckDB's "IO Error: … No space left"
     told = [
@@ -177,6 +188,9 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
     fault = fault_failure(RuntimeError(told[0]), f"the warehouse work file {work}") if told else None
     if fault is not None:  # dbt hit a full disk (or another machine fault): say that, not "Runtime Error"
         raise fault
+    reparsed = full_parse_reason(folder)
+    if reparsed:  # ~4 s of the build: after a change of the project's files, or the first build of a checkout
+        context.log.info(f"dbt parsed the whole project again: {reparsed}")
     why = stopped_by(events, results)
     if why or not invocation.is_successful():
         raise failure(
