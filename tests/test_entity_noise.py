@@ -169,6 +169,8 @@ def test_normalize_org(text, natasha, expected):
         ("QURESHIИсламабад", "QURESHIИсламабад"),  # Q, U, R, S, I have no Cyrillic twin: two words run together
         ("визит NATO в Ригу", "визит NATO в Ригу"),  # one script per word: untouched
         ("МиГ-29 и Cessna", "МиГ-29 и Cessna"),
+        ("штаб_2Bостока и Ka-52", "штаб_2Востока и Ka-52"),  # a word is a run of letters, digits and _
+        ("рейс A320 в Hовосибирск, затем в Омск", "рейс A320 в Новосибирск, затем в Омск"),
     ],
 )
 def test_latin_lookalikes_in_cyrillic_words_are_cyrillic(written, folded):

@@ -180,8 +180,8 @@ def _looks_like_title(s: str) -> bool:
 def _clean_title(s: str | None) -> str | None:
     if not s:
         return None
-    s = MEDIA_MARK.sub("", " ".join(s.split()))
-    return s or None
+    s = " ".join(s.split())
+    return (MEDIA_MARK.sub("", s) if s.endswith(")") else s) or None  # the mark ends the line
 
 
 def _join(lines: list[str]) -> str:

@@ -13,6 +13,7 @@ DATE_WITH_YEAR = re.compile(
     rf"\b\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b"
 )
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+FOUR_DIGITS = re.compile(r"\d{4}")  # in every date of DATE_WITH_YEAR
 # "ТБИЛИСИ, 24 апр — Sputnik." / "АЛМА-АТА, 31 октября. /ТАСС/." / "Москва. 21 февраля. INTERFAX.RU - " /
 # "Баку, 3 июня 2009 г. — ИА Регнум." / "Ташкент. 8 октября. УзТАГ – " (an agency's capitals may hold
 # small letters) / a press office's "Минск, 28 апреля 2025 г. Министр …" (no agency: see parse_dateline)
@@ -47,8 +48,10 @@ PUBLISHED_LINE = re.compile(
 
 def bare_date_line(line: str) -> bool:
     """A line that is nothing but a date with its year ("14.11.2024", "20.11.2018 11:56"): page chrome."""
-    rest = TIME.sub(" ", DATE_WITH_YEAR.sub(" ", line, count=1)).strip(" |,–—-")
-    return bool(line.strip()) and DATE_WITH_YEAR.search(line) is not None and not rest
+    # every line of every article comes here: most have no year, which a plain scan for four digits tells
+    if not line.strip() or not FOUR_DIGITS.search(line) or DATE_WITH_YEAR.search(line) is None:
+        return False
+    return not TIME.sub(" ", DATE_WITH_YEAR.sub(" ", line, count=1)).strip(" |,–—-")
 
 
 def publication_line(line: str) -> PartialDate | None:

@@ -10,7 +10,10 @@ CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 # write «Cултаном» with a Latin C: to the dictionary, the tagger and the NER it is an unknown
 # word, so the name is lost or left inflected.
 _LOOKALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
-_MIXED_WORD = re.compile(r"\w*(?:[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё])\w*")
+# a Cyrillic letter next to a Latin one: searched first, then only in the words (runs of \w) holding
+# one, which is linear; one pattern for the whole word (\w*…\w*) tries every start in every word
+_MIXED = re.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
+_WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -27,7 +30,9 @@ def fold_lookalikes(text: str) -> str:
 
     def cyrillic(m: re.Match) -> str:
         word = m.group(0)
+        if not _MIXED.search(word):
+            return word
         folded = word.translate(_LOOKALIKES)
         return word if _LATIN.search(folded) else folded
 
-    return _MIXED_WORD.sub(cyrillic, text)
+    return _WORD.sub(cyrillic, text) if _MIXED.search(text) else text
