@@ -22,7 +22,8 @@ DBT_SERVER = Path(__file__).resolve().parent / "analytics" / "dbt_server.py"
 # (its end closed once the dead runs are released), and whether the run takes every step
 GO_FD_VAR = "DEFCOOP_GO_FD"
 WARM_VAR = "DEFCOOP_WARM_START"
-# set by the models' step for its dbt: the work file as profiles.yml opens it, a link in the build's folder
+# set by the models' step while its dbt runs: dbt starts in its build's folder, where DBT_WORK is a link
+# to the work file (what profiles.yml's `linked` target attaches)
 DBT_WORK_VAR, DBT_WORK = "DEFCOOP_DBT_WORK", "work.duckdb"
 
 
