@@ -1,7 +1,9 @@
 """Blocking checks: wrong data stops the graph, publishing does not run, analysts keep the last good file."""
 
 import hashlib
+import re
 import shutil
+from pathlib import Path
 
 import dagster as dg
 import yaml
@@ -54,6 +56,8 @@ def test_a_failing_model_test_leaves_the_published_file_byte_identical(tmp_path,
     assert not check.passed and check.metadata["failing_rows"].value > 0
     (message,) = failure_messages(bad)
     assert "only_2021 on dyad_year" in message and "published warehouse was left as it was" in message
+    kept = Path(re.search(r"dbt's log is in (\S+)\.$", message).group(1))  # the failed build's folder stays
+    assert (kept / "dbt.log").is_file() and not (kept / "work.duckdb").exists()  # its way into the work file does not
     assert digest(db) == before  # analysts keep the last good file, byte for byte
     assert query(db, "SELECT count(*) FROM dyad_year WHERE year <> 2021")[0][0] > 0
 

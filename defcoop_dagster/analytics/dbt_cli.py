@@ -115,7 +115,9 @@ def work_linked(folder: Path, work: Path) -> Iterator[None]:
             os.environ.pop(quick_exit.DBT_WORK_VAR, None)
         else:
             os.environ[quick_exit.DBT_WORK_VAR] = before
-        link.unlink(missing_ok=True)  # a failed build's folder stays, without a way into the work file
+        # a failed build's folder stays, without a way into the work file (one whose process was killed
+        # keeps its link until the folder is swept, a week later)
+        link.unlink(missing_ok=True)
 
 
 @contextmanager
