@@ -61,11 +61,12 @@ def pytest_configure(config):
 
 
 def run_pipeline(
-    input_dir: Path, db_path: Path, selection=None, private_work_file: bool = False
+    input_dir: Path, db_path: Path, selection=None, private_work_file: bool = False, instance=None
 ) -> dg.ExecuteInProcessResult:
     """Materialise the graph for real (in process) on ``input_dir`` into ``db_path``.
 
     ``private_work_file``: as deployed, write a private file and publish ``db_path`` at the end.
+    ``instance``: where the run is recorded (its logs read from there); an ephemeral one by default.
     """
     defs = definitions()
     return dg.materialize(
@@ -76,6 +77,7 @@ def run_pipeline(
             **warm_start(),
         },
         selection=selection,
+        instance=instance,
         raise_on_error=False,
     )
 

@@ -5,11 +5,10 @@ same for every warehouse, and a warehouse built for the first time costs no pars
 import dagster as dg
 
 from defcoop_dagster.analytics.dbt_project import PARTIAL_PARSE, models_dir
-from defcoop_dagster.defs.resources import InputFolder, Warehouse, warm_start
 from defcoop_dagster.settings import FORCE_VAR
 from defcoop_dagster.warehouse.publish import work_path
 
-from .conftest import SEEDS, definitions, published_copy, query
+from .conftest import SEEDS, published_copy, query, run_pipeline
 
 REPARSED = "dbt parsed the whole project again"
 
@@ -18,19 +17,9 @@ def build_models(db, monkeypatch) -> list[str]:
     """The models' step alone on the warehouse ``db`` (its stages as the seeds run left them): what it
     said of dbt's parse."""
     monkeypatch.setenv(FORCE_VAR, "1")  # the step builds though nothing it reads changed
-    defs = definitions()
     instance = dg.DagsterInstance.ephemeral()
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],
-        resources={
-            "input_folder": InputFolder(path=str(SEEDS)),
-            "warehouse": Warehouse(database=str(db), private_work_file=True),
-            **warm_start(),
-        },
-        selection=dg.AssetSelection.assets("dyad_year").required_multi_asset_neighbors(),
-        instance=instance,
-        raise_on_error=False,
-    )
+    models = dg.AssetSelection.assets("dyad_year").required_multi_asset_neighbors()
+    result = run_pipeline(SEEDS, db, selection=models, private_work_file=True, instance=instance)
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return [r.user_message for r in instance.all_logs(result.run_id) if REPARSED in (r.user_message or "")]
 

@@ -106,15 +106,11 @@ def work_linked(folder: Path, work: Path) -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
     link = folder / quick_exit.DBT_WORK
     link.symlink_to(work)
-    before = os.environ.get(quick_exit.DBT_WORK_VAR)
     os.environ[quick_exit.DBT_WORK_VAR] = quick_exit.DBT_WORK  # dagster-dbt hands dbt this process's environment
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(quick_exit.DBT_WORK_VAR, None)
-        else:
-            os.environ[quick_exit.DBT_WORK_VAR] = before
+        os.environ.pop(quick_exit.DBT_WORK_VAR, None)
         # a failed build's folder stays, without a way into the work file (one whose process was killed
         # keeps its link until the folder is swept, a week later)
         link.unlink(missing_ok=True)
