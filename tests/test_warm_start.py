@@ -20,7 +20,8 @@ from .processes import process_state, wait
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "dbt_like_models"
 
-# the server's children (the commands it forked), for the code the tests run in a process of its own
+# the server's children that are commands it forked (not the resource tracker that multiprocessing
+# starts beside dbt's first lock), for the code the tests run in a process of its own
 CHILDREN = textwrap.indent(
     textwrap.dedent(
         """
@@ -30,7 +31,8 @@ CHILDREN = textwrap.indent(
                 if entry.name.isdigit():
                     try:
                         if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == server:
-                            out.add(int(entry.name))
+                            if b"resource_tracker" not in (entry / "cmdline").read_bytes():
+                                out.add(int(entry.name))
                     except (OSError, ValueError, IndexError):
                         pass
             return out
@@ -87,6 +89,46 @@ def test_dbt_answers_through_the_server_as_it_does_alone(tmp_path):
     listed, codes = runs["served"]
     assert "dyad_year" in listed and "stg_meetings" in listed
     assert codes[0] == 0 and codes[1] == 2  # click's usage error
+
+
+def test_the_server_parses_the_project_once_and_keeps_nothing_of_it(tmp_path):
+    """What the server does before its first command: a parse of the project for the builds' target,
+    which writes nothing into the project and leaves no folder; a project dbt cannot parse is no error
+    there (the command's own parse says what is wrong)."""
+    project, broken = tmp_path / "project", tmp_path / "broken"
+    shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
+    shutil.copytree(project, broken)
+    (broken / "dbt_project.yml").write_text("name: [unclosed\n")
+    before = sorted((p.relative_to(tmp_path), p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
+    code = f"""
+        import glob, json, tempfile
+        from defcoop_dagster.analytics import dbt_server
+        from defcoop_dagster.analytics.dbt_project import BUILD_TARGET
+        pattern = tempfile.gettempdir() + "/defcoop-dbt-warm-*"
+        earlier = set(glob.glob(pattern))
+        parsed = [dbt_server.warm_up(p, BUILD_TARGET) for p in ({str(project)!r}, {str(broken)!r})]
+        print(json.dumps({{"parsed": parsed, "left": sorted(set(glob.glob(pattern)) - earlier)}}))
+        """
+    out = json.loads(_in_a_new_process(code).strip().splitlines()[-1])
+    assert out == {"parsed": [True, False], "left": []}
+    assert sorted((p.relative_to(tmp_path), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_command_parsing_every_model_is_served_by_a_server_that_parsed_every_model(tmp_path):
+    """A project never parsed (no saved parse): the server's own parse and the command's both read
+    every model. The command must not wait for threads of the server's parse that its fork left out."""
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
+    code = f"""
+        import os, time
+        from defcoop_dagster.analytics import dbt_server
+        path = dbt_server.start()
+        os.chdir({str(project)!r})
+        args = ["ls", "--resource-type", "model", "--output", "name", "--quiet", "--target-path", "t2"]
+        print(dbt_server.hand_over(path, args), flush=True)
+        """
+    out = _in_a_new_process(code, DEFCOOP_MODELS_DIR=str(project)).split()
+    assert out[-1] == "0" and "dyad_year" in out
 
 
 def test_without_a_server_the_caller_runs_dbt_itself(tmp_path):

@@ -2,12 +2,14 @@
 
 A run starts this file as a script at its beginning (``defs/warm_start.py``, ``WarmDbt``): it listens
 on a Unix socket, imports dbt's command line and the DuckDB adapter (about 1.5 s, on the other core
-while the run reads its files and extracts), and waits. ``dbt`` as the models' step runs it
+while the run reads its files and extracts), parses the project once for nothing but what that
+leaves behind (``warm_up``), and waits. ``dbt`` as the models' step runs it
 (``quick_exit.py``, through dagster-dbt) finds the socket in ``DEFCOOP_DBT_SERVER`` and hands it its
 arguments, environment, folder and standard streams instead of loading dbt itself. The server forks
 a child that becomes that command and sends back the child's pid, then its exit status. The child is
-a copy of a process that has only imported dbt, so dbt runs as in a new process, its output going
-to dagster-dbt as before.
+a copy of a process that has only imported dbt and parsed, so dbt runs as in a new process (it
+parses again, reads the files, sets its flags, logging and adapter anew), its output going to
+dagster-dbt as before.
 
 When the socket is missing or the server is gone, ``dbt`` runs in its own process, as it always could.
 The server ends when the run's process closes its stdin (or ends).
@@ -21,11 +23,13 @@ import importlib.util
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 
 SOCKET_VAR = "DEFCOOP_DBT_SERVER"
 MAX_MESSAGE = 1 << 20
@@ -45,6 +49,8 @@ def start() -> str | None:
     path = os.environ.get(SOCKET_VAR)
     if _server is not None and _server.poll() is None and path:
         return path
+    from .dbt_project import BUILD_TARGET, models_dir  # the project the builds will parse, and their target
+
     path = os.path.join(tempfile.mkdtemp(prefix="defcoop-dbt-"), "dbt.sock")
     # bound and listening before the server starts: a command handed over at once waits in the backlog
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
@@ -52,7 +58,8 @@ def start() -> str | None:
         listener.listen()
         # stdin a pipe only we hold: when this process ends, for whatever reason, the server reads EOF and ends
         _server = subprocess.Popen(
-            [sys.executable, "-P", os.path.abspath(__file__), path, str(listener.fileno())],
+            [sys.executable, "-P", os.path.abspath(__file__), path, str(listener.fileno())]
+            + [str(models_dir()), BUILD_TARGET],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             pass_fds=[listener.fileno()],
@@ -79,8 +86,9 @@ def yield_to_the_run() -> None:
         os.nice(NICER)
 
 
-def serve(path: str, fd: int) -> None:
-    """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is loaded."""
+def serve(path: str, fd: int, project: str, target: str) -> None:
+    """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is
+    loaded and has parsed ``project`` for ``target`` once."""
     # ended by the parent's death (SIGTERM, end_with_parent) as by EOF: the socket's folder goes either way
     signal.signal(signal.SIGTERM, lambda _number, _frame: sys.exit(0))
     end_with_parent()
@@ -90,6 +98,9 @@ def serve(path: str, fd: int) -> None:
             import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
             import dbt.cli.main  # noqa: F401
 
+            warm_up(project, target)
+            if not single_threaded():
+                return  # a fork would copy no other thread, and may wait on a lock one holds: dbt runs alone
             while True:
                 ready, _, _ = select.select([listener, sys.stdin], [], [])
                 if sys.stdin in ready and not os.read(sys.stdin.fileno(), 1):
@@ -102,6 +113,41 @@ def serve(path: str, fd: int) -> None:
         with contextlib.suppress(OSError):
             os.unlink(path)
             os.rmdir(os.path.dirname(path))
+
+
+def warm_up(project: str, target: str) -> bool:
+    """Parse ``project`` once, in a folder of its own that is then removed; True when dbt parsed it.
+
+    dbt's first parse in a process builds what its later ones reuse (the compiled Jinja of its macros,
+    the readers of its saved manifest, the adapter's plugin): ~1 s of a build's start, which each
+    command forked from here then finds done. The command still parses the project as it is then, in
+    its own folder, so a file changed meanwhile is read as before; nothing of this parse is kept.
+    Without dbt's static parser: its native threads would not be in the forked commands, which then
+    wait for them for ever when they parse a changed model."""
+    from dbt.cli.main import dbtRunner
+
+    scratch = tempfile.mkdtemp(prefix="defcoop-dbt-warm-")
+    saved = os.path.join(project, "target", "partial_parse.msgpack")
+    args = ["parse", "--project-dir", project, "--profiles-dir", project, "--target", target]
+    args += ["--target-path", scratch, "--log-path", scratch, "--no-write-json", "--no-static-parser"]
+    args += ["--log-level", "none", "--log-level-file", "none", "--no-send-anonymous-usage-stats"]
+    try:
+        with contextlib.suppress(OSError):
+            shutil.copy(saved, scratch)  # a partial parse, as the builds', and quicker than a whole one
+        return bool(dbtRunner().invoke(args).success)
+    except Exception:  # a broken project or a missing file: the command's own parse says what it is
+        return False
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def single_threaded() -> bool:
+    """This process runs one thread (Linux counts native ones too), so a child forked from it has
+    every thread its code expects."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def answer(conn: socket.socket, listener: socket.socket) -> None:
@@ -213,4 +259,4 @@ def hand_over(path: str, args: list[str]) -> int | None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]))
+    serve(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4])
