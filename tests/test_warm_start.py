@@ -20,8 +20,8 @@ from .processes import process_state, wait
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "dbt_like_models"
 
-# the server's children that are commands it forked (not the resource tracker that multiprocessing
-# starts beside dbt's first lock), for the code the tests run in a process of its own
+# the server's children that are commands it forked (not the resource tracker that its own parse
+# starts and stops before the first command), for the code the tests run in a process of its own
 CHILDREN = textwrap.indent(
     textwrap.dedent(
         """
@@ -93,24 +93,34 @@ def test_dbt_answers_through_the_server_as_it_does_alone(tmp_path):
 
 def test_the_server_parses_the_project_once_and_keeps_nothing_of_it(tmp_path):
     """What the server does before its first command: a parse of the project for the builds' target,
-    which writes nothing into the project and leaves no folder; a project dbt cannot parse is no error
-    there (the command's own parse says what is wrong)."""
+    which writes nothing into the project and leaves no folder and no process (the resource tracker
+    that dbt's locks start); a project dbt cannot parse is no error there (the command's own parse
+    says what is wrong)."""
     project, broken = tmp_path / "project", tmp_path / "broken"
     shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
     shutil.copytree(project, broken)
     (broken / "dbt_project.yml").write_text("name: [unclosed\n")
     before = sorted((p.relative_to(tmp_path), p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
     code = f"""
-        import glob, json, tempfile
+        import glob, json, os, tempfile
+        from pathlib import Path
         from defcoop_dagster.analytics import dbt_server
         from defcoop_dagster.analytics.dbt_project import BUILD_TARGET
         pattern = tempfile.gettempdir() + "/defcoop-dbt-warm-*"
         earlier = set(glob.glob(pattern))
         parsed = [dbt_server.warm_up(p, BUILD_TARGET) for p in ({str(project)!r}, {str(broken)!r})]
-        print(json.dumps({{"parsed": parsed, "left": sorted(set(glob.glob(pattern)) - earlier)}}))
+        def parent(entry):
+            try:
+                return entry.name.isdigit() and (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+            except (OSError, IndexError):
+                return None  # gone meanwhile
+        # every child of this process, the resource tracker included
+        children = [p for p in Path("/proc").iterdir() if parent(p) == str(os.getpid())]
+        print(json.dumps({{"parsed": parsed, "left": sorted(set(glob.glob(pattern)) - earlier),
+                          "children": len(children)}}))
         """
     out = json.loads(_in_a_new_process(code).strip().splitlines()[-1])
-    assert out == {"parsed": [True, False], "left": []}
+    assert out == {"parsed": [True, False], "left": [], "children": 0}
     assert sorted((p.relative_to(tmp_path), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
 
 

@@ -139,6 +139,24 @@ def warm_up(project: str, target: str) -> bool:
         return False
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        without_tracker()
+
+
+def without_tracker() -> None:
+    """The parse's manifest and adapter took multiprocessing locks, which started Python's resource
+    tracker, a child of this process: with them gone, it is stopped, so the server keeps no process
+    but its commands (each starts its own tracker, as dbt alone does)."""
+    import gc
+    from multiprocessing import resource_tracker
+
+    from dbt.adapters.factory import reset_adapters
+
+    reset_adapters()
+    gc.collect()  # their locks tell the tracker they are gone: it ends without a "leaked" warning
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    with contextlib.suppress(Exception):
+        if stop is not None:
+            stop()
 
 
 def single_threaded() -> bool:
