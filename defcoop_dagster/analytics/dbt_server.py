@@ -151,10 +151,10 @@ def without_tracker() -> None:
 
     from dbt.adapters.factory import reset_adapters
 
-    reset_adapters()
-    gc.collect()  # their locks tell the tracker they are gone: it ends without a "leaked" warning
-    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(Exception):  # a tracker left running costs a process, nothing more
+        reset_adapters()
+        gc.collect()  # their locks tell the tracker they are gone: it ends without a "leaked" warning
+        stop = getattr(resource_tracker._resource_tracker, "_stop", None)
         if stop is not None:
             stop()
 
