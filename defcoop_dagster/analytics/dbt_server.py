@@ -49,7 +49,9 @@ def start() -> str | None:
     path = os.environ.get(SOCKET_VAR)
     if _server is not None and _server.poll() is None and path:
         return path
-    from .dbt_project import BUILD_TARGET, models_dir  # the project the builds will parse, and their target
+    from .dbt_project import BUILD_TARGET, PARTIAL_PARSE, TARGET, models_dir  # what the builds parse, and how
+
+    project = models_dir()
 
     path = os.path.join(tempfile.mkdtemp(prefix="defcoop-dbt-"), "dbt.sock")
     # bound and listening before the server starts: a command handed over at once waits in the backlog
@@ -59,7 +61,7 @@ def start() -> str | None:
         # stdin a pipe only we hold: when this process ends, for whatever reason, the server reads EOF and ends
         _server = subprocess.Popen(
             [sys.executable, "-P", os.path.abspath(__file__), path, str(listener.fileno())]
-            + [str(models_dir()), BUILD_TARGET],
+            + [str(project), BUILD_TARGET, str(project / TARGET / PARTIAL_PARSE)],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             pass_fds=[listener.fileno()],
@@ -86,7 +88,7 @@ def yield_to_the_run() -> None:
         os.nice(NICER)
 
 
-def serve(path: str, fd: int, project: str, target: str) -> None:
+def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
     """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is
     loaded and has parsed ``project`` for ``target`` once."""
     # ended by the parent's death (SIGTERM, end_with_parent) as by EOF: the socket's folder goes either way
@@ -98,7 +100,7 @@ def serve(path: str, fd: int, project: str, target: str) -> None:
             import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
             import dbt.cli.main  # noqa: F401
 
-            warm_up(project, target)
+            warm_up(project, target, saved)
             if not single_threaded():
                 return  # a fork would copy no other thread, and may wait on a lock one holds: dbt runs alone
             while True:
@@ -115,8 +117,9 @@ def serve(path: str, fd: int, project: str, target: str) -> None:
             os.rmdir(os.path.dirname(path))
 
 
-def warm_up(project: str, target: str) -> bool:
-    """Parse ``project`` once, in a folder of its own that is then removed; True when dbt parsed it.
+def warm_up(project: str, target: str, saved: str | None = None) -> bool:
+    """Parse ``project`` once (from its saved parse ``saved``, when there is one), in a folder of its own
+    that is then removed; True when dbt parsed it.
 
     dbt's first parse in a process builds what its later ones reuse (the compiled Jinja of its macros,
     the readers of its saved manifest, the adapter's plugin): ~1 s of a build's start, which each
@@ -127,13 +130,13 @@ def warm_up(project: str, target: str) -> bool:
     from dbt.cli.main import dbtRunner
 
     scratch = tempfile.mkdtemp(prefix="defcoop-dbt-warm-")
-    saved = os.path.join(project, "target", "partial_parse.msgpack")
     args = ["parse", "--project-dir", project, "--profiles-dir", project, "--target", target]
     args += ["--target-path", scratch, "--log-path", scratch, "--no-write-json", "--no-static-parser"]
     args += ["--log-level", "none", "--log-level-file", "none", "--no-send-anonymous-usage-stats"]
     try:
-        with contextlib.suppress(OSError):
-            shutil.copy(saved, scratch)  # a partial parse, as the builds', and quicker than a whole one
+        with contextlib.suppress(OSError):  # none saved yet: a whole parse
+            if saved:
+                shutil.copy(saved, scratch)  # a partial parse, as the builds', and quicker than a whole one
         return bool(dbtRunner().invoke(args).success)
     except Exception:  # a broken project or a missing file: the command's own parse says what it is
         return False
@@ -277,4 +280,4 @@ def hand_over(path: str, args: list[str]) -> int | None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4])
+    serve(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5])
