@@ -9,11 +9,13 @@ import shlex
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .paths_checked import input_folder_problem, warehouse_problem
 from .quick_exit import GO_FD_VAR, WARM_VAR
 from .settings import DUCKDB_PATH_VAR, FORCE_VAR, INPUT_DIR_VAR, project_root, setting
+from .unfinished_runs import nothing_but_ours
 
 SUMMARY_TABLES = ["source_files", "articles", "persons", "meetings", "agreements", "dyad_year", "quarantine"]
 # How often a waiting run looks for dead runs holding the warehouse (one killed while this one waited)
@@ -21,6 +23,7 @@ CHECK_EVERY = 10.0
 
 
 def materialize(select: str, force: bool = False) -> int:
+    since = datetime.now(UTC)  # a run created after this may be this command's own
     env = dict(os.environ, **({FORCE_VAR: "1"} if force else {}))
     # a persistent instance, so runs show in `dagster dev` afterwards
     home = Path(env.setdefault("DAGSTER_HOME", str(project_root() / ".dagster_home")))
@@ -55,7 +58,7 @@ def materialize(select: str, force: bool = False) -> int:
     # while the child loads Dagster, and before it opens the instance (it waits for `told` to close):
     # opening a new run's event log while its process creates it can stamp its schema twice
     try:
-        release = dead_run_releaser(home)
+        release = dead_run_releaser(home, since)
         release()  # a run killed earlier must not keep the warehouse from this one
     finally:
         os.close(told)
@@ -116,28 +119,40 @@ def unchanged_run() -> str | None:
     return unchanged_since(published, listed, MAX_BYTES, MAX_CHARS, models) if listed else None
 
 
-def dead_run_releaser(home: Path):
-    """A function that marks this instance's dead runs failed and frees their slots, saying so."""
-    from dagster import DagsterInstance
-
-    from .runs import release_dead_runs
+def dead_run_releaser(home: Path, since: datetime):
+    """A function that marks this instance's dead runs failed and frees their slots, saying so. It loads
+    Dagster only once the instance's files show a run to look at other than this process's own (created
+    at or after ``since``): most runs find none, and start without that load on the other core."""
+    opened = []  # the instance, once opened; None if it cannot be
 
     def say(line: str) -> None:
         print(f"defcoop: {line}", flush=True)
 
-    try:
-        instance = DagsterInstance.from_config(str(home))
-    except Exception as e:  # a broken dagster.yaml: the run itself will say so
-        say(f"cannot open the Dagster instance in {home} to look for dead runs: {e}")
-        return lambda: None
-
     def release() -> None:
+        if not opened:
+            if nothing_but_ours(home, since):
+                return
+            opened.append(open_instance(home, say))
+        if opened[0] is None:
+            return
+        from .runs import release_dead_runs
+
         try:
-            release_dead_runs(instance, log=say)
+            release_dead_runs(opened[0], log=say)
         except Exception as e:  # the storage busy or gone: the run goes on, the next check may do it
             say(f"could not look for dead runs: {type(e).__name__}: {e}")
 
     return release
+
+
+def open_instance(home: Path, say):
+    from dagster import DagsterInstance
+
+    try:
+        return DagsterInstance.from_config(str(home))
+    except Exception as e:  # a broken dagster.yaml: the run itself will say so
+        say(f"cannot open the Dagster instance in {home} to look for dead runs: {e}")
+        return None
 
 
 def killed_reason(signum: int) -> str:

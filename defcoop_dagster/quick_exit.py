@@ -87,8 +87,8 @@ def ready_for_the_run() -> None:
         return
     import dagster  # noqa: F401  (~1.5 s: meanwhile the parent opens the instance)
 
-    # the code location too (~3 s): it opens no instance, and the parent's look for dead runs, which
-    # imports Dagster and opens the instance, takes as long
+    # the code location too (~3 s): it opens no instance, and the parent's look for dead runs, when the
+    # instance has a run to look at, imports Dagster and opens the instance, which takes as long
     with contextlib.suppress(Exception):  # a broken definition: Dagster's own load says what it is
         from .definitions import _loaded
 

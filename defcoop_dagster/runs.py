@@ -21,14 +21,11 @@ from dataclasses import dataclass
 import dagster as dg
 from dagster._core.events import JobFailureData, RunFailureReason
 
+from .unfinished_runs import WORKING_STATUSES
+
 # Statuses of a run that has not ended. A NOT_STARTED run counts once it has a process: its RUN_START
 # event is written before its status, and a kill in between leaves both. QUEUED runs have no worker.
-WORKING = [
-    dg.DagsterRunStatus.NOT_STARTED,
-    dg.DagsterRunStatus.STARTING,
-    dg.DagsterRunStatus.STARTED,
-    dg.DagsterRunStatus.CANCELING,
-]
+WORKING = [dg.DagsterRunStatus(status) for status in WORKING_STATUSES]
 # Events whose pid is a process of the run: the run worker, and each step's process (multiprocess executor)
 WORKER_EVENTS = {dg.DagsterEventType.RUN_START, dg.DagsterEventType.STEP_START}
 # /proc gives start times in clock ticks since boot; the boot time from /proc/uptime is within a tick

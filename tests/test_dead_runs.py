@@ -6,12 +6,15 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
+from datetime import UTC, datetime, timedelta
 
 import dagster as dg
 import pytest
 
 from defcoop_dagster.runs import alive, process_started_at, release_dead_runs
+from defcoop_dagster.unfinished_runs import nothing_but_ours, runs_to_look_at
 
 from .conftest import ROOT
 
@@ -78,6 +81,7 @@ def test_a_killed_run_frees_the_warehouse_and_a_live_one_keeps_it(home):
     finally:
         proc.kill()
     assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.STARTED  # nobody wrote its end
+    assert list(runs_to_look_at(home)) == [run.run_id]
     (dead,) = release_dead_runs(instance, log=lines.append)
     assert dead.run_id == run.run_id and dead.pids == (proc.pid,)
     assert lines == [
@@ -85,7 +89,7 @@ def test_a_killed_run_frees_the_warehouse_and_a_live_one_keeps_it(home):
         "warehouse slot freed"
     ]
     assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.FAILURE
-    assert claimed(instance) == []
+    assert claimed(instance) == [] and runs_to_look_at(home) == {}
     # the next run takes the slot and finishes
     after = subprocess.run(
         [sys.executable, "-c", HOLDER, "0"],
@@ -107,10 +111,11 @@ def test_a_finished_run_still_holding_a_slot_gives_it_back(home):
     (run,) = instance.get_runs()
     instance.report_run_failed(run, "Run execution process unexpectedly exited")  # what the code server does
     assert claimed(instance) == [run.run_id]
+    assert list(runs_to_look_at(home)) == [run.run_id]  # ended, but holding its slot
     lines: list[str] = []
     assert release_dead_runs(instance, log=lines.append) == []  # already failed: only its slot is freed
     assert lines == [f"freed the warehouse slot still held by run {run.run_id}, which ended"]
-    assert claimed(instance) == []
+    assert claimed(instance) == [] and runs_to_look_at(home) == {}
     instance.dispose()
 
 
@@ -128,3 +133,59 @@ def test_the_dead_run_sensor_says_what_it_freed(home):
     again = dead_run_sensor(dg.build_sensor_context(instance=instance))
     assert again.skip_message == "no dead run holds the warehouse"
     instance.dispose()
+
+
+def test_the_instance_files_tell_which_runs_the_check_would_look_at(home):
+    """Read without Dagster: none in a new instance; a live run holding the slot, with when it was
+    created, which is the asking process's own only if created after it started."""
+    assert runs_to_look_at(home) == {} and nothing_but_ours(home, datetime.now(UTC))
+    before = datetime.now(UTC) - timedelta(seconds=1)  # SQLite's clock and ours, within a second
+    proc = hold(home, 300)
+    try:
+        ((run_id, created),) = runs_to_look_at(home).items()
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            assert [r.run_id for r in instance.get_runs()] == [run_id]
+        assert before <= created <= datetime.now(UTC)
+        assert nothing_but_ours(home, before)  # the asker's own run: nothing else to look at
+        assert not nothing_but_ours(home, created + timedelta(seconds=1))  # another's: look
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_an_instance_kept_elsewhere_is_looked_at_with_dagster(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("storage:\n  postgres:\n    postgres_url: postgresql://nowhere/db\n")
+    assert runs_to_look_at(home) is None and not nothing_but_ours(home, datetime.now(UTC))
+    (home / "dagster.yaml").write_text("storage: [unclosed\n")
+    assert runs_to_look_at(home) is None
+
+
+RELEASER = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from defcoop_dagster.cli import dead_run_releaser
+dead_run_releaser(Path(sys.argv[1]), datetime.now(UTC))()
+print("dagster loaded" if "dagster" in sys.modules else "dagster not loaded")
+"""
+
+
+def test_defcoop_loads_dagster_to_look_for_dead_runs_only_when_there_is_one(home):
+    def look() -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(RELEASER), str(home)], capture_output=True, text=True, timeout=120
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        return run.stdout.splitlines()
+
+    assert look() == ["dagster not loaded"]  # a new instance
+    proc = hold(home, 300)
+    proc.kill()
+    proc.wait()
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        (run,) = instance.get_runs()
+    first = look()
+    assert first[-1] == "dagster loaded" and f"defcoop: run {run.run_id} was STARTED" in first[0]
+    assert look() == ["dagster not loaded"]  # released: only a failed run is left

@@ -1,0 +1,80 @@
+"""The runs a local instance has that the dead-run check (``runs.release_dead_runs``) would look at,
+read from its SQLite files without loading Dagster.
+
+``defcoop materialize`` looks for dead runs before its run starts and while it waits. Loading Dagster
+and opening the instance for that takes ~2 CPU-seconds, on the core its own run is loading on; most
+times there is nothing to look at (no unfinished run, no step waiting for or holding a slot). Those
+times are told here from two queries of the files a default local instance keeps under its home.
+Anything else (another storage configured, files not as expected) answers None: look with Dagster.
+"""
+
+import contextlib
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+# DagsterRunStatus values of a run not ended (runs.WORKING is made from these)
+WORKING_STATUSES = ("NOT_STARTED", "STARTING", "STARTED", "CANCELING")
+# dagster.yaml keys that put the runs or their events elsewhere than the home's SQLite files
+STORAGE_KEYS = {"storage", "run_storage", "event_log_storage"}
+
+
+def runs_to_look_at(home: Path) -> dict[str, datetime | None] | None:
+    """The runs ``release_dead_runs`` would look at in the instance at ``home`` (unfinished, or with a
+    step holding or waiting for a slot), with when each was created (UTC); None when that cannot be
+    told from the files (look with Dagster)."""
+    if not default_storage(home):
+        return None
+    runs_db, index_db = home / "history" / "runs.db", home / "history" / "runs" / "index.db"
+    if not runs_db.exists():
+        return {}  # no run was ever made here
+    unfinished = f"SELECT run_id, create_timestamp FROM runs WHERE status IN ({','.join('?' * len(WORKING_STATUSES))})"
+    try:
+        with contextlib.closing(_open(runs_db)) as con:
+            found = dict(con.execute(unfinished, WORKING_STATUSES))
+            if index_db.exists():
+                with contextlib.closing(_open(index_db)) as index:
+                    slots = {row[0] for row in index.execute("SELECT DISTINCT run_id FROM pending_steps")}
+                for run_id in slots - found.keys():
+                    row = con.execute("SELECT create_timestamp FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+                    found[run_id] = row[0] if row else None
+    except sqlite3.Error:
+        return None
+    return {run_id: _utc(created) for run_id, created in found.items()}
+
+
+def nothing_but_ours(home: Path, since: datetime) -> bool:
+    """Nothing to look at in the instance at ``home`` but, at most, one run created at or after ``since``
+    (the run of the process that asks): its dead-run check can be skipped."""
+    found = runs_to_look_at(home)
+    if found is None or len(found) > 1:
+        return False
+    return all(created is not None and created >= since for created in found.values())
+
+
+def default_storage(home: Path) -> bool:
+    """The instance at ``home`` keeps its runs and events in SQLite files under ``home/history``."""
+    config = home / "dagster.yaml"
+    if not config.exists():
+        return True
+    import yaml  # Dagster's own dependency
+
+    try:
+        settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return False
+    return isinstance(settings, dict) and not STORAGE_KEYS & settings.keys()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # read and write mode creates no database (a missing file is an error), and reads a WAL database whose
+    # shared-memory file is gone, as Dagster's own connections do
+    return sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+
+
+def _utc(stamp) -> datetime | None:
+    """SQLite's text of a UTC time (what Dagster writes and CURRENT_TIMESTAMP gives), as a time."""
+    try:
+        return datetime.fromisoformat(str(stamp)).replace(tzinfo=UTC)
+    except ValueError:
+        return None
