@@ -6,11 +6,13 @@ import shutil
 from pathlib import Path
 
 import dagster as dg
+import duckdb
+import pandas as pd
 import yaml
 
 from defcoop_dagster.defs.models.assets import models_asset
 from defcoop_dagster.defs.resources import InputFolder, Warehouse, warm_start
-from defcoop_dagster.stage import orphans_check, run_checks
+from defcoop_dagster.stage import offsets_check, orphans_check, run_checks
 
 from .conftest import ROOT, SEEDS, definitions, published_copy, query
 
@@ -90,3 +92,34 @@ def test_an_orphan_row_fails_its_step_naming_the_check(tmp_path):
     (evaluation,) = result.get_asset_check_evaluations()
     assert not evaluation.passed and evaluation.metadata["failing_rows"].value == 1
     assert not [e for e in result.get_asset_materialization_events() if e.asset_key == dg.AssetKey("downstream")]
+
+
+def test_the_offsets_of_the_articles_analysed_are_checked_and_the_kept_ones_are_not_read_again(tmp_path):
+    """In a run that kept articles, their rows (checked when written, their articles unchanged) are
+    not looked at again; a row of an article analysed in the run is, however many are kept."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("CREATE TABLE articles (article_id TEXT, body TEXT)")
+    con.execute("INSERT INTO articles VALUES ('kept', 'Посол прибыл в Рим.'), ('new', 'Генерал вылетел в Каир.')")
+    con.execute('CREATE TABLE mentions (article_id TEXT, start INT, "end" INT, text TEXT)')
+    # a wrong row of the kept article (as no earlier run would have written it) and a right one of the new
+    con.execute("INSERT INTO mentions VALUES ('kept', 0, 5, 'Рим'), ('new', 18, 22, 'Каир')")
+    check = offsets_check("mentions", "text", "start", "end")
+    assert failing(con, check, None) == ["kept"]  # nothing kept: every row
+    assert failing(con, check, pd.Series(["kept"])) == []
+    con.execute("UPDATE mentions SET start = 19 WHERE article_id = 'new'")  # off by one in the new article
+    assert failing(con, check, pd.Series(["kept"])) == ["new"]
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%kept%'").fetchone()[0] == 0
+    con.close()
+
+
+def failing(con, check, kept) -> list[str]:
+    """The articles of the rows ``check`` finds wrong (its step failing, naming it, when there are any)."""
+    results = []
+    try:
+        results.extend(run_checks(con, [check], kept))
+    except dg.Failure as stop:
+        assert "offsets_round_trip on mentions" in stop.description
+    (result,) = results
+    if kept is not None:
+        assert "1 kept" in result.metadata["checked"].value
+    return [] if result.passed else re.findall(r"\| (kept|new) \|", result.metadata["examples"].value)
