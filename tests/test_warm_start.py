@@ -126,19 +126,38 @@ def test_the_server_parses_the_project_once_and_keeps_nothing_of_it(tmp_path):
 
 def test_a_command_parsing_every_model_is_served_by_a_server_that_parsed_every_model(tmp_path):
     """A project never parsed (no saved parse): the server's own parse and the command's both read
-    every model. The command must not wait for threads of the server's parse that its fork left out."""
-    project = tmp_path / "project"
+    every model. The command must not wait for threads of the server's parse that its fork left out.
+    A command already waiting when dbt has loaded is served at once, without that parse."""
+    project, scratch = tmp_path / "project", tmp_path / "tmp"
     shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
+    scratch.mkdir()
     code = f"""
-        import os, time
+        import glob, os, threading, time
         from defcoop_dagster.analytics import dbt_server
-        path = dbt_server.start()
-        os.chdir({str(project)!r})
+        from defcoop_dagster.quick_exit import leave
+
+        seen = []  # the server's parse works in a folder of its own under TMPDIR while it runs
+        def watch():
+            while True:
+                seen.append(bool(glob.glob({str(scratch)!r} + "/defcoop-dbt-warm-*")))
+                time.sleep(0.005)
+        threading.Thread(target=watch, daemon=True).start()
         args = ["ls", "--resource-type", "model", "--output", "name", "--quiet", "--target-path", "t2"]
-        print(dbt_server.hand_over(path, args), flush=True)
+        os.chdir({str(project)!r})
+        path = dbt_server.start()
+        if os.environ["WHEN"] == "parsed":  # asked once the server has parsed
+            while not any(seen):
+                time.sleep(0.01)
+            while seen[-1]:
+                time.sleep(0.01)
+        # else asked at once: the command waits while dbt loads, then is served
+        code = dbt_server.hand_over(path, args)
+        print("result:", "parsed" if any(seen) else "unparsed", code, flush=True)
+        leave(0)  # the watching thread is not waited for
         """
-    out = _in_a_new_process(code, DEFCOOP_MODELS_DIR=str(project)).split()
-    assert out[-1] == "0" and "dyad_year" in out
+    for when, parse in (("parsed", "parsed"), ("at once", "unparsed")):
+        out = _in_a_new_process(code, DEFCOOP_MODELS_DIR=str(project), TMPDIR=str(scratch), WHEN=when)
+        assert out.splitlines()[-1] == f"result: {parse} 0" and "dyad_year" in out.split()
 
 
 def test_without_a_server_the_caller_runs_dbt_itself(tmp_path):

@@ -90,7 +90,8 @@ def yield_to_the_run() -> None:
 
 def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
     """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is
-    loaded and has parsed ``project`` for ``target`` once."""
+    loaded and has parsed ``project`` for ``target`` once (unless a command came first: on a busy
+    machine this niced process may take longer than the run to get there)."""
     # ended by the parent's death (SIGTERM, end_with_parent) as by EOF: the socket's folder goes either way
     signal.signal(signal.SIGTERM, lambda _number, _frame: sys.exit(0))
     end_with_parent()
@@ -100,7 +101,8 @@ def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
             import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
             import dbt.cli.main  # noqa: F401
 
-            warm_up(project, target, saved)
+            if not asked(listener):  # a command waiting already is not kept waiting for a parse done for later ones
+                warm_up(project, target, saved)
             if not single_threaded():
                 return  # a fork would copy no other thread, and may wait on a lock one holds: dbt runs alone
             while True:
@@ -160,6 +162,11 @@ def without_tracker() -> None:
         stop = getattr(resource_tracker._resource_tracker, "_stop", None)
         if stop is not None:
             stop()
+
+
+def asked(listener: socket.socket) -> bool:
+    """A command waits at the listening socket."""
+    return bool(select.select([listener], [], [], 0)[0])
 
 
 def single_threaded() -> bool:
