@@ -13,14 +13,13 @@ ran the process (and in its process namespace), so only a local (SQLite) instanc
 instance shared by several machines (Postgres) needs a run launcher with worker health checks instead.
 """
 
-import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
 from dagster._core.events import JobFailureData, RunFailureReason
 
+from .processes import alive
 from .unfinished_runs import WORKING_STATUSES
 
 # Statuses of a run that has not ended. A NOT_STARTED run counts once it has a process: its RUN_START
@@ -28,8 +27,6 @@ from .unfinished_runs import WORKING_STATUSES
 WORKING = [dg.DagsterRunStatus(status) for status in WORKING_STATUSES]
 # Events whose pid is a process of the run: the run worker, and each step's process (multiprocess executor)
 WORKER_EVENTS = {dg.DagsterEventType.RUN_START, dg.DagsterEventType.STEP_START}
-# /proc gives start times in clock ticks since boot; the boot time from /proc/uptime is within a tick
-CLOCK_SLACK = 0.5
 
 
 @dataclass(frozen=True)
@@ -44,40 +41,6 @@ class DeadRun:
             f"run {self.run_id} was {self.status} but its process (pid {pids}) no longer exists: "
             "marked failed and its warehouse slot freed"
         )
-
-
-def process_started_at(pid: int) -> float | None:
-    """When process ``pid`` started (seconds since the epoch), or None when there is no such live
-    process (a zombie is dead). Without /proc (not Linux), any existing process counts as started
-    at the epoch."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            fields = f.read().rsplit(b")", 1)[1].split()  # after "(command name)", which may hold spaces
-        with open("/proc/uptime", "rb") as f:
-            uptime = float(f.read().split()[0])
-    except FileNotFoundError:
-        if os.path.isdir("/proc/self"):
-            return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return None
-        except PermissionError:
-            pass  # exists, owned by someone else
-        return 0.0
-    except OSError:
-        return None
-    if fields[0] in (b"Z", b"X"):
-        return None
-    booted = time.time() - uptime
-    return booted + int(fields[19]) / os.sysconf("SC_CLK_TCK")
-
-
-def alive(pid: int, seen_at: float) -> bool:
-    """Is the process that wrote an event at ``seen_at`` still running? A process with the same id
-    that started after the event is another one (the id was reused, or the machine restarted)."""
-    started = process_started_at(pid)
-    return started is not None and started <= seen_at + CLOCK_SLACK
 
 
 def worker_pids(instance: dg.DagsterInstance, run_id: str) -> dict[int, float]:

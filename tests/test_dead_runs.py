@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 import dagster as dg
 import pytest
 
-from defcoop_dagster.runs import alive, process_started_at, release_dead_runs
+from defcoop_dagster.processes import alive, process_started_at
+from defcoop_dagster.runs import release_dead_runs
 from defcoop_dagster.unfinished_runs import nothing_but_ours, runs_to_look_at
 
 from .conftest import ROOT

@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -128,9 +129,9 @@ def test_a_command_parsing_every_model_is_served_by_a_server_that_parsed_every_m
     """A project never parsed (no saved parse): the server's own parse and the command's both read
     every model. The command must not wait for threads of the server's parse that its fork left out.
     A command already waiting when dbt has loaded is served at once, without that parse."""
-    project, scratch = tmp_path / "project", tmp_path / "tmp"
+    project = tmp_path / "project"
     shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
-    scratch.mkdir()
+    scratch = Path(tempfile.mkdtemp(prefix="dw"))  # short: a socket's path is at most ~100 bytes
     code = f"""
         import glob, os, threading, time
         from defcoop_dagster.analytics import dbt_server
@@ -155,9 +156,12 @@ def test_a_command_parsing_every_model_is_served_by_a_server_that_parsed_every_m
         print("result:", "parsed" if any(seen) else "unparsed", code, flush=True)
         leave(0)  # the watching thread is not waited for
         """
-    for when, parse in (("parsed", "parsed"), ("at once", "unparsed")):
-        out = _in_a_new_process(code, DEFCOOP_MODELS_DIR=str(project), TMPDIR=str(scratch), WHEN=when)
-        assert out.splitlines()[-1] == f"result: {parse} 0" and "dyad_year" in out.split()
+    try:
+        for when, parse in (("parsed", "parsed"), ("at once", "unparsed")):
+            out = _in_a_new_process(code, DEFCOOP_MODELS_DIR=str(project), TMPDIR=str(scratch), WHEN=when)
+            assert out.splitlines()[-1] == f"result: {parse} 0" and "dyad_year" in out.split()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def test_without_a_server_the_caller_runs_dbt_itself(tmp_path):
@@ -322,3 +326,44 @@ def test_a_command_ends_with_the_server_when_the_run_is_gone(tmp_path, seeds_war
     for pid in (command, server, client):
         wait(lambda pid=pid: _ended(pid), f"process {pid}'s end", timeout=60)
     assert not (target / "run_results.json").exists()  # the build was ended, not left to finish
+
+
+def test_a_server_s_folders_left_by_a_killed_run_are_removed_by_the_next():
+    """A run killed with SIGKILL cannot remove its server's socket folder (nor the folder of a parse
+    under way): the next server started on the machine removes those whose process is gone, and only
+    those (not a live process's, nor another program's)."""
+    tmp_path = Path(tempfile.mkdtemp(prefix="dw"))  # short: a socket's path is at most ~100 bytes
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a pid no process has (or, reused, a process started after the folders were made)
+    folders = {
+        "dead socket": tmp_path / f"defcoop-dbt-{gone.pid}-abc",
+        "dead parse": tmp_path / f"defcoop-dbt-warm-{gone.pid}-def",
+        "live": tmp_path / f"defcoop-dbt-{os.getpid()}-ghi",  # this test's process, alive
+        "not ours": tmp_path / "defcoop-dbt-notes",
+    }
+    for folder in folders.values():
+        folder.mkdir()
+        (folder / "dbt.sock").write_text("")
+    code = """
+        import os
+        from defcoop_dagster.analytics import dbt_server
+        path = dbt_server.start()
+        print(os.path.basename(os.path.dirname(path)))
+        dbt_server._server.stdin.close()  # ended, as when the run is done: it removes its own folders
+        dbt_server._server.wait()
+        """
+    mine = _in_a_new_process(code, TMPDIR=str(tmp_path)).split()[-1]
+    assert mine.startswith("defcoop-dbt-") and mine.split("-")[2].isdigit()  # named with its starter's pid
+    assert {p.name for p in tmp_path.iterdir()} == {folders["live"].name, folders["not ours"].name}
+    shutil.rmtree(tmp_path)
+
+
+def test_under_a_temporary_folder_too_long_for_a_socket_dbt_runs_alone(tmp_path):
+    deep = tmp_path / ("d" * 100)
+    deep.mkdir()
+    code = """
+        from defcoop_dagster.analytics import dbt_server
+        print(dbt_server.start())
+        """
+    assert _in_a_new_process(code, TMPDIR=str(deep)).split()[-1] == "None"
+    assert list(deep.iterdir()) == []  # the folder made for the socket is gone

@@ -35,6 +35,7 @@ SOCKET_VAR = "DEFCOOP_DBT_SERVER"
 MAX_MESSAGE = 1 << 20
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 NICER = 5
+FOLDER, WARM_FOLDER = "defcoop-dbt-", "defcoop-dbt-warm-"  # in the temporary folder, with a pid
 _server: subprocess.Popen | None = None  # this process's server, kept for its later runs
 QUICK_EXIT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "quick_exit.py")
 
@@ -49,14 +50,20 @@ def start() -> str | None:
     path = os.environ.get(SOCKET_VAR)
     if _server is not None and _server.poll() is None and path:
         return path
+    from ..processes import remove_orphaned
     from .dbt_project import BUILD_TARGET, PARTIAL_PARSE, TARGET, models_dir  # what the builds parse, and how
 
     project = models_dir()
-
-    path = os.path.join(tempfile.mkdtemp(prefix="defcoop-dbt-"), "dbt.sock")
+    for prefix in (FOLDER, WARM_FOLDER):  # those of servers killed (with their run) before they could
+        remove_orphaned(prefix)
+    path = os.path.join(tempfile.mkdtemp(prefix=f"{FOLDER}{os.getpid()}-"), "dbt.sock")
     # bound and listening before the server starts: a command handed over at once waits in the backlog
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-        listener.bind(path)
+        try:
+            listener.bind(path)
+        except OSError:  # a socket's path is at most ~100 bytes: under a long TMPDIR, dbt runs alone
+            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+            return None
         listener.listen()
         # stdin a pipe only we hold: when this process ends, for whatever reason, the server reads EOF and ends
         _server = subprocess.Popen(
@@ -131,7 +138,7 @@ def warm_up(project: str, target: str, saved: str | None = None) -> bool:
     wait for them for ever when they parse a changed model."""
     from dbt.cli.main import dbtRunner
 
-    scratch = tempfile.mkdtemp(prefix="defcoop-dbt-warm-")
+    scratch = tempfile.mkdtemp(prefix=f"{WARM_FOLDER}{os.getpid()}-")
     args = ["parse", "--project-dir", project, "--profiles-dir", project, "--target", target]
     args += ["--target-path", scratch, "--log-path", scratch, "--no-write-json", "--no-static-parser"]
     args += ["--log-level", "none", "--log-level-file", "none", "--no-send-anonymous-usage-stats"]
