@@ -8,7 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -90,78 +89,6 @@ def test_dbt_answers_through_the_server_as_it_does_alone(tmp_path):
     listed, codes = runs["served"]
     assert "dyad_year" in listed and "stg_meetings" in listed
     assert codes[0] == 0 and codes[1] == 2  # click's usage error
-
-
-def test_the_server_parses_the_project_once_and_keeps_nothing_of_it(tmp_path):
-    """What the server does before its first command: a parse of the project for the builds' target,
-    which writes nothing into the project and leaves no folder and no process (the resource tracker
-    that dbt's locks start); a project dbt cannot parse is no error there (the command's own parse
-    says what is wrong)."""
-    project, broken = tmp_path / "project", tmp_path / "broken"
-    shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
-    shutil.copytree(project, broken)
-    (broken / "dbt_project.yml").write_text("name: [unclosed\n")
-    before = sorted((p.relative_to(tmp_path), p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
-    code = f"""
-        import glob, json, os, tempfile
-        from pathlib import Path
-        from defcoop_dagster.analytics import dbt_server
-        from defcoop_dagster.analytics.dbt_project import BUILD_TARGET
-        pattern = tempfile.gettempdir() + "/defcoop-dbt-warm-*"
-        earlier = set(glob.glob(pattern))
-        parsed = [dbt_server.warm_up(p, BUILD_TARGET) for p in ({str(project)!r}, {str(broken)!r})]
-        def parent(entry):
-            try:
-                return entry.name.isdigit() and (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
-            except (OSError, IndexError):
-                return None  # gone meanwhile
-        # every child of this process, the resource tracker included
-        children = [p for p in Path("/proc").iterdir() if parent(p) == str(os.getpid())]
-        print(json.dumps({{"parsed": parsed, "left": sorted(set(glob.glob(pattern)) - earlier),
-                          "children": len(children)}}))
-        """
-    out = json.loads(_in_a_new_process(code).strip().splitlines()[-1])
-    assert out == {"parsed": [True, False], "left": [], "children": 0}
-    assert sorted((p.relative_to(tmp_path), p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
-
-
-def test_a_command_parsing_every_model_is_served_by_a_server_that_parsed_every_model(tmp_path):
-    """A project never parsed (no saved parse): the server's own parse and the command's both read
-    every model. The command must not wait for threads of the server's parse that its fork left out.
-    A command already waiting when dbt has loaded is served at once, without that parse."""
-    project = tmp_path / "project"
-    shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("target", "logs"))
-    scratch = Path(tempfile.mkdtemp(prefix="dw"))  # short: a socket's path is at most ~100 bytes
-    code = f"""
-        import glob, os, threading, time
-        from defcoop_dagster.analytics import dbt_server
-        from defcoop_dagster.quick_exit import leave
-
-        seen = []  # the server's parse works in a folder of its own under TMPDIR while it runs
-        def watch():
-            while True:
-                seen.append(bool(glob.glob({str(scratch)!r} + "/defcoop-dbt-warm-*")))
-                time.sleep(0.005)
-        threading.Thread(target=watch, daemon=True).start()
-        args = ["ls", "--resource-type", "model", "--output", "name", "--quiet", "--target-path", "t2"]
-        os.chdir({str(project)!r})
-        path = dbt_server.start()
-        if os.environ["WHEN"] == "parsed":  # asked once the server has parsed
-            while not any(seen):
-                time.sleep(0.01)
-            while seen[-1]:
-                time.sleep(0.01)
-        # else asked at once: the command waits while dbt loads, then is served
-        code = dbt_server.hand_over(path, args)
-        print("result:", "parsed" if any(seen) else "unparsed", code, flush=True)
-        leave(0)  # the watching thread is not waited for
-        """
-    try:
-        for when, parse in (("parsed", "parsed"), ("at once", "unparsed")):
-            out = _in_a_new_process(code, DEFCOOP_MODELS_DIR=str(project), TMPDIR=str(scratch), WHEN=when)
-            assert out.splitlines()[-1] == f"result: {parse} 0" and "dyad_year" in out.split()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def test_without_a_server_the_caller_runs_dbt_itself(tmp_path):
@@ -326,44 +253,3 @@ def test_a_command_ends_with_the_server_when_the_run_is_gone(tmp_path, seeds_war
     for pid in (command, server, client):
         wait(lambda pid=pid: _ended(pid), f"process {pid}'s end", timeout=60)
     assert not (target / "run_results.json").exists()  # the build was ended, not left to finish
-
-
-def test_a_server_s_folders_left_by_a_killed_run_are_removed_by_the_next():
-    """A run killed with SIGKILL cannot remove its server's socket folder (nor the folder of a parse
-    under way): the next server started on the machine removes those whose process is gone, and only
-    those (not a live process's, nor another program's)."""
-    tmp_path = Path(tempfile.mkdtemp(prefix="dw"))  # short: a socket's path is at most ~100 bytes
-    gone = subprocess.Popen([sys.executable, "-c", "pass"])
-    gone.wait()  # a pid no process has (or, reused, a process started after the folders were made)
-    folders = {
-        "dead socket": tmp_path / f"defcoop-dbt-{gone.pid}-abc",
-        "dead parse": tmp_path / f"defcoop-dbt-warm-{gone.pid}-def",
-        "live": tmp_path / f"defcoop-dbt-{os.getpid()}-ghi",  # this test's process, alive
-        "not ours": tmp_path / "defcoop-dbt-notes",
-    }
-    for folder in folders.values():
-        folder.mkdir()
-        (folder / "dbt.sock").write_text("")
-    code = """
-        import os
-        from defcoop_dagster.analytics import dbt_server
-        path = dbt_server.start()
-        print(os.path.basename(os.path.dirname(path)))
-        dbt_server._server.stdin.close()  # ended, as when the run is done: it removes its own folders
-        dbt_server._server.wait()
-        """
-    mine = _in_a_new_process(code, TMPDIR=str(tmp_path)).split()[-1]
-    assert mine.startswith("defcoop-dbt-") and mine.split("-")[2].isdigit()  # named with its starter's pid
-    assert {p.name for p in tmp_path.iterdir()} == {folders["live"].name, folders["not ours"].name}
-    shutil.rmtree(tmp_path)
-
-
-def test_under_a_temporary_folder_too_long_for_a_socket_dbt_runs_alone(tmp_path):
-    deep = tmp_path / ("d" * 100)
-    deep.mkdir()
-    code = """
-        from defcoop_dagster.analytics import dbt_server
-        print(dbt_server.start())
-        """
-    assert _in_a_new_process(code, TMPDIR=str(deep)).split()[-1] == "None"
-    assert list(deep.iterdir()) == []  # the folder made for the socket is gone
