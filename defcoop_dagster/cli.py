@@ -2,6 +2,7 @@
 
 import argparse
 import errno
+import functools
 import json
 import os
 import re
@@ -123,22 +124,21 @@ def dead_run_releaser(home: Path, since: datetime):
     """A function that marks this instance's dead runs failed and frees their slots, saying so. It loads
     Dagster only once the instance's files show a run to look at other than this process's own (created
     at or after ``since``): most runs find none, and start without that load on the other core."""
-    opened = []  # the instance, once opened; None if it cannot be
 
     def say(line: str) -> None:
         print(f"defcoop: {line}", flush=True)
 
+    @functools.cache
+    def instance():
+        return open_instance(home, say)
+
     def release() -> None:
-        if not opened:
-            if nothing_but_ours(home, since):
-                return
-            opened.append(open_instance(home, say))
-        if opened[0] is None:
+        if nothing_but_ours(home, since) or instance() is None:
             return
         from .runs import release_dead_runs
 
         try:
-            release_dead_runs(opened[0], log=say)
+            release_dead_runs(instance(), log=say)
         except Exception as e:  # the storage busy or gone: the run goes on, the next check may do it
             say(f"could not look for dead runs: {type(e).__name__}: {e}")
 

@@ -28,16 +28,20 @@ def runs_to_look_at(home: Path) -> dict[str, datetime | None] | None:
     runs_db, index_db = home / "history" / "runs.db", home / "history" / "runs" / "index.db"
     if not runs_db.exists():
         return {}  # no run was ever made here
-    unfinished = f"SELECT run_id, create_timestamp FROM runs WHERE status IN ({','.join('?' * len(WORKING_STATUSES))})"
     try:
+        slots = []
+        if index_db.exists():
+            with contextlib.closing(_open(index_db)) as index:
+                slots = [row[0] for row in index.execute("SELECT DISTINCT run_id FROM pending_steps")]
         with contextlib.closing(_open(runs_db)) as con:
-            found = dict(con.execute(unfinished, WORKING_STATUSES))
-            if index_db.exists():
-                with contextlib.closing(_open(index_db)) as index:
-                    slots = {row[0] for row in index.execute("SELECT DISTINCT run_id FROM pending_steps")}
-                for run_id in slots - found.keys():
-                    row = con.execute("SELECT create_timestamp FROM runs WHERE run_id = ?", (run_id,)).fetchone()
-                    found[run_id] = row[0] if row else None
+            found = dict(
+                con.execute(
+                    f"SELECT run_id, create_timestamp FROM runs WHERE status IN ({_marks(WORKING_STATUSES)}) "
+                    f"OR run_id IN ({_marks(slots)})",
+                    [*WORKING_STATUSES, *slots],
+                )
+            )
+        found.update({run_id: None for run_id in slots if run_id not in found})  # a slot of a run not listed
     except sqlite3.Error:
         return None
     return {run_id: _utc(created) for run_id, created in found.items()}
@@ -64,6 +68,10 @@ def default_storage(home: Path) -> bool:
     except (OSError, yaml.YAMLError):
         return False
     return isinstance(settings, dict) and not STORAGE_KEYS & settings.keys()
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
 
 
 def _open(path: Path) -> sqlite3.Connection:
