@@ -14,7 +14,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from .ui import column_schema, markdown_table, schema_check, table_metadata
+from .ui import column_schema, markdown_table, schema_check, table_metadata, written_metadata
 from .validation import Validated
 from .warehouse.io import replace_tables
 from .warehouse.tables import TABLES
@@ -131,9 +131,13 @@ def finish(
     checks: list[SqlCheck] = (),
     kept_articles: pd.Series | None = None,
     forget_steps: list[str] | None = None,
+    owners: dict[str, tuple[str, str] | None] | None = None,
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Write the stage's tables (and ``bookkeeping`` tables) in one transaction, then yield each table's
-    materialisation with its metadata, its schema check, and the SQL checks over what was written."""
+    materialisation with its metadata, its schema check, and the SQL checks over what was written.
+
+    With ``owners`` (see ``replace_tables``) the outcomes hold the new rows only, added to the kept
+    articles' rows in place; what the UI shows of each table is then read from the written table."""
     replace_tables(
         con,
         {
@@ -143,11 +147,14 @@ def finish(
         context.run.run_id,
         kept_articles=kept_articles,  # their quarantined rows stay in quarantine
         forget_steps=forget_steps,  # in the same transaction as the tables
+        owners=owners,
     )
     for name, outcome in outcomes.items():
-        metadata = {**table_metadata(name, outcome.valid, previews[name]), **extra_metadata(name, outcome.valid)}
+        columns = previews[name]
+        shown = written_metadata(con, name, columns) if owners else table_metadata(name, outcome.valid, columns)
+        metadata = {**shown, **extra_metadata(name, outcome.valid)}
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
-        yield schema_check(name, outcome)
+        yield schema_check(name, outcome, metadata["dagster/row_count"])
     yield from run_checks(con, checks, kept_articles)
 
 

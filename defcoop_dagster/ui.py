@@ -81,14 +81,31 @@ def table_metadata(table: str, df: pd.DataFrame, preview_columns: list[str]) -> 
     }
 
 
+def written_metadata(con, table: str, preview_columns: list[str]) -> dict:
+    """``table_metadata`` of ``table`` as written in the DuckDB connection ``con``."""
+    ((rows,),) = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()
+    head = TABLES[table].read_back(con.execute(f'SELECT * FROM "{table}" LIMIT {PREVIEW_ROWS}').df())
+    return {**table_metadata(table, head, preview_columns), "dagster/row_count": rows}
+
+
+def counts_in(con, table: str, column: str, label: str, rows: int = 50) -> dg.MetadataValue:
+    """``counts`` of a column of ``table`` as written in the DuckDB connection ``con``."""
+    frame = con.execute(
+        f'SELECT "{column}", count(*) AS "{label}" FROM "{table}" WHERE "{column}" IS NOT NULL '
+        f"GROUP BY ALL ORDER BY 2 DESC, 1"
+    ).df()
+    return dg.MetadataValue.md(markdown_table(frame, rows=rows))
+
+
 def counts(series: pd.Series, label: str, rows: int = 50) -> dg.MetadataValue:
     """How many rows have each value of ``series``, as a markdown table."""
     frame = series.value_counts().rename_axis(series.name or "value").reset_index(name=label)
     return dg.MetadataValue.md(markdown_table(frame, rows=rows))
 
 
-def schema_check(table: str, outcome: Validated) -> dg.AssetCheckResult:
-    """The Pandera outcome as an asset check: failing rows are quarantined, so it warns."""
+def schema_check(table: str, outcome: Validated, valid_rows: int | None = None) -> dg.AssetCheckResult:
+    """The Pandera outcome as an asset check: failing rows are quarantined, so it warns. ``valid_rows``:
+    the table's, when it holds more than ``outcome.valid`` (rows kept in place)."""
     failed = len(outcome.quarantined)
     return dg.AssetCheckResult(
         check_name="pandera_schema",
@@ -96,7 +113,7 @@ def schema_check(table: str, outcome: Validated) -> dg.AssetCheckResult:
         passed=failed == 0,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
-            "rows_valid": len(outcome.valid),
+            "rows_valid": len(outcome.valid) if valid_rows is None else valid_rows,
             "rows_quarantined": failed,
             "failure_cases": dg.MetadataValue.md(
                 markdown_table(outcome.quarantined, ["rule", "column_name", "failure_case"], rows=50)

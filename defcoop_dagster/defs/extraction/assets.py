@@ -7,7 +7,7 @@ import dagster as dg
 import pandas as pd
 
 from ...stage import finish, offsets_check, orphans_check, stage, table_spec
-from ...ui import counts
+from ...ui import counts_in
 from ...unchanged import run_or_skip
 from ...validation import (
     Validated,
@@ -17,6 +17,7 @@ from ...validation import (
     validate,
     with_kept,
 )
+from ...warehouse.io import as_declared
 from ...warehouse.state import input_digests, new_state, rows_of, unchanged
 from ...warehouse.tables import TABLES
 from .. import warm_start
@@ -110,14 +111,15 @@ def validated(frames: dict[str, pd.DataFrame], published: dict) -> dict[str, Val
     return outcomes
 
 
-def table_counts(name: str, valid: pd.DataFrame) -> dict:
-    """What the UI shows of a table of the step besides its rows: counts by type or rule."""
+def table_counts(con, name: str) -> dict:
+    """What the UI shows of a table of the step besides its rows, as written: counts by type or rule."""
     if name == "mentions":
-        return {"by_type": counts(valid["type"], "mentions")}
+        return {"by_type": counts_in(con, name, "type", "mentions")}
     if name == "persons":
-        return {"with_role": int(valid["role"].notna().sum()), "with_country": int(valid["country_iso3"].notna().sum())}
+        ((role, country),) = con.execute("SELECT count(role), count(country_iso3) FROM persons").fetchall()
+        return {"with_role": role, "with_country": country}
     if name in ("meetings", "agreements"):
-        return {"by_rule": counts(valid["rule"], "rows")}
+        return {"by_rule": counts_in(con, name, "rule", "rows")}
     return {}
 
 
@@ -149,7 +151,10 @@ def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
         ).df()
         articles["inputs"] = input_digests(articles, INPUTS)
         kept = unchanged(con, "extraction_state", version, articles)
-        old = kept_rows(con, kept["article_id"])
+        # the kept articles' rows stay in their tables, the others' are replaced; a table not as this
+        # version declares it (which the kept articles' state rules out, unless edited by hand) is rewritten
+        in_place = len(kept) > 0 and as_declared(con, list(PREVIEWS))
+        old = {} if in_place else kept_rows(con, kept["article_id"])
     todo = articles[~articles["article_id"].isin(kept["article_id"])]
     found = extract_articles(todo.to_dict("records"))
     context.log.info(f"{len(todo)} articles analysed, {len(kept)} unchanged (extractor {version})")
@@ -158,13 +163,14 @@ def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
     # only the new rows go through the rules: the kept ones passed them when this extractor version (which
     # digests the table declarations too) wrote them
     fresh = validated(new, dict(zip(articles["article_id"], articles["published_date"], strict=True)))
-    outcomes = {name: with_kept(fresh[name], TABLES[name], old[name]) for name in PREVIEWS}
-
-    def extra(name: str, valid: pd.DataFrame) -> dict:
-        meta = {"articles_analysed": len(todo), "articles_unchanged": len(kept), "extractor_version": version}
-        return {**meta, **table_counts(name, valid)}
+    outcomes = fresh if in_place else {name: with_kept(fresh[name], TABLES[name], old[name]) for name in PREVIEWS}
 
     with warehouse.get_connection() as con:
+
+        def extra(name: str, _valid: pd.DataFrame) -> dict:
+            meta = {"articles_analysed": len(todo), "articles_unchanged": len(kept), "extractor_version": version}
+            return {**meta, **table_counts(con, name)}
+
         for legacy in LEGACY_STATE:
             con.execute(f'DROP TABLE IF EXISTS "{legacy}"')
         yield from finish(
@@ -177,4 +183,7 @@ def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
             checks=CHECKS,
             kept_articles=kept["article_id"],
             forget_steps=["extraction"],
+            owners={name: PARENTS.get(name) if "article_id" not in TABLES[name].names else None for name in PREVIEWS}
+            if in_place
+            else None,
         )
