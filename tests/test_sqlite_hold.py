@@ -62,6 +62,36 @@ def test_a_run_s_events_go_through_one_connection_per_file(tmp_path):
     assert shard in {str(u).removeprefix("sqlite:///") for u in (e.url for e in sqlite_hold._kept.engines.values())}
 
 
+def test_check_evaluations_ask_for_their_table_through_the_kept_engine(tmp_path):
+    """Dagster asks whether asset_check_executions exists before storing each check evaluation: without
+    the kept engine each question opens index.db anew."""
+    specs = [dg.AssetCheckSpec(f"rule_{n}", asset="table") for n in range(20)]
+
+    @dg.multi_asset(specs=[dg.AssetSpec("table")], check_specs=specs)
+    def table():
+        yield dg.MaterializeResult(asset_key="table")
+        for spec in specs:
+            yield dg.AssetCheckResult(asset_key="table", check_name=spec.name, passed=spec.name != "rule_3")
+
+    opened: list[str] = []
+
+    def count(dbapi_connection, _record):
+        opened.append(dbapi_connection.execute("PRAGMA database_list").fetchone()[2])
+
+    with dg.instance_for_test(temp_dir=str(_home(tmp_path))) as instance:
+        storage = instance.event_log_storage
+        assert storage.has_table("asset_check_executions") and not storage.has_table("no_such_table")
+        sa.event.listen(sa.engine.Engine, "connect", count)
+        try:
+            result = dg.materialize([table], instance=instance)
+        finally:
+            sa.event.remove(sa.engine.Engine, "connect", count)
+        index = storage.path_for_shard("index")
+        record = instance.event_log_storage.get_latest_asset_check_execution_by_key([specs[3].key])[specs[3].key]
+    assert result.success and record.status.value == "FAILED"
+    assert opened.count(index) <= 2, opened.count(index)  # 20 evaluations: 41 openings without
+
+
 def test_a_killed_writer_loses_no_committed_event(tmp_path):
     home = _home(tmp_path)
     code = f"""
