@@ -65,14 +65,15 @@ def assembly(context: dg.AssetExecutionContext, input_folder: InputFolder, wareh
     outcomes = validated(frames, dict(zip(wanted["article_id"], wanted["published_date"], strict=True)))
     context.log.info(f"{len(keys)} batches, {len(sources.valid)} files, {len(articles.valid)} articles assembled")
 
-    def extra(name, valid):
-        if name == "source_files":
-            return source_files_metadata(root, files)
-        if name == "articles":
-            return articles_metadata(valid)
-        return {"batches": len(keys), "articles_extracted_here": len(todo), **table_counts(name, valid)}
-
     with warehouse.get_connection() as wcon:
+
+        def extra(name, valid):
+            if name == "source_files":
+                return source_files_metadata(root, files)
+            if name == "articles":
+                return articles_metadata(valid)
+            return {"batches": len(keys), "articles_extracted_here": len(todo), **table_counts(wcon, name)}
+
         for table in STATE_TABLES:
             wcon.execute(f'DROP TABLE IF EXISTS "{table}"')
         forget(wcon)  # the default location's steps read these tables: none of them may be skipped now
