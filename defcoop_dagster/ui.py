@@ -103,9 +103,9 @@ def counts(series: pd.Series, label: str, rows: int = 50) -> dg.MetadataValue:
     return dg.MetadataValue.md(markdown_table(frame, rows=rows))
 
 
-def schema_check(table: str, outcome: Validated, valid_rows: int | None = None) -> dg.AssetCheckResult:
+def schema_check(table: str, outcome: Validated, valid_rows: int) -> dg.AssetCheckResult:
     """The Pandera outcome as an asset check: failing rows are quarantined, so it warns. ``valid_rows``:
-    the table's, when it holds more than ``outcome.valid`` (rows kept in place)."""
+    the table's rows as written (kept rows included)."""
     failed = len(outcome.quarantined)
     return dg.AssetCheckResult(
         check_name="pandera_schema",
@@ -113,7 +113,7 @@ def schema_check(table: str, outcome: Validated, valid_rows: int | None = None) 
         passed=failed == 0,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
-            "rows_valid": len(outcome.valid) if valid_rows is None else valid_rows,
+            "rows_valid": valid_rows,
             "rows_quarantined": failed,
             "failure_cases": dg.MetadataValue.md(
                 markdown_table(outcome.quarantined, ["rule", "column_name", "failure_case"], rows=50)

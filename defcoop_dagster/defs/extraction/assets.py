@@ -45,6 +45,8 @@ PREVIEWS = {
     "agreements": ["kind", "status", "signed_date", "period_year", "title", "evidence"],
     "agreement_parties": ["country_iso3", "party_name", "signatory_name"],
 }
+# how each table's rows belong to an article, for writing in place: its own article_id, or its parent's
+OWNERS = {name: PARENTS.get(name) if "article_id" not in TABLES[name].names else None for name in PREVIEWS}
 CHECKS = [
     offsets_check("mentions", "text", "start", "end"),
     offsets_check("person_mentions", "text", "start", "end"),
@@ -183,7 +185,5 @@ def extract(context: dg.AssetExecutionContext, warehouse: Warehouse):
             checks=CHECKS,
             kept_articles=kept["article_id"],
             forget_steps=["extraction"],
-            owners={name: PARENTS.get(name) if "article_id" not in TABLES[name].names else None for name in PREVIEWS}
-            if in_place
-            else None,
+            owners=OWNERS if in_place else None,
         )
