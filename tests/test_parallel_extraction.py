@@ -12,7 +12,7 @@ from defcoop_dagster.core.extraction import extract_articles
 from defcoop_dagster.core.ingest.articles import article_rows
 from defcoop_dagster.core.ingest.sources import scan
 
-from .processes import live_processes, wait
+from .processes import command_line, live_processes, wait
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -37,8 +37,15 @@ def test_only_sentences_with_names_are_parsed():
 
 
 def _children(pids: set[int]) -> set[int]:
-    """The processes whose parent is one of ``pids`` (from /proc)."""
-    return {pid for pid, (_, parent) in live_processes().items() if parent in pids}
+    """The running processes whose parent is one of ``pids`` (from /proc; not those ended, zombies)."""
+    return {pid for pid, (state, parent) in live_processes().items() if parent in pids and state != "Z"}
+
+
+def _extraction_workers() -> set[int]:
+    """The processes forked by this process's fork server: under pytest-xdist this worker may have
+    other grandchildren (an earlier test's helpers), which are no extraction worker to kill."""
+    servers = {pid for pid in _children({os.getpid()}) if "multiprocessing.forkserver" in (command_line(pid) or "")}
+    return _children(servers)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
@@ -57,7 +64,7 @@ def test_a_killed_worker_fails_the_call_instead_of_hanging():
     thread = threading.Thread(target=call, daemon=True)
     thread.start()
     # the workers are forked by the fork server, a child of this process, not by this process
-    workers = wait(lambda: _children(_children({os.getpid()})), "a worker process", timeout=120, every=0.05)
+    workers = wait(_extraction_workers, "a worker process", timeout=120, every=0.05)
     os.kill(min(workers), signal.SIGKILL)
     thread.join(timeout=120)
     assert not thread.is_alive(), "the call still waits for the killed worker"
