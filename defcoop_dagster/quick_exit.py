@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 DBT_SERVER = Path(__file__).resolve().parent / "analytics" / "dbt_server.py"
+DBT_EVENTS = DBT_SERVER.with_name("dbt_events.py")  # dbt's debug events dropped unless logged
 # set by `defcoop materialize` for its Dagster child: a pipe to wait on before the instance is opened
 # (its end closed once the dead runs are released), and whether the run takes every step
 GO_FD_VAR = "DEFCOOP_GO_FD"
@@ -51,6 +52,8 @@ def command() -> None:
         if served is not None:
             leave(served if served >= 0 else 128 - served)  # a child ended by signal N: 128 + N, as a shell says
         from dbt.cli.main import cli as main
+
+        load(DBT_EVENTS).skip_unlogged()
     else:
         ready_for_the_run()
         from dagster._cli import main
@@ -101,11 +104,17 @@ def ready_for_the_run() -> None:
 
 def warm_dbt(args: list[str]) -> int | None:
     """``dbt args`` run by the run's warm dbt process, when it has one: its exit code, else None."""
-    spec = importlib.util.spec_from_file_location("dbt_server", DBT_SERVER)
-    server = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(server)
+    server = load(DBT_SERVER)
     path = os.environ.get(server.SOCKET_VAR)
     return server.hand_over(path, args) if path else None
+
+
+def load(path: Path):
+    """The module in the file at ``path``: run by path, this file imports nothing of the package."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 if __name__ == "__main__":

@@ -3,19 +3,17 @@
 A run starts this file as a script at its beginning (``defs/warm_start.py``, ``WarmDbt``): it listens
 on a Unix socket, imports dbt's command line and the DuckDB adapter (about 1.5 s, on the other core
 while the run reads its files and extracts), parses the project once for nothing but what that
-leaves behind (``warm_up``), and waits. ``dbt`` as the models' step runs it
-(``quick_exit.py``, through dagster-dbt) finds the socket in ``DEFCOOP_DBT_SERVER`` and hands it its
-arguments, environment, folder and standard streams instead of loading dbt itself. The server forks
-a child that becomes that command and sends back the child's pid, then its exit status. The child is
-a copy of a process that has only imported dbt and parsed, so dbt runs as in a new process (it
-parses again, reads the files, sets its flags, logging and adapter anew), its output going to
-dagster-dbt as before.
-
-When the socket is missing or the server is gone, ``dbt`` runs in its own process, as it always could.
+leaves behind (``warm_up``), and waits. ``dbt`` as the models' step runs it (``quick_exit.py``,
+through dagster-dbt) finds the socket in ``DEFCOOP_DBT_SERVER`` and hands it its arguments,
+environment, folder and standard streams instead of loading dbt itself. The server forks a child
+that becomes that command and sends back its pid, then its exit status. The child, a copy of a
+process that has only imported dbt and parsed, runs dbt as a new process would (it parses again,
+sets its flags, logging and adapter anew), its output going to dagster-dbt as before. When the
+socket is missing or the server is gone, ``dbt`` runs in its own process, as it always could.
 The server ends when the run's process closes its stdin (or ends).
 
-Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package, and
-loads ``quick_exit.py`` by its path for the way a command ends.
+Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package, and loads
+``quick_exit.py`` (how a command ends) and ``dbt_events.py`` by their paths.
 """
 
 import contextlib
@@ -108,6 +106,8 @@ def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
             import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
             import dbt.cli.main  # noqa: F401
 
+            # the debug events no log writes are dropped unbuilt, in the commands forked from here too
+            by_path("dbt_events", os.path.join(os.path.dirname(__file__), "dbt_events.py")).skip_unlogged()
             if not asked(listener):  # a command waiting already is not kept waiting for a parse done for later ones
                 warm_up(project, target, saved)
             if not single_threaded():
@@ -128,14 +128,12 @@ def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
 
 def warm_up(project: str, target: str, saved: str | None = None) -> bool:
     """Parse ``project`` once (from its saved parse ``saved``, when there is one), in a folder of its own
-    that is then removed; True when dbt parsed it.
-
-    dbt's first parse in a process builds what its later ones reuse (the compiled Jinja of its macros,
-    the readers of its saved manifest, the adapter's plugin): ~1 s of a build's start, which each
-    command forked from here then finds done. The command still parses the project as it is then, in
-    its own folder, so a file changed meanwhile is read as before; nothing of this parse is kept.
-    Without dbt's static parser: its native threads would not be in the forked commands, which then
-    wait for them for ever when they parse a changed model."""
+    that is then removed; True when dbt parsed it. dbt's first parse in a process builds what its later
+    ones reuse (the compiled Jinja of its macros, the readers of its saved manifest, the adapter's
+    plugin): ~1 s of a build's start, which each command forked from here finds done. The command
+    still parses the project as it is then, in its own folder, so a file changed meanwhile is read as
+    before. Without dbt's static parser: its native threads would not be in the forked commands, which
+    then wait for them for ever when they parse a changed model."""
     from dbt.cli.main import dbtRunner
 
     scratch = tempfile.mkdtemp(prefix=f"{WARM_FOLDER}{os.getpid()}-")
@@ -255,9 +253,7 @@ def become(request: dict, fds: list[int]) -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     from dbt.cli.main import cli
 
-    spec = importlib.util.spec_from_file_location("quick_exit", QUICK_EXIT)
-    quick = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(quick)
+    quick = by_path("quick_exit", QUICK_EXIT)
     code = 0
     try:
         cli()
@@ -266,6 +262,13 @@ def become(request: dict, fds: list[int]) -> None:
     except KeyboardInterrupt:
         code = 130
     quick.leave(code)  # as dbt in its own process ends: output flushed, no teardown
+
+
+def by_path(name: str, path: str):
+    """The module in the file at ``path`` (this script imports nothing of the package)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    spec.loader.exec_module(module := importlib.util.module_from_spec(spec))
+    return module
 
 
 def hand_over(path: str, args: list[str]) -> int | None:
