@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 DBT_SERVER = Path(__file__).resolve().parent / "analytics" / "dbt_server.py"
-DBT_EVENTS = DBT_SERVER.with_name("dbt_events.py")  # dbt's debug events dropped unless logged
+DBT_EVENTS = DBT_SERVER.with_name("dbt_events.py")
 # set by `defcoop materialize` for its Dagster child: a pipe to wait on before the instance is opened
 # (its end closed once the dead runs are released), and whether the run takes every step
 GO_FD_VAR = "DEFCOOP_GO_FD"
@@ -53,7 +53,7 @@ def command() -> None:
             leave(served if served >= 0 else 128 - served)  # a child ended by signal N: 128 + N, as a shell says
         from dbt.cli.main import cli as main
 
-        load(DBT_EVENTS).skip_unlogged()
+        quiet_dbt()
     else:
         ready_for_the_run()
         from dagster._cli import main
@@ -107,6 +107,12 @@ def warm_dbt(args: list[str]) -> int | None:
     server = load(DBT_SERVER)
     path = os.environ.get(server.SOCKET_VAR)
     return server.hand_over(path, args) if path else None
+
+
+def quiet_dbt() -> None:
+    """dbt's debug events that no log of the command writes are dropped unbuilt (``dbt_events.py``):
+    in dbt run here, and in the warm dbt process, which calls this before it forks any command."""
+    load(DBT_EVENTS).skip_unlogged()
 
 
 def load(path: Path):

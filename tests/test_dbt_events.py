@@ -13,6 +13,7 @@ from defcoop_dagster.analytics.dbt_project import PARTIAL_PARSE, TARGET
 from .conftest import ROOT
 
 EVENTS = ROOT / "defcoop_dagster" / "analytics" / "dbt_events.py"
+VARYING = {"ParseCmdPerfInfoPath", "Formatting", "StatsLine"}  # stdout's events of timings and paths
 
 # A dbt command in a process of its own (the change is to a class of dbt's, for the whole process):
 # argv = [dbt_events.py's path or "", callback, *dbt args]. It prints one JSON line last: how many event messages dbt
@@ -73,9 +74,6 @@ def parse(project, dropping: bool, callback: bool = False, *flags: str) -> tuple
     steady = [(e["name"], e["level"], e["msg"]) for e in logged if e["name"] not in VARYING]
     log = (project / "logs" / "dbt.log").read_text(encoding="utf-8")
     return json.loads(told), steady, log
-
-
-VARYING = {"ParseCmdPerfInfoPath", "Formatting", "StatsLine"}  # timings and paths of the run
 
 
 def test_no_log_writes_a_debug_event_so_none_is_built(project):

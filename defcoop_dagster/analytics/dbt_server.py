@@ -13,7 +13,7 @@ socket is missing or the server is gone, ``dbt`` runs in its own process, as it 
 The server ends when the run's process closes its stdin (or ends).
 
 Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package, and loads
-``quick_exit.py`` (how a command ends) and ``dbt_events.py`` by their paths.
+``quick_exit.py`` by its path for the way a command ends and dbt's unlogged events are dropped.
 """
 
 import contextlib
@@ -106,8 +106,7 @@ def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
             import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
             import dbt.cli.main  # noqa: F401
 
-            # the debug events no log writes are dropped unbuilt, in the commands forked from here too
-            by_path("dbt_events", os.path.join(os.path.dirname(__file__), "dbt_events.py")).skip_unlogged()
+            by_path("quick_exit", QUICK_EXIT).quiet_dbt()  # in the commands forked from here too
             if not asked(listener):  # a command waiting already is not kept waiting for a parse done for later ones
                 warm_up(project, target, saved)
             if not single_threaded():
