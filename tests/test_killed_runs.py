@@ -50,6 +50,11 @@ def in_duckdb_storage(work: Path) -> None:
     os.replace(again, work)
 
 
+def copying(db: Path) -> list[Path]:
+    """The publishing's copy of the warehouse, while it is being written (see publish.temporary)."""
+    return list(db.parent.glob(f".{db.name}.*.tmp"))
+
+
 def digests(db) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in [db, *(db.parent / n for n in PICTURES)]}
 
@@ -126,7 +131,8 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
         proc = start_defcoop(env)
         fifth = wait(lambda: latest_run(instance, seen), "the run to be created")
         seen.add(fifth.run_id)
-        wait(lambda p=proc: leftovers(db) or p.poll() is not None, "the publishing copy or the run's end", every=0.005)
+        # the warehouse's copy, not any leftover: a picture's temporary file is one too, renamed within its step
+        wait(lambda p=proc: copying(db) or p.poll() is not None, "the publishing copy or the run's end", every=0.005)
         if proc.poll() is None:
             break
         assert proc.returncode == 0, proc.communicate()[1][-2000:]
