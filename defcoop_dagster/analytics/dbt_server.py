@@ -87,28 +87,29 @@ def end_with_parent() -> None:
 
 
 def yield_to_the_run() -> None:
-    """Load at a lower priority: on a machine of two cores, the run's steps and the extraction's fork
-    server, loading at the same time, go first. (dbt runs later, when nothing else does.)"""
+    """Load at a lower priority: the run's steps and the extraction's fork server, loading meanwhile, go first."""
     with contextlib.suppress(OSError, AttributeError):
         os.nice(NICER)
 
 
 def serve(path: str, fd: int, project: str, target: str, saved: str) -> None:
-    """Serve each command that comes to the listening socket ``fd`` (bound at ``path``), once dbt is
-    loaded and has parsed ``project`` for ``target`` once (unless a command came first: on a busy
-    machine this niced process may take longer than the run to get there)."""
+    """Serve each command that comes to the listening socket ``fd`` (bound at ``path``) once dbt is loaded
+    and has parsed ``project`` for ``target`` (unless a command came first: this niced process is late)."""
     # ended by the parent's death (SIGTERM, end_with_parent) as by EOF: the socket's folder goes either way
     signal.signal(signal.SIGTERM, lambda _number, _frame: sys.exit(0))
     end_with_parent()
     yield_to_the_run()
+    quick = by_path("quick_exit", QUICK_EXIT)
+    quick.hold()  # no cycle collection while dbt loads
     try:
         with socket.socket(fileno=fd) as listener:
             import dbt.adapters.duckdb  # noqa: F401  the adapter the profile names, imported once here
             import dbt.cli.main  # noqa: F401
 
-            by_path("quick_exit", QUICK_EXIT).quiet_dbt()  # in the commands forked from here too
+            quick.quiet_dbt()  # in the commands forked from here too
             if not asked(listener):  # a command waiting already is not kept waiting for a parse done for later ones
                 warm_up(project, target, saved)
+            quick.settle()  # the commands forked from here collect only what they make
             if not single_threaded():
                 return  # a fork would copy no other thread, and may wait on a lock one holds: dbt runs alone
             while True:

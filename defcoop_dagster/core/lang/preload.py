@@ -7,8 +7,10 @@ The server ends with the process that started it: a run started it at its beginn
 """
 
 from ...analytics.dbt_server import end_with_parent
+from ...quick_exit import hold, settle
 
 end_with_parent()  # before the loading: the workers forked later are not concerned (fork clears it)
+hold()  # no collection while the models load; the workers' collections leave them out (settle)
 
 from ..entities import extract  # noqa: E402, F401  the rules' modules and their word lists
 from ..events import rows  # noqa: E402, F401
@@ -17,3 +19,4 @@ from .analysis import models  # noqa: E402
 
 models()
 gazetteer()
+settle()
