@@ -15,6 +15,7 @@ step starts, through ``analytics/dbt_cli.py``); that one is handed to the run's 
 when there is one (``analytics/dbt_server.py``).
 """
 
+import atexit
 import contextlib
 import gc
 import importlib.util
@@ -50,9 +51,13 @@ def hold() -> None:
 
 def settle() -> None:
     """Everything this process holds now is left out of later collections (``gc.freeze``), which then
-    walk only what its work makes (and so do those of the children it forks); collection is on again."""
+    walk only what its work makes (and so do those of the children it forks); collection is on again.
+    A process that ends the usual way gives it back first: Python's last collection frees it then (a
+    frozen DuckDB type would be reported leaked)."""
     gc.freeze()
     gc.enable()
+    atexit.unregister(gc.unfreeze)  # once, however often a process settles
+    atexit.register(gc.unfreeze)
 
 
 def exit_code(stop: SystemExit) -> int:
