@@ -12,8 +12,8 @@ sets its flags, logging and adapter anew), its output going to dagster-dbt as be
 socket is missing or the server is gone, ``dbt`` runs in its own process, as it always could.
 The server ends when the run's process closes its stdin (or ends).
 
-Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package, and loads
-``quick_exit.py`` by its path for the way a command ends and dbt's unlogged events are dropped.
+Run by path with ``python -P``, like ``quick_exit.py``: it imports nothing of the package, and loads ``quick_exit.py``
+by its path for the way a command ends, dbt's unlogged events dropped and the cycle collector held while dbt loads.
 """
 
 import contextlib
