@@ -175,8 +175,7 @@ def asked(listener: socket.socket) -> bool:
 
 
 def single_threaded() -> bool:
-    """This process runs one thread (Linux counts native ones too), so a child forked from it has
-    every thread its code expects."""
+    """This process runs one thread (native ones counted): a child forked from it has every thread it expects."""
     try:
         return len(os.listdir("/proc/self/task")) == 1
     except OSError:
@@ -253,8 +252,7 @@ def become(request: dict, fds: list[int]) -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     from dbt.cli.main import cli
 
-    quick = by_path("quick_exit", QUICK_EXIT)
-    code = 0
+    quick, code = by_path("quick_exit", QUICK_EXIT), 0
     try:
         cli()
     except SystemExit as stop:
@@ -265,10 +263,12 @@ def become(request: dict, fds: list[int]) -> None:
 
 
 def by_path(name: str, path: str):
-    """The module in the file at ``path`` (this script imports nothing of the package)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    spec.loader.exec_module(module := importlib.util.module_from_spec(spec))
-    return module
+    """The module in the file at ``path``, loaded once per process: a forked command finds the server's."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        spec.loader.exec_module(module := importlib.util.module_from_spec(spec))
+        sys.modules[name] = module
+    return sys.modules[name]
 
 
 def hand_over(path: str, args: list[str]) -> int | None:
