@@ -11,6 +11,7 @@ leaves no record, and the next run does the step again. ``DEFCOOP_FORCE=1`` (``d
 materialize --force``) skips nothing.
 """
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -114,14 +115,18 @@ def run_or_skip(
     *extra,
     forget_first: bool = False,
     skipped_metadata: Callable[[duckdb.DuckDBPyConnection], dict] | None = None,
+    kept_open: bool = True,
 ) -> Iterator:
     """A step's events: its skipped ones when nothing it reads changed (``Step.after`` with ``extra``),
-    else those of ``work()``, recorded. ``skipped_metadata``: more metadata for the skipped assets."""
-    with warehouse.get_connection() as con:
-        step = Step.after(con, name, *extra)
-        meta = skipped_metadata(con) if skipped_metadata and step.fingerprint else {}
-        skipped = step.skipped(context, con, **meta)
-    if skipped:
-        yield from skipped
-        return
-    yield from step.recorded(context, warehouse.get_connection, work(), forget_first=forget_first)
+    else those of ``work()``, recorded. ``skipped_metadata``: more metadata for the skipped assets.
+    ``kept_open``: the work file held open through the step (``Warehouse.kept_open``); False when
+    ``work()`` hands the file to another process."""
+    with warehouse.kept_open() if kept_open else contextlib.nullcontext():
+        with warehouse.get_connection() as con:
+            step = Step.after(con, name, *extra)
+            meta = skipped_metadata(con) if skipped_metadata and step.fingerprint else {}
+            skipped = step.skipped(context, con, **meta)
+        if skipped:
+            yield from skipped
+            return
+        yield from step.recorded(context, warehouse.get_connection, work(), forget_first=forget_first)

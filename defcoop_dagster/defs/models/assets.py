@@ -148,6 +148,7 @@ def models_asset(project_dir: Path) -> dg.AssetsDefinition:
             sources_digest(project_dir),
             selection(context),
             forget_first=True,
+            kept_open=False,  # dbt writes the file from its own process
         )
 
     return _models

@@ -147,6 +147,13 @@ def unchanged_picture(context, warehouse: Warehouse, con, step: str, fingerprint
 def cooperation_network(
     context: dg.AssetExecutionContext, config: PictureConfig, warehouse: Warehouse
 ) -> dg.MaterializeResult:
+    with warehouse.kept_open():  # read, then recorded after drawing: one opening
+        return draw_network(context, config, warehouse)
+
+
+def draw_network(
+    context: dg.AssetExecutionContext, config: PictureConfig, warehouse: Warehouse
+) -> dg.MaterializeResult:
     with warehouse.get_connection() as con:
         edges = con.execute(
             "SELECT country_a, country_b, count(*) FILTER (WHERE event_type = 'meeting')::INT AS meetings, "
@@ -192,6 +199,13 @@ def cooperation_network(
     "itself: the Checks tab, picture_drawn.",
 )
 def dyad_timelines(
+    context: dg.AssetExecutionContext, config: PictureConfig, warehouse: Warehouse
+) -> dg.MaterializeResult:
+    with warehouse.kept_open():  # read, then recorded after drawing: one opening
+        return draw_timelines(context, config, warehouse)
+
+
+def draw_timelines(
     context: dg.AssetExecutionContext, config: PictureConfig, warehouse: Warehouse
 ) -> dg.MaterializeResult:
     with warehouse.get_connection() as con:
