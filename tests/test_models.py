@@ -169,12 +169,22 @@ def test_a_failing_test_shows_its_rows_and_stops_the_graph(tmp_path, seeds_wareh
     db = tmp_path / "w.duckdb"
     shutil.copy(seeds_warehouse, db)
     models = models_asset(project)
+    instance = dg.DagsterInstance.ephemeral()
     result = dg.materialize(
         [models],
         selection=["stg_meetings"],
         resources={"warehouse": Warehouse(database=str(db)), **warm_start()},
         raise_on_error=False,
+        instance=instance,
     )
+    # the model's materialization, with what its post-hook described, is sent while dbt still runs its tests
+    logs = instance.all_logs(result.run_id)
+    finished = next(i for i, e in enumerate(logs) if (e.user_message or "").startswith("Finished dbt command"))
+    (built,) = [i for i, e in enumerate(logs) if e.dagster_event and e.dagster_event.is_step_materialization]
+    assert built < finished
+    shown = logs[built].asset_materialization.metadata
+    assert shown["dagster/row_count"].value == query(db, "SELECT count(*) FROM stg_meetings")[0][0] > 0
+    assert len(shown["preview"].value.records) == min(10, shown["dagster/row_count"].value)
     got = {e.check_name: e for e in result.get_asset_check_evaluations()}
     wrong = got["place_is_baku"]
     assert not wrong.passed and wrong.severity == dg.AssetCheckSeverity.ERROR

@@ -12,7 +12,7 @@ the UI shows of the results (row counts, previews, a failing test's rows) is rea
 import importlib
 import json
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from ..resources import Warehouse, failure, fault_failure, machine_faults_told
 from ..warm_start import WarmDbt
 
 FAILURE_PREVIEW_ROWS = 20
+DESCRIBED = "described"  # the models' post-hooks write there, in the build's folder (macros/described.sql)
 PICTURES_MODULE = "defcoop_dagster.analytics.drawing"
 
 
@@ -56,21 +57,59 @@ class Translator(DagsterDbtTranslator):
         return fqn[1] if dbt_resource_props["resource_type"] == "model" and len(fqn) > 2 else "models"
 
 
-def model_metadata(con: duckdb.DuckDBPyConnection, relation: str, columns: Mapping[str, Any]) -> dict:
+def shown(rows: int, described: list[tuple[str, str]], preview, columns: Mapping[str, Any]) -> dict:
     """Row count, column schema (types from DuckDB, meanings from schema.yml) and a preview."""
-    rows = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
-    described = con.execute(f"DESCRIBE {relation}").fetchall()  # name, type, null, key, default, extra
     schema = dg.TableSchema(
         columns=[
             dg.TableColumn(name, kind, description=(columns.get(name) or {}).get("description") or None)
-            for name, kind, *_ in described
+            for name, kind in described
         ]
     )
-    return {
-        "dagster/row_count": rows,
-        "dagster/column_schema": schema,
-        "preview": preview_table(con.execute(f"SELECT * FROM {relation} LIMIT 10").df()),
-    }
+    return {"dagster/row_count": rows, "dagster/column_schema": schema, "preview": preview_table(preview)}
+
+
+def model_metadata(con: duckdb.DuckDBPyConnection, relation: str, columns: Mapping[str, Any]) -> dict:
+    """``shown`` for ``relation``, read from the built file."""
+    rows = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+    described = [(name, kind) for name, kind, *_ in con.execute(f"DESCRIBE {relation}").fetchall()]
+    return shown(rows, described, con.execute(f"SELECT * FROM {relation} LIMIT 10").df(), columns)
+
+
+def described(folder: Path, node: Mapping[str, Any]) -> dict | None:
+    """``shown`` as the model's post-hook wrote it in the build's folder (macros/described.sql), or None
+    when it did not (the table is then read once dbt has exited)."""
+    base = folder / DESCRIBED / (node.get("alias") or node["name"])
+    try:
+        found = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+        with duckdb.connect() as con:  # in memory: the preview's types as the table's
+            preview = con.execute("SELECT * FROM read_parquet(?)", [str(base.with_suffix(".parquet"))]).df()
+    except (OSError, ValueError, duckdb.Error):
+        return None
+    if not found:
+        return None
+    columns = [(c["column_name"], c["column_type"]) for c in found]
+    return shown(found[0]["row_count"], columns, preview, node.get("columns") or {})
+
+
+def streamed(events: Iterable, folder: Path, manifest: Mapping, seen: list) -> Iterator:
+    """dagster-dbt's events as dbt finishes each node, each model's with what its post-hook described; from
+    the first event that needs the built file (a failed test's rows, a model not described), the rest are
+    kept in ``seen`` order for ``enriched`` once dbt has exited. Every event is appended to ``seen``."""
+    waiting = False
+    for event in events:
+        seen.append(event)
+        unique_id = event.metadata.get("unique_id") if hasattr(event, "metadata") else None
+        node = manifest["nodes"].get(getattr(unique_id, "value", unique_id)) or {}
+        if not waiting and isinstance(event, dg.Output) and node.get("resource_type") == "model":
+            table = described(folder, node)
+            if table is not None:
+                yield event.with_metadata({**event.metadata, **table})
+                continue
+        waiting = (
+            waiting or isinstance(event, dg.Output) or (isinstance(event, dg.AssetCheckResult) and not event.passed)
+        )
+        if not waiting:
+            yield event
 
 
 def failing_rows(con: duckdb.DuckDBPyConnection, compiled_sql: str) -> dict:
@@ -167,6 +206,7 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
     # the pictures' step comes next: matplotlib loads here while this process only waits for dbt
     threading.Thread(target=importlib.import_module, args=(PICTURES_MODULE,), daemon=True).start()
     with work_linked(folder, work):
+        (folder / DESCRIBED).mkdir()
         invocation = cli.cli(
             # the log file without the SQL of each node (in the folder's compiled/ and run/): ~0.2 s less
             ["build", "--log-level-file", "info"],
@@ -174,11 +214,17 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
             raise_on_error=False,
             target_path=folder,  # its own: two runs at once never read each other's results
         )
-        events = list(invocation.stream())  # dbt holds the file until it exits
+        events: list = []
+        # dbt holds the file until it exits: what needs it waits (streamed keeps it in ``events``)
+        sent = 0
+        for event in streamed(invocation.stream(), folder, invocation.manifest, events):
+            sent += 1  # a prefix of ``events``: from the first kept event on, none is sent
+            yield event
     path = Path(invocation.target_path) / "run_results.json"  # absent when dbt stopped before running
     results = {r["unique_id"]: r for r in json.loads(path.read_text()).get("results", [])} if path.is_file() else {}
-    with machine_faults_told(f"the warehouse work file {work}"), as_built(work) as con:
-        yield from enriched(events, results, invocation.manifest, con)
+    if sent < len(events):
+        with machine_faults_told(f"the warehouse work file {work}"), as_built(work) as con:
+            yield from enriched(events[sent:], results, invocation.manifest, con)
     # the line of dbt's messages that quotes the machine fault, e.g. DuckDB's "IO Error: … No space left"
     told = [
         line.strip()
