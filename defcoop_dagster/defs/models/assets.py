@@ -5,8 +5,9 @@ one step of the ``warehouse`` pool, against the pipeline's private work file. Th
 are the project's sources, mapped onto the assets that write them, so the models run after them.
 
 A test of ERROR severity that fails is blocking: the step fails naming it and ``published_warehouse``
-does not run, so analysts keep the last good file. dbt holds the DuckDB file while it runs, so what
-the UI shows of the results (row counts, previews, a failing test's rows) is read once dbt is done.
+does not run, so analysts keep the last good file. dbt holds the DuckDB file while it runs: each
+model's row count, columns and preview come from its post-hook (``described``), sent as dbt finishes
+it; a failed test's rows are read from the file once dbt is done.
 """
 
 import importlib
