@@ -3,6 +3,7 @@ is left byte for byte as it was. Run through `defcoop materialize`, the command 
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 
 from defcoop_dagster.cli import failure_reason
 from defcoop_dagster.defs.automation.sensors import input_folder_sensor
+from defcoop_dagster.defs.automation.settings import SettingError, checked, problems
 from defcoop_dagster.defs.resources import InputFolder, Warehouse
 
 from .conftest import ROOT, SEEDS
@@ -165,27 +167,38 @@ def test_a_run_failing_on_its_paths_loads_neither_natasha_nor_dbt(failed):
         assert helpers(failed["a folder inside it"][5])
 
 
+BAD_SETTINGS = {  # each wrong setting and what the load error says of it
+    "DEFCOOP_SCHEDULE_CRON": ("0 5 * *", "DEFCOOP_SCHEDULE_CRON='0 5 * *' is not a cron schedule"),
+    "DEFCOOP_SCHEDULE_TIMEZONE": ("Mars/Olympus", "DEFCOOP_SCHEDULE_TIMEZONE='Mars/Olympus' is not a timezone"),
+    "DEFCOOP_SENSOR_INTERVAL": ("soon", "DEFCOOP_SENSOR_INTERVAL='soon' is not a number of seconds"),
+}
+
+
+@pytest.mark.parametrize("setting", list(BAD_SETTINGS))
+def test_a_bad_setting_names_itself(monkeypatch, setting):
+    value, message = BAD_SETTINGS[setting]
+    monkeypatch.setenv(setting, value)
+    assert [p for p in problems() if p.startswith(message)] == problems()  # only it, in its words
+    with pytest.raises(SettingError, match=re.escape(message)):
+        checked()
+
+
 @pytest.mark.e2e
-@pytest.mark.parametrize(
-    "setting, value, message",
-    [
-        ("DEFCOOP_SCHEDULE_CRON", "0 5 * *", "DEFCOOP_SCHEDULE_CRON='0 5 * *' is not a cron schedule"),
-        ("DEFCOOP_SCHEDULE_TIMEZONE", "Mars/Olympus", "DEFCOOP_SCHEDULE_TIMEZONE='Mars/Olympus' is not a timezone"),
-        ("DEFCOOP_SENSOR_INTERVAL", "soon", "DEFCOOP_SENSOR_INTERVAL='soon' is not a number of seconds"),
-    ],
-)
-def test_a_bad_setting_names_itself_when_the_code_location_loads(setting, value, message):
-    """What `dg check defs` (and `dagster dev`'s code location) shows as the load error, in one line."""
+def test_bad_settings_are_named_at_once_in_one_line_when_the_code_location_loads():
+    """What `dg check defs` (and `dagster dev`'s code location) shows as the load error: every wrong
+    setting, in one line."""
     run = subprocess.run(
         [str(Path(sys.executable).parent / "dg"), "check", "defs"],
         cwd=ROOT,
-        env=dict(os.environ, **{setting: value}),
+        env=dict(os.environ, **{name: value for name, (value, _) in BAD_SETTINGS.items()}),
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert run.returncode != 0
-    assert f"defcoop_dagster.defs.automation.settings.SettingError: {message}" in run.stdout + run.stderr
+    said = "defcoop_dagster.defs.automation.settings.SettingError: "
+    (line,) = {line for line in (run.stdout + run.stderr).splitlines() if line.startswith(said)}
+    assert all(message in line for _, message in BAD_SETTINGS.values()), line
 
 
 def test_the_sensor_skips_with_the_reason_and_keeps_its_cursor(tmp_path):
