@@ -13,7 +13,7 @@ it; a failed test's rows are read from the file once dbt is done.
 import importlib
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +58,12 @@ class Translator(DagsterDbtTranslator):
         return fqn[1] if dbt_resource_props["resource_type"] == "model" and len(fqn) > 2 else "models"
 
 
-def shown(rows: int, described: list[tuple[str, str]], preview, columns: Mapping[str, Any]) -> dict:
-    """Row count, column schema (types from DuckDB, meanings from schema.yml) and a preview."""
+def shown(rows: int, types: list[tuple[str, str]], preview, columns: Mapping[str, Any]) -> dict:
+    """Row count, column schema (``types`` from DuckDB, meanings from schema.yml) and a preview."""
     schema = dg.TableSchema(
         columns=[
             dg.TableColumn(name, kind, description=(columns.get(name) or {}).get("description") or None)
-            for name, kind in described
+            for name, kind in types
         ]
     )
     return {"dagster/row_count": rows, "dagster/column_schema": schema, "preview": preview_table(preview)}
@@ -72,8 +72,8 @@ def shown(rows: int, described: list[tuple[str, str]], preview, columns: Mapping
 def model_metadata(con: duckdb.DuckDBPyConnection, relation: str, columns: Mapping[str, Any]) -> dict:
     """``shown`` for ``relation``, read from the built file."""
     rows = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
-    described = [(name, kind) for name, kind, *_ in con.execute(f"DESCRIBE {relation}").fetchall()]
-    return shown(rows, described, con.execute(f"SELECT * FROM {relation} LIMIT 10").df(), columns)
+    types = [(name, kind) for name, kind, *_ in con.execute(f"DESCRIBE {relation}").fetchall()]
+    return shown(rows, types, con.execute(f"SELECT * FROM {relation} LIMIT 10").df(), columns)
 
 
 def described(folder: Path, node: Mapping[str, Any]) -> dict | None:
@@ -88,29 +88,33 @@ def described(folder: Path, node: Mapping[str, Any]) -> dict | None:
         return None
     if not found:
         return None
-    columns = [(c["column_name"], c["column_type"]) for c in found]
-    return shown(found[0]["row_count"], columns, preview, node.get("columns") or {})
+    types = [(c["column_name"], c["column_type"]) for c in found]
+    return shown(found[0]["row_count"], types, preview, node.get("columns") or {})
 
 
-def streamed(events: Iterable, folder: Path, manifest: Mapping, seen: list) -> Iterator:
-    """dagster-dbt's events as dbt finishes each node, each model's with what its post-hook described; from
-    the first event that needs the built file (a failed test's rows, a model not described), the rest are
-    kept in ``seen`` order for ``enriched`` once dbt has exited. Every event is appended to ``seen``."""
-    waiting = False
+def node_id(event) -> str | None:
+    """The dbt node (its unique_id) a dagster-dbt event is of."""
+    unique_id = event.metadata.get("unique_id") if hasattr(event, "metadata") else None
+    return getattr(unique_id, "value", unique_id)
+
+
+def streamed(events: Iterable, folder: Path, manifest: Mapping) -> Generator[Any, None, list]:
+    """dagster-dbt's events as dbt finishes each node, each model's with what its post-hook described.
+    Returns those held back for ``enriched`` once dbt has exited: from the first event that needs the
+    built file (a failed test's rows, a model not described) on, in order, so every failed test is there."""
+    held: list = []
     for event in events:
-        seen.append(event)
-        unique_id = event.metadata.get("unique_id") if hasattr(event, "metadata") else None
-        node = manifest["nodes"].get(getattr(unique_id, "value", unique_id)) or {}
-        if not waiting and isinstance(event, dg.Output) and node.get("resource_type") == "model":
+        node = manifest["nodes"].get(node_id(event)) or {}
+        if not held and isinstance(event, dg.Output) and node.get("resource_type") == "model":
             table = described(folder, node)
             if table is not None:
                 yield event.with_metadata({**event.metadata, **table})
                 continue
-        waiting = (
-            waiting or isinstance(event, dg.Output) or (isinstance(event, dg.AssetCheckResult) and not event.passed)
-        )
-        if not waiting:
+        if held or isinstance(event, dg.Output) or (isinstance(event, dg.AssetCheckResult) and not event.passed):
+            held.append(event)
+        else:
             yield event
+    return held
 
 
 def failing_rows(con: duckdb.DuckDBPyConnection, compiled_sql: str) -> dict:
@@ -126,8 +130,7 @@ def enriched(events: list, results: dict, manifest: Mapping, con: duckdb.DuckDBP
     """dagster-dbt's events, with what the UI shows added from the built work file."""
     nodes = manifest["nodes"]
     for event in events:
-        unique_id = event.metadata.get("unique_id") if hasattr(event, "metadata") else None
-        unique_id = getattr(unique_id, "value", unique_id)
+        unique_id = node_id(event)
         node, result = nodes.get(unique_id, {}), results.get(unique_id, {})
         if isinstance(event, dg.Output) and result.get("relation_name"):
             table = model_metadata(con, result["relation_name"], node["columns"])
@@ -215,17 +218,13 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
             raise_on_error=False,
             target_path=folder,  # its own: two runs at once never read each other's results
         )
-        events: list = []
-        # dbt holds the file until it exits: what needs it waits (streamed keeps it in ``events``)
-        sent = 0
-        for event in streamed(invocation.stream(), folder, invocation.manifest, events):
-            sent += 1  # a prefix of ``events``: from the first kept event on, none is sent
-            yield event
+        # dbt holds the file until it exits: what needs it is held back until then
+        held = yield from streamed(invocation.stream(), folder, invocation.manifest)
     path = Path(invocation.target_path) / "run_results.json"  # absent when dbt stopped before running
     results = {r["unique_id"]: r for r in json.loads(path.read_text()).get("results", [])} if path.is_file() else {}
-    if sent < len(events):
+    if held:
         with machine_faults_told(f"the warehouse work file {work}"), as_built(work) as con:
-            yield from enriched(events[sent:], results, invocation.manifest, con)
+            yield from enriched(held, results, invocation.manifest, con)
     # the line of dbt's messages that quotes the machine fault, e.g. DuckDB's "IO Error: … No space left"
     told = [
         line.strip()
@@ -239,7 +238,7 @@ def build(context: dg.AssetExecutionContext, warehouse: Warehouse, cli: DbtCliRe
     reparsed = full_parse_reason(folder)
     if reparsed:  # ~4 s of the build: after a change of the project's files, or the first build of a checkout
         context.log.info(f"dbt parsed the whole project again: {reparsed}")
-    why = stopped_by(events, results)
+    why = stopped_by(held, results)  # every failed test is held back
     if why or not invocation.is_successful():
         raise failure(
             f"Publishing stopped: {why or 'dbt build failed'}. The published warehouse was left as it was; "
