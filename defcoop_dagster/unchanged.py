@@ -116,14 +116,16 @@ def run_or_skip(
     forget_first: bool = False,
     skipped_metadata: Callable[[duckdb.DuckDBPyConnection], dict] | None = None,
     kept_open: bool = True,
+    step: Step | None = None,
 ) -> Iterator:
-    """A step's events: its skipped ones when nothing it reads changed (``Step.after`` with ``extra``),
-    else those of ``work()``, recorded. ``skipped_metadata``: more metadata for the skipped assets.
+    """A step's events: its skipped ones when nothing it reads changed (``Step.after`` with ``extra``, or
+    ``step`` when it has a fingerprint of its own), else those of ``work()``, recorded.
+    ``skipped_metadata``: more metadata for the skipped assets.
     ``kept_open``: the work file held open through the step (``Warehouse.kept_open``); False when
     ``work()`` hands the file to another process."""
     with warehouse.kept_open() if kept_open else contextlib.nullcontext():
         with warehouse.get_connection() as con:
-            step = Step.after(con, name, *extra)
+            step = step or Step.after(con, name, *extra)
             meta = skipped_metadata(con) if skipped_metadata and step.fingerprint else {}
             skipped = step.skipped(context, con, **meta)
         if skipped:

@@ -39,14 +39,13 @@ def source_files(context: dg.AssetExecutionContext, input_folder: InputFolder, w
     warm_start.begin()  # the paths are usable: natasha's models and dbt load while this step reads
     limits = input_folder.max_file_bytes, input_folder.max_text_chars
     step = Step("source_files", source_files_fingerprint(listing_digest(root, identities.values()), *limits))
-    with warehouse.kept_open():
-        with warehouse.get_connection() as con:
-            skipped = step.skipped(context, con)
-        if skipped:
-            yield from skipped
-            return
-        events = read_folder(context, input_folder, warehouse, root, identities)
-        yield from step.recorded(context, warehouse.get_connection, events, forget_first=False)
+    yield from run_or_skip(
+        context,
+        warehouse,
+        "source_files",
+        lambda: read_folder(context, input_folder, warehouse, root, identities),
+        step=step,
+    )
 
 
 def read_folder(
