@@ -24,7 +24,6 @@ SHARED = ROOT.parent / "shared"
 # hands modules out in this order (--dist loadfile --no-loadscope-reorder), so the two workers end together
 # rather than one starting the slowest module last. Every other module keeps its place after these.
 SLOWEST_FIRST = [
-    "test_killed_runs_daemon.py",
     "test_e2e_dagster_dev.py",
     "test_killed_runs.py",
     "test_partitions.py",

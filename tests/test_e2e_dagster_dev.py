@@ -1,216 +1,85 @@
-"""End to end with the real servers: `dagster dev` (webserver + daemon) on a free loopback port.
+"""End to end with the real servers: `dagster dev` (webserver, daemon, code server) on a free loopback
+port, one instance through its life, killed twice.
 
-Launches a materialisation of every asset through the GraphQL API, lets the folder sensor pick up
-a new article, holds a read-only connection to the published warehouse during a run, reads a failed
-run's reason back from the API, and has headless Chromium render the UI. Bounded in time;
-everything listens on 127.0.0.1 only.
+A run launched through the GraphQL API has its worker SIGKILLed during extraction: the run is failed
+and the daemon's retry publishes. Headless Chromium renders the UI; a run with a bad input folder says
+why in one line, through the API and on its page. Then `dagster dev` itself is killed whole mid-run (as
+by a machine restart) and started again: dead_run_sensor fails the run left STARTED, and the folder
+sensor's run for a new article publishes while an analyst holds the published file open. Bounded in
+time; everything listens on 127.0.0.1 only.
 """
 
 import hashlib
-import json
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
+import dagster as dg
 import duckdb
 import pytest
-from dagster_graphql import DagsterGraphQLClient
 
 from .conftest import ROOT, SEEDS, published_copy, query
+from .dagster_dev import DagsterDev, chromium, colours, render, retry_of, status, worker_pid
+from .processes import claimed_slots, env_for, instance_of, new_home, step_started, wait
 
 pytestmark = pytest.mark.e2e  # real servers (and a real browser)
-BIN = Path(sys.executable).parent
-TIMEOUT = 900  # seconds for any one wait; a full run on 2 cores takes about a minute
+TIMEOUT = 900  # seconds for any one run to end; a full run on 2 cores takes about a minute
 # Test artifacts (screenshots), kept after the run; CI prints where they are
 ARTIFACTS = Path(os.environ.get("DEFCOOP_TEST_ARTIFACTS", ROOT / "artifacts"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait(predicate, what: str, timeout: float = TIMEOUT, every: float = 0.5):  # a GraphQL query a poll
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError(f"timed out waiting for {what}")
+NEW_ARTICLE = (
+    "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
+    "Бахадыром Курбановым."
+)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seeds_run):
     base = tmp_path_factory.mktemp("e2e")
-    home, inbox = base / "home", base / "inbox"
-    home.mkdir()
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    home, inbox = new_home(base), base / "inbox"
     shutil.copytree(SEEDS, inbox)
     # the warehouse of an earlier run on these files (the session's): the folder sensor's first tick
     # finds nothing new, so the runs below are the test's own and none waits for one on the seeds
     db = published_copy(seeds_run, base / "out")
-    port = free_port()
-    env = dict(
-        os.environ,
-        DAGSTER_HOME=str(home),
-        DEFCOOP_INPUT_DIR=str(inbox),
-        DEFCOOP_DUCKDB_PATH=str(db),
-        DEFCOOP_SENSOR_INTERVAL="5",
-        DEFCOOP_SCHEDULE="off",
-    )
-    log = open(base / "dagster-dev.log", "w")  # noqa: SIM115 (closed at teardown)
-    proc = subprocess.Popen(
-        [str(BIN / "dagster"), "dev", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    client = DagsterGraphQLClient("127.0.0.1", port_number=port)
-
-    def up():
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return True
-        except OSError:
-            return proc.poll() is not None and pytest.fail((base / "dagster-dev.log").read_text()[-3000:])
-
+    env = dict(env_for(home, inbox, db), DEFCOOP_SENSOR="on", DEFCOOP_SENSOR_INTERVAL="5")
+    dev = DagsterDev(env, base / "dagster-dev.log")
+    dev.start()
+    instance = instance_of(home)
     try:
-        wait(up, "the webserver to listen", timeout=180)
-        yield {"client": client, "db": db, "inbox": inbox, "port": port, "home": home}
+        # failed: the runs a test ended on purpose (every other run must succeed)
+        yield SimpleNamespace(dev=dev, db=db, inbox=inbox, instance=instance, failed=set())
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+        dev.stop()
+        instance.dispose()
 
 
-def run_finished(client: DagsterGraphQLClient, run_id: str):
-    status = client.get_run_status(run_id).value
-    if status in ("FAILURE", "CANCELED"):
-        raise AssertionError(f"run {run_id} ended {status}")
-    return status == "SUCCESS"
+def ended(server, run_id: str, timeout: float = TIMEOUT) -> str:
+    done = ("SUCCESS", "FAILURE", "CANCELED")
+    wait(lambda: status(server.instance, run_id) in done, f"run {run_id} to end", timeout=timeout, every=0.5)
+    return status(server.instance, run_id)
 
 
-def test_graphql_launch_sensor_run_and_a_reader_during_runs(server):
-    client, db, inbox = server["client"], server["db"], server["inbox"]
-
-    # 1. launch every asset through the GraphQL API and wait for success
+def test_a_launched_run_whose_worker_is_killed_is_retried_and_publishes(server):
+    instance, db = server.instance, server.db
     earlier = db.stat().st_ino  # the earlier run's warehouse the server started with
-    run_id = wait(lambda: _submit(client), "the code location to load", timeout=300)
-    wait(lambda: run_finished(client, run_id), "the launched run")
-    wait(lambda: db.exists() and db.stat().st_ino != earlier, "the launched run to publish")
+    run_id = server.dev.submit()
+    server.failed.add(run_id)
+    # the run worker killed in extraction: its code server fails the run, the daemon retries it
+    wait(lambda: step_started(instance, run_id, "extraction"), "extraction", timeout=600)
+    os.kill(worker_pid(instance, run_id), signal.SIGKILL)
+    assert ended(server, run_id, timeout=300) == "FAILURE"
+    retry = wait(lambda: retry_of(instance, run_id), "the retry to be queued", timeout=300)
+    assert ended(server, retry.run_id) == "SUCCESS", server.dev.tail()
+    wait(lambda: db.stat().st_ino != earlier, "the retry to publish")
     assert query(db, "SELECT count(*) FROM articles") == [(5,)]
-
-    # 2. an analyst holds the published file open; a new article lands; the sensor's run publishes
-    before = db.stat().st_ino
-    reader = duckdb.connect(str(db), read_only=True)
-    try:
-        (inbox / "new_article.txt").write_text(
-            "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны "
-            "Узбекистана Бахадыром Курбановым.",
-            encoding="utf-8",
-        )
-        # a new file renamed over the published one: the run finished while the reader held it open
-        # (no second connection from this process: DuckDB would hand back the reader's instance)
-        wait(lambda: db.exists() and db.stat().st_ino != before, "the sensor's run to publish")
-        # the open connection still reads the file it opened: whole, from before the run
-        assert reader.execute("SELECT count(*) FROM articles").fetchone() == (5,)
-    finally:
-        reader.close()
-    # another run may have published first (the sensor also ran on the seeds at start-up): wait for ours
-    wait(lambda: query(db, "SELECT count(*) FROM articles") == [(6,)], "the new article in the warehouse")
-    rows = query(
-        db,
-        "SELECT count(*) FROM meetings m JOIN meeting_countries a ON a.meeting_id = m.meeting_id "
-        "JOIN meeting_countries b ON b.meeting_id = m.meeting_id "
-        "WHERE a.country_iso3 = 'KAZ' AND b.country_iso3 = 'UZB'",
-    )
-    assert rows == [(1,)]
-
-
-def _submit(client: DagsterGraphQLClient):
-    try:
-        return client.submit_job_execution("__ASSET_JOB")
-    except Exception:  # the code server is still loading
-        return None
-
-
-def chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        pytest.skip("Chromium is not installed (.ci/run installs Debian's chromium package): no screenshot")
-    return exe
-
-
-def render(exe: str, url: str, png: Path, profile: Path, expect: tuple[str, ...] = ()) -> str:
-    """Headless Chromium: the page after its scripts ran, as a PNG and as the DOM it built. Loaded again
-    (at most twice more) while the DOM lacks a string of ``expect``: on a machine busy with the other
-    tests, the asset graph's layout (a web worker, outside Chromium's virtual time) can outlast one load."""
-    for _ in range(3):
-        dom = load(exe, url, png, profile)
-        if all(text in dom for text in expect):
-            break
-    return dom
-
-
-def load(exe: str, url: str, png: Path, profile: Path) -> str:
-    flags = [
-        exe,
-        "--headless",
-        "--no-sandbox",  # root in CI containers; the page is our own loopback server
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",  # nothing leaves the machine
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        "--window-size=1600,1000",
-        "--virtual-time-budget=30000",  # let the UI's GraphQL queries and layout finish
-        "--hide-scrollbars",
-    ]
-    # one load of the page gives both: the screenshot is written and the DOM printed once the budget is spent
-    run = subprocess.run(
-        [*flags, f"--screenshot={png}", "--dump-dom", url], capture_output=True, text=True, timeout=180, check=True
-    )
-    return run.stdout
-
-
-def colours(png: Path) -> int:
-    import matplotlib.image
-
-    pixels = matplotlib.image.imread(png)
-    return len({tuple(p) for p in pixels.reshape(-1, pixels.shape[-1])[::97]})
-
-
-def graphql(port: int, query_text: str, variables: dict) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/graphql",
-        data=json.dumps({"query": query_text, "variables": variables}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        body = json.load(response)
-    assert "errors" not in body, body
-    return body["data"]
+    wait(lambda: not claimed_slots(instance), "every slot to be given back", timeout=120)
 
 
 def test_chromium_renders_the_asset_graph(server, tmp_path):
     exe = chromium()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    base = f"http://127.0.0.1:{server['port']}"
+    base = server.dev.base
 
     # the global lineage: one box per group, from the raw files to the published warehouse
     graph_png = ARTIFACTS / "asset-graph.png"
@@ -258,19 +127,16 @@ query StepFailures($runId: ID!) {
 @pytest.fixture(scope="module")
 def failed_run(server):
     """A run launched from the API with a bad input folder (the Launchpad's run config), ended."""
-    client, db = server["client"], server["db"]
-    wait(db.exists, "the published warehouse", timeout=TIMEOUT)
-    before = hashlib.sha256(db.read_bytes()).hexdigest()
-    run_id = client.submit_job_execution(
-        "__ASSET_JOB", run_config={"resources": {"input_folder": {"config": {"path": MISSING}}}}
-    )
-    wait(lambda: client.get_run_status(run_id).value in ("FAILURE", "CANCELED", "SUCCESS"), "the bad run to end")
-    return {"run_id": run_id, "status": client.get_run_status(run_id).value, "published_before": before}
+    wait(server.db.exists, "the published warehouse", timeout=TIMEOUT)
+    before = hashlib.sha256(server.db.read_bytes()).hexdigest()
+    run_id = server.dev.submit(run_config={"resources": {"input_folder": {"config": {"path": MISSING}}}})
+    server.failed.add(run_id)
+    return {"run_id": run_id, "status": ended(server, run_id), "published_before": before}
 
 
 def test_a_failed_run_says_why_in_one_line_and_leaves_the_warehouse(server, failed_run):
     assert failed_run["status"] == "FAILURE"
-    data = graphql(server["port"], STEP_FAILURES, {"runId": failed_run["run_id"]})
+    data = server.dev.graphql(STEP_FAILURES, {"runId": failed_run["run_id"]})
     failures = [e for e in data["logsForRun"]["events"] if e["__typename"] == "ExecutionStepFailureEvent"]
     # the first step fails, once, with the line the UI shows on the run's page; nothing else runs
     assert [f["stepKey"] for f in failures] == ["source_files"]
@@ -279,15 +145,60 @@ def test_a_failed_run_says_why_in_one_line_and_leaves_the_warehouse(server, fail
         f"dagster._core.definitions.events.Failure: Input folder {MISSING} does not exist or is not a "
         "folder; set DEFCOOP_INPUT_DIR to a folder of article files."
     )
-    assert hashlib.sha256(server["db"].read_bytes()).hexdigest() == failed_run["published_before"]
+    assert hashlib.sha256(server.db.read_bytes()).hexdigest() == failed_run["published_before"]
 
 
 def test_chromium_shows_why_the_run_failed(server, failed_run, tmp_path):
     exe = chromium()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    base = f"http://127.0.0.1:{server['port']}"
     run_png = ARTIFACTS / "failed-run.png"
     why = "does not exist or is not a folder"
-    dom = render(exe, f"{base}/runs/{failed_run['run_id']}", run_png, tmp_path / "profile", (why,))
+    dom = render(exe, f"{server.dev.base}/runs/{failed_run['run_id']}", run_png, tmp_path / "profile", (why,))
     assert why in dom, "the failed run's page does not say why"
     print(f"screenshot: {run_png}")
+
+
+def test_a_killed_dagster_dev_s_run_is_failed_and_the_sensor_s_run_publishes_under_a_reader(server):
+    """Last: it kills the server. The run it leaves STARTED holds the warehouse's slot until
+    dead_run_sensor fails it; the new article's run then publishes while a reader holds the file."""
+    instance, db, dev = server.instance, server.db, server.dev
+    wait(lambda: not claimed_slots(instance), "the earlier runs' slots to be given back", timeout=120)
+    second = dev.submit()
+    server.failed.add(second)
+    wait(lambda: step_started(instance, second, "articles"), "the run's second step", timeout=600)
+    pid = worker_pid(instance, second)
+    dev.stop(signal.SIGKILL)
+    if os.path.exists(f"/proc/{pid}"):  # a power cut takes the worker too
+        os.kill(pid, signal.SIGKILL)
+    assert status(instance, second) == "STARTED" and claimed_slots(instance) in ([], [second])
+
+    # an analyst holds the published file open; a new article lands; `dagster dev` starts again
+    before = db.stat().st_ino
+    reader = duckdb.connect(str(db), read_only=True)
+    try:
+        (server.inbox / "new_article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+        dev.start()
+        assert ended(server, second, timeout=300) == "FAILURE"  # by dead_run_sensor
+        # a new file renamed over the published one: the run finished while the reader held it open
+        # (no second connection from this process: DuckDB would hand back the reader's instance)
+        wait(lambda: db.stat().st_ino != before, "the sensor's run to publish", timeout=TIMEOUT)
+        # the open connection still reads the file it opened: whole, from before the run
+        assert reader.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    finally:
+        reader.close()
+    # a retry of the dead run, if the daemon made one, may publish first: it reads the same folder
+    wait(lambda: query(db, "SELECT count(*) FROM articles") == [(6,)], "the new article in the warehouse")
+    rows = query(
+        db,
+        "SELECT count(*) FROM meetings m JOIN meeting_countries a ON a.meeting_id = m.meeting_id "
+        "JOIN meeting_countries b ON b.meeting_id = m.meeting_id "
+        "WHERE a.country_iso3 = 'KAZ' AND b.country_iso3 = 'UZB'",
+    )
+    assert rows == [(1,)]
+    unfinished = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+    wait(lambda: not instance.get_runs(dg.RunsFilter(statuses=unfinished)), "every run to end", timeout=600)
+    assert claimed_slots(instance) == []
+    others = [r for r in instance.get_runs() if r.run_id not in server.failed]
+    assert others and all(r.status == dg.DagsterRunStatus.SUCCESS for r in others), [
+        (r.run_id, r.status) for r in others
+    ]
