@@ -88,6 +88,20 @@ def live_processes() -> dict[int, tuple[str, int]]:
     return {pid: state for pid, state in states.items() if state is not None}
 
 
+def processes_of(home) -> list[int]:
+    """The live processes started with DAGSTER_HOME=``home`` (a run's and its helpers)."""
+    found = []
+    for pid, (state, _) in live_processes().items():
+        if pid == os.getpid():
+            continue  # this test's own process may carry the variable too
+        try:
+            if state != "Z" and f"DAGSTER_HOME={home}\0".encode() in Path(f"/proc/{pid}/environ").read_bytes():
+                found.append(pid)
+        except OSError:  # ended meanwhile, or not ours to read
+            pass
+    return found
+
+
 def command_line(pid: int) -> str | None:
     """A process's command line, its arguments joined by spaces; None once it is gone."""
     try:

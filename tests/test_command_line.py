@@ -1,6 +1,8 @@
 """The commands users and the gold evaluator run, as subprocesses, with the contract's settings."""
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -8,9 +10,17 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from defcoop_dagster.analytics.dbt_project import models_dir
+from defcoop_dagster.warehouse.publish import work_path
+
 from .conftest import SEEDS, definitions, query
+from .processes import instance_of, processes_of, wait
 
 BIN = Path(sys.executable).parent
+NEW_ARTICLE = (
+    "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
+    "Бахадыром Курбановым."
+)
 
 
 def env_for(tmp_path: Path, input_dir: Path) -> dict:
@@ -31,33 +41,37 @@ def test_definitions_load():
 
 @pytest.fixture(scope="module")
 def commands(tmp_path_factory) -> dict:
-    """The module's commands: the gold evaluator's line, `defcoop materialize`, and `defcoop materialize` on
-    a missing folder, started beside the first (it fails before any model is built, and each mostly waits
-    on its own process). The two full runs go one after the other: dbt builds in the checkout's
-    target/build, one folder for every run. {name: (env, finished run)}."""
-    done = {}
+    """The module's commands, started at once: the gold evaluator's line on seeds/, `defcoop materialize`
+    on the seeds and a new article (another warehouse: two full runs at once, each building dbt in a
+    folder of its own), and `defcoop materialize` on a missing folder (it fails before any model is
+    built). {name: (env, finished run)}."""
 
     def start(name, cmd, folder):
         base = tmp_path_factory.mktemp(name)
-        env = env_for(base, folder or base / "missing")
         (base / "home").mkdir()
+        if folder == "seeds and a new article":
+            folder = base / "inbox"
+            shutil.copytree(SEEDS, folder)
+            (folder / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+        env = env_for(base, folder or base / "missing")
         proc = subprocess.Popen([str(BIN / cmd[0]), *cmd[1:]], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         return name, env, proc
 
     defcoop = ["defcoop", "materialize"]
-    for batch in [
-        [("dagster", ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", "*"], SEEDS)],
-        [("defcoop", defcoop, SEEDS), ("missing", defcoop, None)],
-    ]:
-        started = [start(*command) for command in batch]
-        try:
-            for name, env, proc in started:
-                out, err = proc.communicate(timeout=900)
-                done[name] = env, subprocess.CompletedProcess(proc.args, proc.returncode, out.decode(), err.decode())
-        finally:
-            for _, _, proc in started:
-                if proc.poll() is None:
-                    proc.kill()
+    started = [
+        start("dagster", ["dagster", "asset", "materialize", "-m", "defcoop_dagster", "--select", "*"], SEEDS),
+        start("defcoop", defcoop, "seeds and a new article"),
+        start("missing", defcoop, None),
+    ]
+    done = {}
+    try:
+        for name, env, proc in started:
+            out, err = proc.communicate(timeout=900)
+            done[name] = env, subprocess.CompletedProcess(proc.args, proc.returncode, out.decode(), err.decode())
+    finally:
+        for _, _, proc in started:
+            if proc.poll() is None:
+                proc.kill()
     return done
 
 
@@ -68,6 +82,41 @@ def test_dagster_materialize_all_from_the_module(commands):
     assert run.returncode == 0, run.stderr[-3000:]
     db = Path(env["DEFCOOP_DUCKDB_PATH"])
     assert query(db, "SELECT count(*) FROM articles") == [(5,)]
+
+
+@pytest.mark.e2e
+def test_two_runs_at_once_build_dbt_apart(commands):
+    """The gold evaluator's line and `defcoop materialize` ran at once on two warehouses: each has its
+    own tables, and each dbt build had a folder of its own under target/, removed once read."""
+    target = models_dir() / "target"  # this worker's copy of the project under pytest-xdist
+    for name, articles in (("dagster", 5), ("defcoop", 6)):
+        env, run = commands[name]
+        assert run.returncode == 0, run.stderr[-3000:]
+        db = Path(env["DEFCOOP_DUCKDB_PATH"])
+        assert query(db, "SELECT count(*) FROM articles") == [(articles,)]
+        (run_id,) = {r for (r,) in query(db, "SELECT DISTINCT run_id FROM run_state")}
+        assert target.is_dir() and not list(target.glob(f"run-{run_id[:8]}-*"))
+
+
+@pytest.mark.e2e
+def test_an_unchanged_rerun_starts_nothing(commands):
+    """The same `defcoop materialize` again finds nothing changed, says so and starts no run; the
+    Dagster process it started to look, and that process's helpers, end with it."""
+    env, first = commands["defcoop"]
+    assert first.returncode == 0, first.stderr[-3000:]
+    db = Path(env["DEFCOOP_DUCKDB_PATH"])
+    published = hashlib.sha256(db.read_bytes()).hexdigest()
+    instance = instance_of(env["DAGSTER_HOME"])
+    runs_before = [r.run_id for r in instance.get_runs()]
+    again = subprocess.run([str(BIN / "defcoop"), "materialize"], env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-3000:]
+    (run_id,) = {r for (r,) in query(db, "SELECT DISTINCT run_id FROM run_state")}
+    assert f"nothing changed since run {run_id}: the published warehouse holds it" in again.stdout
+    assert "articles" in again.stdout  # the summary of what the warehouse holds, as after a run
+    assert [r.run_id for r in instance.get_runs()] == runs_before  # no run started for nothing
+    wait(lambda: not processes_of(env["DAGSTER_HOME"]), "the started process and its helpers to end", timeout=30)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == published and work_path(db).is_file()
+    instance.dispose()
 
 
 @pytest.mark.e2e

@@ -1,22 +1,17 @@
-"""Runs over an unchanged folder skip their work, and say so; a change, or --force, redoes it. Two
-`defcoop materialize` at once (two warehouses) build dbt in folders of their own."""
+"""Runs over an unchanged folder skip their work, and say so; a change, or --force, redoes it (two
+`defcoop materialize` at once, and one over an unchanged folder: tests/test_command_line.py)."""
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from defcoop_dagster import cli
-from defcoop_dagster.warehouse.publish import work_path
 from defcoop_dagster.warehouse.runstate import CHAIN, DDL, forget, record, records, upstream
 
-from .conftest import ROOT, SEEDS, query, run_pipeline
-from .processes import env_for, instance_of, live_processes, new_home, wait
+from .conftest import SEEDS, query, run_pipeline
+from .processes import env_for, instance_of, new_home, processes_of, wait
 
 NEW_ARTICLE = (
     "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
@@ -32,20 +27,6 @@ def unchanged(result) -> dict[str, bool]:
         for m in result.get_asset_materialization_events()
         for m in [m.materialization]
     }
-
-
-def processes_of(home: str) -> list[int]:
-    """The live processes started with DAGSTER_HOME=``home`` (the run's and its helpers)."""
-    found = []
-    for pid, (state, _) in live_processes().items():
-        if pid == os.getpid():
-            continue  # this test's own process may carry the variable too
-        try:
-            if state != "Z" and f"DAGSTER_HOME={home}\0".encode() in Path(f"/proc/{pid}/environ").read_bytes():
-                found.append(pid)
-        except OSError:  # ended meanwhile, or not ours to read
-            pass
-    return found
 
 
 def digest(path) -> str:
@@ -98,51 +79,6 @@ def test_an_unchanged_folder_is_skipped_and_a_new_file_is_not(tmp_path, monkeypa
     monkeypatch.setenv("DEFCOOP_FORCE", "1")
     forced = run_pipeline(inbox, published, private_work_file=True)
     assert forced.success and not any(unchanged(forced).values())
-
-
-@pytest.mark.e2e
-def test_two_runs_at_once_build_dbt_apart_and_an_unchanged_rerun_starts_nothing(tmp_path):
-    """Two `defcoop materialize` on two warehouses at once: each dbt build in its own target folder, both
-    publish their own tables; then the same command again finds nothing changed and starts no run."""
-    bin_dir = os.path.dirname(sys.executable)
-    target = ROOT / "dbt_like_models" / "target"
-    runs = {}
-    for name in ("a", "b"):
-        inbox = tmp_path / name / "inbox"
-        shutil.copytree(SEEDS, inbox)
-        if name == "b":
-            (inbox / "zz_new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-        home, db = new_home(tmp_path / name), tmp_path / name / "out" / "w.duckdb"
-        runs[name] = env_for(home, inbox, db), db
-    procs = {
-        name: subprocess.Popen(
-            [f"{bin_dir}/defcoop", "materialize"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for name, (env, _) in runs.items()
-    }
-    for name, proc in procs.items():
-        out, err = proc.communicate(timeout=900)
-        assert proc.returncode == 0, (name, out[-2000:], err[-3000:])
-    assert query(runs["a"][1], "SELECT count(*) FROM articles") == [(5,)]
-    assert query(runs["b"][1], "SELECT count(*) FROM articles") == [(6,)]
-    for name in ("a", "b"):
-        (run_id,) = {r for (r,) in query(runs[name][1], "SELECT DISTINCT run_id FROM run_state")}
-        assert not list(target.glob(f"run-{run_id[:8]}-*"))  # each build's own folder, removed once read
-
-    env, db = runs["a"]
-    published = digest(db)
-    instance = instance_of(env["DAGSTER_HOME"])
-    runs_before = [r.run_id for r in instance.get_runs()]
-    again = subprocess.run([f"{bin_dir}/defcoop", "materialize"], env=env, capture_output=True, text=True, timeout=600)
-    assert again.returncode == 0, again.stderr[-3000:]
-    (run_id,) = {r for (r,) in query(db, "SELECT DISTINCT run_id FROM run_state")}
-    assert f"nothing changed since run {run_id}: the published warehouse holds it" in again.stdout
-    assert "articles" in again.stdout  # the summary of what the warehouse holds, as after a run
-    assert [r.run_id for r in instance.get_runs()] == runs_before  # no run started for nothing
-    # the Dagster process started while the folder was looked at, and its helpers, are gone with it
-    wait(lambda: not processes_of(env["DAGSTER_HOME"]), "the started process and its helpers to end", timeout=30)
-    assert digest(db) == published and work_path(db).is_file()
-    instance.dispose()
 
 
 def test_a_failing_look_at_the_folder_leaves_no_run_and_no_process(tmp_path, monkeypatch):
