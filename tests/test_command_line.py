@@ -89,6 +89,7 @@ def test_two_runs_at_once_build_dbt_apart(commands):
     """The gold evaluator's line and `defcoop materialize` ran at once on two warehouses: each has its
     own tables, and each dbt build had a folder of its own under target/, removed once read."""
     target = models_dir() / "target"  # this worker's copy of the project under pytest-xdist
+    spans = []
     for name, articles in (("dagster", 5), ("defcoop", 6)):
         env, run = commands[name]
         assert run.returncode == 0, run.stderr[-3000:]
@@ -96,6 +97,12 @@ def test_two_runs_at_once_build_dbt_apart(commands):
         assert query(db, "SELECT count(*) FROM articles") == [(articles,)]
         (run_id,) = {r for (r,) in query(db, "SELECT DISTINCT run_id FROM run_state")}
         assert target.is_dir() and not list(target.glob(f"run-{run_id[:8]}-*"))
+        instance = instance_of(env["DAGSTER_HOME"])
+        (record,) = instance.get_run_records()
+        spans.append((record.start_time, record.end_time))
+        instance.dispose()
+    (a_start, a_end), (b_start, b_end) = spans
+    assert a_start < b_end and b_start < a_end  # the two runs overlapped
 
 
 @pytest.mark.e2e
