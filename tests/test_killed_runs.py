@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -87,15 +88,14 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
     told += kill_group(proc)
     assert claimed_slots(instance) == [second.run_id]  # dead, and holding the warehouse
 
-    # 3. killed in (or after) extraction, holding the slot, while another run waits for it: that one goes on
-    proc = start_defcoop(env)
-    third = wait(lambda: latest_run(instance, seen), "the third run")
-    seen.add(third.run_id)
-    waiting = start_defcoop(env)
-    fourth = wait(lambda: latest_run(instance, seen), "the waiting run")
+    # 3. killed in (or after) extraction, holding the slot, while another run waits for it: that one goes on.
+    # The waiting run's process looks for dead runs (loading Dagster) before it makes its run: on a busy
+    # machine the first may end before the second waits. That pair is let finish and a forced pair tries again.
     pending = instance.event_log_storage.get_concurrency_info
 
-    def third_holds_fourth_waits() -> bool:
+    def holds_while_other_waits(third, fourth, proc) -> bool:  # or it ended
+        if proc.poll() is not None:
+            return True
         info = pending("warehouse")
         return (
             [s.run_id for s in info.claimed_slots] == [third.run_id]
@@ -103,8 +103,25 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
             and step_started(instance, third.run_id, "extraction")
         )
 
-    wait(lambda: third_holds_fourth_waits() or proc.poll() is not None, "extraction, a run waiting", every=0.005)
-    assert proc.poll() is None, proc.communicate()[1][-2000:]
+    for attempt in range(3):
+        forced = ("--force",) if attempt else ()
+        proc = start_defcoop(env, *forced)
+        third = wait(lambda: latest_run(instance, seen), "the third run")
+        seen.add(third.run_id)
+        waiting = start_defcoop(env, *forced)
+        fourth = wait(lambda: latest_run(instance, seen), "the waiting run")
+        seen.add(fourth.run_id)
+        wait(partial(holds_while_other_waits, third, fourth, proc), "extraction, a run waiting", every=0.005)
+        if proc.poll() is None:
+            break
+        out, err = proc.communicate()
+        assert proc.returncode == 0, err[-2000:]
+        told += out  # it told the dead runs it found
+        out, err = waiting.communicate(timeout=900)
+        assert waiting.returncode == 0, err[-3000:]
+        told += out
+    else:
+        pytest.fail("no run was seen holding the warehouse while another waited for it, in 3 pairs")
     told += kill_group(proc)
     out, err = waiting.communicate(timeout=900)
     assert waiting.returncode == 0, err[-3000:]
@@ -116,7 +133,6 @@ def test_killed_runs_never_hold_the_warehouse(tmp_path, seeds_warehouse):
     assert claimed_slots(instance) == []
     assert tables_of(db) == tables_of(seeds_warehouse)  # the same tables as a run never interrupted
     assert leftovers(db) == [] and all((db.parent / n).is_file() for n in PICTURES)
-    seen.add(fourth.run_id)
 
     # 4. killed while publishing a changed folder: the published file and its pictures stay as they were.
     # A work file in the published storage is copied byte for byte in a few hundredths of a second; one in
