@@ -16,7 +16,7 @@ from pathlib import Path
 from .paths_checked import input_folder_problem, warehouse_problem
 from .quick_exit import GO_FD_VAR, WARM_VAR
 from .settings import DUCKDB_PATH_VAR, FORCE_VAR, INPUT_DIR_VAR, project_root, setting
-from .unfinished_runs import nothing_but_ours
+from .unfinished_runs import none_dead
 
 SUMMARY_TABLES = ["source_files", "articles", "persons", "meetings", "agreements", "dyad_year", "quarantine"]
 # How often a waiting run looks for dead runs holding the warehouse (one killed while this one waited)
@@ -133,7 +133,7 @@ def dead_run_releaser(home: Path, since: datetime):
         return open_instance(home, say)
 
     def release() -> None:
-        if nothing_but_ours(home, since) or instance() is None:
+        if none_dead(home, since) or instance() is None:
             return
         from .runs import release_dead_runs
 

@@ -15,7 +15,7 @@ import pytest
 
 from defcoop_dagster.processes import alive, process_started_at
 from defcoop_dagster.runs import release_dead_runs
-from defcoop_dagster.unfinished_runs import nothing_but_ours, runs_to_look_at
+from defcoop_dagster.unfinished_runs import none_dead, nothing_but_ours, runs_to_look_at
 
 from .conftest import ROOT
 
@@ -183,10 +183,32 @@ def test_defcoop_loads_dagster_to_look_for_dead_runs_only_when_there_is_one(home
 
     assert look() == ["dagster not loaded"]  # a new instance
     proc = hold(home, 300)
-    proc.kill()
-    proc.wait()
+    try:
+        # another run, alive: nothing to release, told from the files (a run started beside it waits no longer)
+        assert look() == ["dagster not loaded"]
+    finally:
+        proc.kill()
+        proc.wait()
     with dg.DagsterInstance.from_config(str(home)) as instance:
         (run,) = instance.get_runs()
     first = look()
     assert first[-1] == "dagster loaded" and f"defcoop: run {run.run_id} was STARTED" in first[0]
     assert look() == ["dagster not loaded"]  # released: only a failed run is left
+
+
+def test_none_dead_is_told_from_the_files(home):
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    proc = hold(home, 300)
+    try:
+        assert none_dead(home, datetime.now(UTC) + timedelta(seconds=1))  # another's run, its process alive
+        assert none_dead(home, before)  # the asker's own run
+        (run_id,) = runs_to_look_at(home)
+        events = home / "history" / "runs" / f"{run_id}.db"
+        hidden = events.with_name("elsewhere.db")
+        events.rename(hidden)  # its processes cannot be told: look with Dagster
+        assert not none_dead(home, datetime.now(UTC) + timedelta(seconds=1))
+        hidden.rename(events)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not none_dead(home, datetime.now(UTC) + timedelta(seconds=1))  # its process is gone: dead
