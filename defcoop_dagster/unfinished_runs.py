@@ -54,21 +54,25 @@ def nothing_but_ours(home: Path, since: datetime) -> bool:
     """Nothing to look at in the instance at ``home`` but, at most, one run created at or after ``since``
     (the run of the process that asks): its dead-run check can be skipped."""
     found = runs_to_look_at(home)
-    if found is None or len(found) > 1:
-        return False
-    return all(created is not None and created >= since for created in found.values())
+    return found is not None and not not_ours(found, since)
+
+
+def not_ours(found: dict[str, datetime | None], since: datetime) -> list[str]:
+    """The runs of ``found`` other than the asker's own (the one created at or after ``since``); all of
+    them when more than one was created since, as which is its own cannot be told."""
+    new = [run_id for run_id, created in found.items() if created is not None and created >= since]
+    return [run_id for run_id in found if len(new) > 1 or run_id not in new]
 
 
 def none_dead(home: Path, since: datetime) -> bool:
-    """No run the dead-run check would look at can be dead: apart from the asker's own (as in
-    ``nothing_but_ours``), each is unfinished and one of its processes is alive. False when a run may
-    be dead or the files cannot tell (look with Dagster). A run started beside another one then starts
-    without loading Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
+    """No run the dead-run check would look at can be dead: apart from the asker's own (``not_ours``),
+    each is unfinished and one of its processes is alive. False when a run may be dead or the files
+    cannot tell (look with Dagster). A run started beside another one then starts without loading
+    Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
     found = runs_to_look_at(home)
     if found is None:
         return False
-    new = [run_id for run_id, created in found.items() if created is not None and created >= since]
-    others = [run_id for run_id in found if len(new) > 1 or run_id not in new]
+    others = not_ours(found, since)
     if not others:
         return True
     try:
