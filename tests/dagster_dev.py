@@ -15,13 +15,8 @@ import pytest
 from dagster_graphql import DagsterGraphQLClient
 
 from .conftest import ROOT
+from .partitioned_run import free_port
 from .processes import BIN, wait
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class DagsterDev:

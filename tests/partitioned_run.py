@@ -24,7 +24,7 @@ def postgres_bin() -> Path | None:
     return Path(found[-1]).parent if found else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -40,7 +40,7 @@ def postgres_server():
     if os.geteuid() == 0:
         shutil.chown(folder, "nobody")
         as_user = ["runuser", "-u", "nobody", "--"]
-    data, port = folder / "data", _free_port()
+    data, port = folder / "data", free_port()
 
     def pg(*args):
         subprocess.run([*as_user, *args], check=True, capture_output=True, text=True)
