@@ -1,7 +1,7 @@
 """The whole pipeline against raw natasha on the same articles, in one run: the figures of issue 13.
 
 usage (from the project root, in its environment):
-    python benchmarks/pipeline_speed.py [--corpus ../shared/corpus] [--scales 1,3] [--skip-raw]
+    python benchmarks/pipeline_speed.py [--corpus ../shared/corpus] [--scales 1,3] [--skip-raw] [--suite]
 
 For each scale (1× the corpus, 3× with each copy made a new article by a line of its own) it times,
 in this run and on this machine:
@@ -15,7 +15,8 @@ in this run and on this machine:
 * the same command again with nothing changed, and with one new article added: the time until the
   published file has it; the seconds of each run's steps, as Dagster recorded them.
 
-Once, it also times the five seeds from an empty warehouse. Prints every figure with its target.
+Once, it also times the five seeds from an empty warehouse, and with ``--suite``, last and alone, the
+README's test command (``suite_time.py``). Prints every figure with its target.
 """
 
 import argparse
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import suite_time
 
 ROOT = Path(__file__).resolve().parents[1]
 PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
@@ -143,6 +145,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--scales", default="1,3")
     ap.add_argument("--skip-raw", action="store_true", help="do not time raw natasha (no ratio)")
+    ap.add_argument("--suite", action="store_true", help="then time the README's test command (pytest)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="defcoop-speed-"))
     print(f"work folder: {work}\n")
@@ -153,10 +156,12 @@ def main() -> int:
     print("five seeds")
     row("from an empty warehouse (defcoop materialize)", f"{seeds:.1f} s", "<= 20 s", seeds <= 20)
 
+    raw_1x = None
     for scale in (int(s) for s in args.scales.split(",")):
         folder = work / f"input-{scale}x"
         files = make_input(Path(args.corpus), scale, folder)
         raw = None if args.skip_raw else raw_natasha(texts_of(folder))
+        raw_1x = raw if scale == 1 else raw_1x
         db, home = fresh(work, f"corpus-{scale}x")
         full = materialize(folder, db, home)
         seen: set[str] = set()
@@ -188,6 +193,9 @@ def main() -> int:
         row("peak memory of the largest process so far", f"{peak:.0f} MB", "<= 1536 MB", peak <= 1536)
         for what, line in steps.items():
             print(f"  steps of the {what} run (s): {line}")
+    if args.suite:
+        reap_orphans()
+        return suite_time.report(ROOT, raw_1x, row)
     return 0
 
 
