@@ -16,7 +16,7 @@ in this run and on this machine:
   published file has it; the seconds of each run's steps, as Dagster recorded them.
 
 Once, it also times the five seeds from an empty warehouse, and with ``--suite``, last and alone, the
-README's test command (``suite_time.py``). Prints every figure with its target.
+README's test command and the fast subset (``suite_time.py``). Prints every figure with its target.
 """
 
 import argparse
@@ -145,7 +145,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--scales", default="1,3")
     ap.add_argument("--skip-raw", action="store_true", help="do not time raw natasha (no ratio)")
-    ap.add_argument("--suite", action="store_true", help="then time the README's test command (pytest)")
+    ap.add_argument("--suite", action="store_true", help="then time the README's test command and pytest -m 'not e2e'")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="defcoop-speed-"))
     print(f"work folder: {work}\n")
