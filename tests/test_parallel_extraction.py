@@ -66,9 +66,13 @@ def test_a_killed_worker_fails_the_call_instead_of_hanging(attempt):
     # a daemon thread: were the call to wait for ever, the test fails below instead of hanging
     thread = threading.Thread(target=call, daemon=True)
     thread.start()
-    # the workers are forked by the fork server, a child of this process, not by this process
-    workers = wait(_extraction_workers, "a worker process", timeout=120, every=0.05)
-    os.kill(min(workers), signal.SIGKILL)
+    # the workers are forked by the fork server, a child of this process, not by this process. A call
+    # may also end before any worker is seen: the fork server, which CPython's pool can leave dead when
+    # an earlier attempt's worker died as the pool started another, is gone; that call must fail too
+    seen = wait(lambda: _extraction_workers() or ({"ended"} if not thread.is_alive() else None), "a worker", 120, 0.05)
+    workers = seen - {"ended"}
+    if workers:
+        os.kill(min(workers), signal.SIGKILL)
     thread.join(timeout=120)
     assert not thread.is_alive(), "the call still waits for the killed worker"
     assert isinstance(done.get("error"), BrokenProcessPool)

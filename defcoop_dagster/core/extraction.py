@@ -75,9 +75,13 @@ def extract_articles(articles: list[dict], batch_size: int = BATCH_SIZE, workers
     before = set(multiprocessing.active_children())
     with ProcessPoolExecutor(workers, mp_context=_server_context()) as pool:
         try:
-            for part in pool.map(_extract_batch, batches):  # in order: the rows come out as in one process
+            try:
+                parts = pool.map(_extract_batch, batches)  # every batch is submitted here, workers started
+            except OSError as e:  # a worker started as the pool broke (its queue closed under it), or no fork server
+                raise BrokenProcessPool(f"a worker could not be started, or died as another was: {e}") from e
+            for part in parts:  # in order: the rows come out as in one process
                 out.add(part)
-        except BrokenProcessPool:
+        except BrokenProcessPool:  # from a submit or from a result
             _end_started_since(before)  # before the pool's shutdown waits for them
             raise
     return out
@@ -85,9 +89,12 @@ def extract_articles(articles: list[dict], batch_size: int = BATCH_SIZE, workers
 
 def _end_started_since(before: set) -> None:
     """End this process's children started since ``before``: the pool's workers. CPython 3.11's pool,
-    broken by a dead worker, ends the workers it knows and then waits for each to end; a worker that a
+    broken by a dead worker, ends the workers it knows and then waits for each to end. A worker that a
     ``submit`` was starting meanwhile is not ended, waits for a task that never comes, and so does the
-    pool's shutdown (3 calls in 100 whose first worker was killed at once, here)."""
+    pool's shutdown (3 calls in 100 whose first worker was killed at once, here); or that ``submit``
+    fails with ``OSError``, the pool's queue closed under it (about 1 call in 700). That can also end
+    the fork server (it stops when a client goes mid-request): until it has exited (0.2 s to seconds,
+    its models freed), a call fails at once; the next call starts a new one."""
     for child in set(multiprocessing.active_children()) - before:
         child.terminate()
 
