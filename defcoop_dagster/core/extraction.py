@@ -92,7 +92,7 @@ def _end_started_since(before: set) -> None:
     broken by a dead worker, ends the workers it knows and then waits for each to end. A worker that a
     ``submit`` was starting meanwhile is not ended, waits for a task that never comes, and so does the
     pool's shutdown (3 calls in 100 whose first worker was killed at once, here); or that ``submit``
-    fails with ``OSError``, the pool's queue closed under it (about 1 call in 700). That can also end
+    fails with ``OSError``, the pool's queue closed under it (about 1 call in 400). That can also end
     the fork server (it stops when a client goes mid-request): until it has exited (0.2 s to seconds,
     its models freed), a call fails at once; the next call starts a new one."""
     for child in set(multiprocessing.active_children()) - before:
