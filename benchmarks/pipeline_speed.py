@@ -20,7 +20,6 @@ README's test command and the fast subset (``suite_time.py``). Prints every figu
 """
 
 import argparse
-import ctypes
 import os
 import resource
 import shutil
@@ -32,9 +31,9 @@ from pathlib import Path
 
 import duckdb
 import suite_time
+from orphans import adopt, reap
 
 ROOT = Path(__file__).resolve().parents[1]
-PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 DEFCOOP = Path(sys.executable).with_name("defcoop")
 NEW_ARTICLE = (
     "Министр обороны Казахстана Нурлан Ермекбаев встретился в Ташкенте с министром обороны Узбекистана "
@@ -76,32 +75,12 @@ def raw_natasha(texts: list[str]) -> float:
     return time.perf_counter() - t0
 
 
-def adopt_orphans() -> None:
-    """Make this process the subreaper of its descendants (Linux): a process whose parent ended
-    before it (the extraction's fork server outlives the run's process by a moment) is handed to
-    this one, so that its peak memory, and its workers', reaches RUSAGE_CHILDREN when it is reaped."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-
-
-def reap_orphans(wait: float = 10.0) -> None:
-    """Wait for the descendants handed to this process (see ``adopt_orphans``) to end."""
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return  # none left
-        if pid == 0:
-            time.sleep(0.05)
-
-
 def materialize(input_dir: Path, db: Path, home: Path) -> float:
     env = dict(os.environ, DEFCOOP_INPUT_DIR=str(input_dir), DEFCOOP_DUCKDB_PATH=str(db), DAGSTER_HOME=str(home))
     t0 = time.perf_counter()
     run = subprocess.run([str(DEFCOOP), "materialize"], env=env, capture_output=True, text=True)
     took = time.perf_counter() - t0
-    reap_orphans()
+    reap()
     if run.returncode != 0:
         sys.exit(f"defcoop materialize failed:\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}")
     return took
@@ -149,7 +128,7 @@ def main() -> int:
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="defcoop-speed-"))
     print(f"work folder: {work}\n")
-    adopt_orphans()
+    adopt()
 
     db, home = fresh(work, "seeds")
     seeds = materialize(ROOT / "seeds", db, home)
@@ -194,7 +173,7 @@ def main() -> int:
         for what, line in steps.items():
             print(f"  steps of the {what} run (s): {line}")
     if args.suite:
-        reap_orphans()
+        reap()
         return suite_time.report(ROOT, raw_1x, row)
     return 0
 

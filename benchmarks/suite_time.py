@@ -9,15 +9,14 @@ That last figure takes the machine's speed out: this 2-core machine ran raw nata
 in 159 s when the issue was filed and in 67-203 s since, and the suite's wall time follows.
 """
 
-import os
 import re
 import resource
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from orphans import run_reaping
 
 SUITES = (  # what is run, as the README says it, and its target in seconds (issue 13)
     ("the README's test command (pytest)", [], 300.0),
@@ -35,28 +34,6 @@ def summary(output: str) -> str:
     """pytest's last line without its rule and time ("1318 passed, 1 skipped, 949 warnings")."""
     lines = [line.strip("= ") for line in output.splitlines() if re.search(r"\d+ (passed|failed|error)", line)]
     return re.sub(r" in [\d.]+s.*$", "", lines[-1]) if lines else "no summary line"
-
-
-def run_reaping(cmd: list[str], cwd: Path) -> tuple[int, str]:
-    """``cmd``'s exit code and output. Every process handed to this one while it runs (it is their
-    subreaper) is reaped at once, as init would: a test waiting for a killed process to be gone must
-    not find it a zombie."""
-    with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, text=True)
-        while True:
-            pid, status = os.waitpid(-1, 0)
-            if pid == proc.pid:
-                proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-                break
-        deadline = time.monotonic() + 10  # a straggler's CPU, once it ends
-        while time.monotonic() < deadline:
-            try:
-                if os.waitpid(-1, os.WNOHANG)[0] == 0:
-                    time.sleep(0.05)
-            except ChildProcessError:
-                break
-        out.seek(0)
-        return proc.returncode, out.read()
 
 
 def report(root: Path, raw: float | None, row: Callable[[str, str, str, bool | None], None]) -> int:
