@@ -26,6 +26,12 @@ def runs_to_look_at(home: Path) -> dict[str, datetime | None] | None:
     """The runs ``release_dead_runs`` would look at in the instance at ``home`` (unfinished, or with a
     step holding or waiting for a slot), with when each was created (UTC); None when that cannot be
     told from the files (look with Dagster)."""
+    found = _looked_at(home)
+    return None if found is None else _created(found)
+
+
+def _looked_at(home: Path) -> dict[str, tuple[datetime | None, str | None]] | None:
+    """``runs_to_look_at`` with each run's status (None for a slot of a run not listed)."""
     if not default_storage(home):
         return None
     runs_db, index_db = home / "history" / "runs.db", home / "history" / "runs" / "index.db"
@@ -37,29 +43,24 @@ def runs_to_look_at(home: Path) -> dict[str, datetime | None] | None:
             with contextlib.closing(_open(index_db)) as index:
                 slots = [row[0] for row in index.execute("SELECT DISTINCT run_id FROM pending_steps")]
         with contextlib.closing(_open(runs_db)) as con:
-            found = dict(
-                con.execute(
-                    f"SELECT run_id, create_timestamp FROM runs WHERE status IN ({_marks(WORKING_STATUSES)}) "
-                    f"OR run_id IN ({_marks(slots)})",
-                    [*WORKING_STATUSES, *slots],
-                )
+            rows = con.execute(
+                f"SELECT run_id, create_timestamp, status FROM runs WHERE status IN ({_marks(WORKING_STATUSES)}) "
+                f"OR run_id IN ({_marks(slots)})",
+                [*WORKING_STATUSES, *slots],
             )
-        found.update({run_id: None for run_id in slots if run_id not in found})  # a slot of a run not listed
+            found = {run_id: (_utc(created), status) for run_id, created, status in rows}
     except sqlite3.Error:
         return None
-    return {run_id: _utc(created) for run_id, created in found.items()}
+    return found | {run_id: (None, None) for run_id in slots if run_id not in found}  # a slot of a run not listed
 
 
-def nothing_but_ours(home: Path, since: datetime) -> bool:
-    """Nothing to look at in the instance at ``home`` but, at most, one run created at or after ``since``
-    (the run of the process that asks): its dead-run check can be skipped."""
-    found = runs_to_look_at(home)
-    return found is not None and not not_ours(found, since)
+def _created(found: dict[str, tuple[datetime | None, str | None]]) -> dict[str, datetime | None]:
+    return {run_id: created for run_id, (created, _) in found.items()}
 
 
 def not_ours(found: dict[str, datetime | None], since: datetime) -> list[str]:
-    """The runs of ``found`` other than the asker's own (the one created at or after ``since``); all of
-    them when more than one was created since, as which is its own cannot be told."""
+    """The runs of ``found`` (``runs_to_look_at``) other than the asker's own (the one created at or
+    after ``since``); all of them when more than one was created since, as which is its own cannot be told."""
     new = [run_id for run_id, created in found.items() if created is not None and created >= since]
     return [run_id for run_id in found if len(new) > 1 or run_id not in new]
 
@@ -69,18 +70,11 @@ def none_dead(home: Path, since: datetime) -> bool:
     each is unfinished and one of its processes is alive. False when a run may be dead or the files
     cannot tell (look with Dagster). A run started beside another one then starts without loading
     Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
-    found = runs_to_look_at(home)
+    found = _looked_at(home)
     if found is None:
         return False
-    others = not_ours(found, since)
-    if not others:
-        return True
-    try:
-        with contextlib.closing(_open(home / "history" / "runs.db")) as con:
-            status = dict(con.execute(f"SELECT run_id, status FROM runs WHERE run_id IN ({_marks(others)})", others))
-    except sqlite3.Error:
-        return False
-    return all(status.get(run_id) in WORKING_STATUSES and _running(home, run_id) for run_id in others)
+    others = not_ours(_created(found), since)
+    return all(found[run_id][1] in WORKING_STATUSES and _running(home, run_id) for run_id in others)
 
 
 def _running(home: Path, run_id: str) -> bool:

@@ -15,7 +15,7 @@ import pytest
 
 from defcoop_dagster.processes import alive, process_started_at
 from defcoop_dagster.runs import release_dead_runs
-from defcoop_dagster.unfinished_runs import none_dead, nothing_but_ours, runs_to_look_at
+from defcoop_dagster.unfinished_runs import none_dead, not_ours, runs_to_look_at
 
 from .conftest import ROOT
 
@@ -139,7 +139,7 @@ def test_the_dead_run_sensor_says_what_it_freed(home):
 def test_the_instance_files_tell_which_runs_the_check_would_look_at(home):
     """Read without Dagster: none in a new instance; a live run holding the slot, with when it was
     created, which is the asking process's own only if created after it started."""
-    assert runs_to_look_at(home) == {} and nothing_but_ours(home, datetime.now(UTC))
+    assert runs_to_look_at(home) == {} and none_dead(home, datetime.now(UTC))
     before = datetime.now(UTC) - timedelta(seconds=1)  # SQLite's clock and ours, within a second
     proc = hold(home, 300)
     try:
@@ -147,8 +147,8 @@ def test_the_instance_files_tell_which_runs_the_check_would_look_at(home):
         with dg.DagsterInstance.from_config(str(home)) as instance:
             assert [r.run_id for r in instance.get_runs()] == [run_id]
         assert before <= created <= datetime.now(UTC)
-        assert nothing_but_ours(home, before)  # the asker's own run: nothing else to look at
-        assert not nothing_but_ours(home, created + timedelta(seconds=1))  # another's: look
+        assert not_ours(runs_to_look_at(home), before) == []  # the asker's own run: nothing else to look at
+        assert not_ours(runs_to_look_at(home), created + timedelta(seconds=1)) == [run_id]  # another's: look
     finally:
         proc.kill()
         proc.wait()
@@ -158,7 +158,7 @@ def test_an_instance_kept_elsewhere_is_looked_at_with_dagster(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     (home / "dagster.yaml").write_text("storage:\n  postgres:\n    postgres_url: postgresql://nowhere/db\n")
-    assert runs_to_look_at(home) is None and not nothing_but_ours(home, datetime.now(UTC))
+    assert runs_to_look_at(home) is None and not none_dead(home, datetime.now(UTC))
     (home / "dagster.yaml").write_text("storage: [unclosed\n")
     assert runs_to_look_at(home) is None
 
