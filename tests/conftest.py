@@ -33,6 +33,13 @@ SLOWEST_FIRST = [
     "test_failures.py",
     "test_models.py",
     "test_readme.py",
+    # 10-20 s each: last, one of them would leave a core idle while the other worker has ended
+    "test_warm_start.py",
+    "test_unchanged_runs.py",
+    "test_dead_runs.py",
+    "test_warm_parse.py",
+    "test_kept_rows.py",
+    "test_publish.py",
 ]
 
 
