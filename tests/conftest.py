@@ -1,6 +1,7 @@
 """Shared fixtures: the project's seeds, a temp warehouse, and a real Dagster materialisation; under
 pytest-xdist, a dbt project folder of each worker's own and the slowest modules handed out first."""
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -112,13 +113,26 @@ def seeds_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_run(tmp_path_factory) -> tuple[dg.ExecuteInProcessResult, Path]:
-    """The whole graph materialised once per session on seeds/, as deployed (a private work file
-    published at the end): the run's result and the published warehouse. Tests only read them."""
-    db = tmp_path_factory.mktemp("seeds") / "warehouse.duckdb"
-    result = run_pipeline(SEEDS, db, private_work_file=True)
-    assert result.success, [e.message for e in result.all_events if e.is_failure]
-    return result, db
+def seeds_run(tmp_path_factory, worker_id) -> tuple[dg.ExecuteInProcessResult, Path]:
+    """The whole graph materialised once per pytest run on seeds/, as deployed (a private work file
+    published at the end): the run's result and the published warehouse. Tests only read them.
+
+    Under pytest-xdist the first worker to ask runs it, in the workers' common temporary folder, and
+    leaves its events there; the other worker waits for it and reads them back (a run less)."""
+    shared = tmp_path_factory.mktemp("seeds") if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    db = shared / "seeds-run" / "warehouse.duckdb"
+    recorded = shared / "seeds-run.events"
+    with open(shared / "seeds-run.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
+        if recorded.is_file():
+            run, events = dg.deserialize_value(recorded.read_text())
+            # the result of the same run: the methods the tests call read its events (the job is the same graph)
+            job = definitions().resolve_implicit_global_asset_job_def()
+            return dg.ExecuteInProcessResult(events, run, None, job), db
+        result = run_pipeline(SEEDS, db, private_work_file=True)
+        assert result.success, [e.message for e in result.all_events if e.is_failure]
+        recorded.write_text(dg.serialize_value([result.dagster_run, list(result.all_events)]))
+        return result, db
 
 
 @pytest.fixture(scope="session")
