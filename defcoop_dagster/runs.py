@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 from dagster._core.events import JobFailureData, RunFailureReason
+from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
 
 from .processes import alive
 from .unfinished_runs import WORKING_STATUSES
@@ -99,4 +100,21 @@ def release_dead_runs(instance: dg.DagsterInstance, log: Callable[[str], None] =
             if run is None or (run.is_finished and is_dead(instance, run_id, started=False) is not None):
                 storage.free_concurrency_slots_for_run(run_id)
                 log(f"freed the warehouse slot still held by run {run_id}, which ended")
+        for pool in slots_left_unassigned(storage):
+            storage.assign_pending_steps([pool])
+            log(f"handed the free {pool} slot to the next waiting step: the run that freed it ended first")
     return marked
+
+
+def slots_left_unassigned(storage) -> list[str]:
+    """The pools with a free slot and steps waiting for one, none of them given it. A step that ends frees
+    its slot, then hands it to the next waiting step (Dagster's ``free_concurrency_slot_for_step``): a
+    process killed in between leaves the slot free and the waiting steps blocked, and no later claim
+    hands it on (they wait for ever, at full CPU). Only SQL storages keep slots this way."""
+    if not isinstance(storage, SqlEventLogStorage):
+        return []
+    return [
+        pool
+        for pool in storage.get_concurrency_keys()
+        if storage.get_concurrency_info(pool).pending_step_count and storage.has_unassigned_slots(pool)
+    ]

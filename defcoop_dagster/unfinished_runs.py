@@ -20,6 +20,15 @@ from .processes import alive
 WORKING_STATUSES = ("NOT_STARTED", "STARTING", "STARTED", "CANCELING")
 # dagster.yaml keys that put the runs or their events elsewhere than the home's SQLite files
 STORAGE_KEYS = {"storage", "run_storage", "event_log_storage"}
+# a step waiting while its pool has more slots than steps given one (Dagster's has_unassigned_slots)
+LEFT_UNASSIGNED = """
+SELECT 1 FROM pending_steps p
+WHERE p.assigned_timestamp IS NULL
+  AND (SELECT count(*) FROM concurrency_slots s WHERE s.concurrency_key = p.concurrency_key AND NOT s.deleted)
+    > (SELECT count(*) FROM pending_steps a
+       WHERE a.concurrency_key = p.concurrency_key AND a.assigned_timestamp IS NOT NULL)
+LIMIT 1
+"""
 
 
 def runs_to_look_at(home: Path) -> dict[str, datetime | None] | None:
@@ -71,10 +80,24 @@ def none_dead(home: Path, since: datetime) -> bool:
     cannot tell (look with Dagster). A run started beside another one then starts without loading
     Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
     found = _looked_at(home)
-    if found is None:
+    if found is None or _slot_left_unassigned(home) is not False:
         return False
     others = not_ours(_created(found), since)
     return all(found[run_id][1] in WORKING_STATUSES and _running(home, run_id) for run_id in others)
+
+
+def _slot_left_unassigned(home: Path) -> bool | None:
+    """A pool has a free slot while steps wait for one and none is given it (``runs.slots_left_unassigned``,
+    from the file: more slots than steps given one, and a step waiting); None when the file cannot tell."""
+    index_db = home / "history" / "runs" / "index.db"
+    if not index_db.exists():
+        return False
+    try:
+        with contextlib.closing(_open(index_db)) as index:
+            row = index.execute(LEFT_UNASSIGNED).fetchone()
+    except sqlite3.Error:
+        return None
+    return row is not None
 
 
 def _running(home: Path, run_id: str) -> bool:
@@ -83,7 +106,8 @@ def _running(home: Path, run_id: str) -> bool:
     try:
         with contextlib.closing(_open(path)) as con:
             events = con.execute(
-                "SELECT event FROM event_logs WHERE dagster_event_type IN ('RUN_START', 'STEP_START')"
+                # RUN_START's value is still "PIPELINE_START" (DagsterEventType.RUN_START.value)
+                "SELECT event FROM event_logs WHERE dagster_event_type IN ('PIPELINE_START', 'STEP_START')"
             ).fetchall()
         for (event,) in events:
             entry = json.loads(event)

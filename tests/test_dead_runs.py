@@ -9,6 +9,7 @@ import sys
 import textwrap
 import time
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import dagster as dg
 import pytest
@@ -18,6 +19,7 @@ from defcoop_dagster.runs import release_dead_runs
 from defcoop_dagster.unfinished_runs import none_dead, not_ours, runs_to_look_at
 
 from .conftest import ROOT
+from .processes import wait
 
 HOLDER = """
 import sys, time
@@ -212,3 +214,43 @@ def test_none_dead_is_told_from_the_files(home):
         proc.kill()
         proc.wait()
     assert not none_dead(home, datetime.now(UTC) + timedelta(seconds=1))  # its process is gone: dead
+
+
+def test_a_slot_freed_but_not_handed_on_goes_to_the_waiting_run(home):
+    """A step's end frees its slot, then hands it to the next waiting step (Dagster's
+    free_concurrency_slot_for_step). A run killed in between leaves the slot free and the next run
+    waiting for ever; the check hands the slot on."""
+    instance = dg.DagsterInstance.from_config(str(home))
+    storage = instance.event_log_storage
+    first = hold(home, 300)
+    (run,) = instance.get_runs()
+    second = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, "300"],
+        env=dict(os.environ, DAGSTER_HOME=str(home)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        info = partial(storage.get_concurrency_info, "warehouse")
+        wait(lambda: info().pending_step_count == 1, "the second run to wait for the slot", timeout=120)
+        later = datetime.now(UTC) + timedelta(seconds=1)  # the asker is a third process
+        assert none_dead(home, later)  # both alive, one waiting: told from the files
+        first.kill()
+        first.wait()
+        # what the first run's step end had written when it was killed: its slot freed, its claim removed
+        storage._free_concurrency_slots(run.run_id, "holder")
+        storage._remove_pending_steps(run.run_id, "holder")
+        instance.report_run_failed(run, "killed")
+        assert info().claimed_slots == [] and info().pending_step_count == 1  # free, and nobody given it
+        assert not none_dead(home, later)  # the one other run is alive, but the slot is stuck: look with Dagster
+        lines: list[str] = []
+        assert release_dead_runs(instance, log=lines.append) == []
+        assert lines == ["handed the free warehouse slot to the next waiting step: the run that freed it ended first"]
+        assert second.stdout.readline().strip() == "holding"  # it took the slot
+        assert none_dead(home, later)
+    finally:
+        first.kill()
+        second.kill()
+        second.wait()
+    instance.dispose()
