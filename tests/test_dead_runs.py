@@ -43,15 +43,20 @@ def home(tmp_path):
     return home
 
 
-def hold(home, seconds: float) -> subprocess.Popen:
-    """A run whose one step holds the warehouse slot for ``seconds``; returns once it holds it."""
-    proc = subprocess.Popen(
+def holder(home, seconds: float) -> subprocess.Popen:
+    """A run whose one step holds the warehouse slot for ``seconds`` once it has it (it prints "holding")."""
+    return subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(seconds)],
         env=dict(os.environ, DAGSTER_HOME=str(home)),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
+
+
+def hold(home, seconds: float) -> subprocess.Popen:
+    """``holder``, returned once it holds the slot."""
+    proc = holder(home, seconds)
     assert proc.stdout.readline().strip() == "holding"
     return proc
 
@@ -224,13 +229,7 @@ def test_a_slot_freed_but_not_handed_on_goes_to_the_waiting_run(home):
     storage = instance.event_log_storage
     first = hold(home, 300)
     (run,) = instance.get_runs()
-    second = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, "300"],
-        env=dict(os.environ, DAGSTER_HOME=str(home)),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    second = holder(home, 300)
     try:
         info = partial(storage.get_concurrency_info, "warehouse")
         wait(lambda: info().pending_step_count == 1, "the second run to wait for the slot", timeout=120)
