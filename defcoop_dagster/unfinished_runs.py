@@ -76,9 +76,9 @@ def not_ours(found: dict[str, datetime | None], since: datetime) -> list[str]:
 
 def none_dead(home: Path, since: datetime) -> bool:
     """No run the dead-run check would look at can be dead: apart from the asker's own (``not_ours``),
-    each is unfinished and one of its processes is alive. False when a run may be dead or the files
-    cannot tell (look with Dagster). A run started beside another one then starts without loading
-    Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
+    each is unfinished and one of its processes is alive. False when a run may be dead, a free slot was
+    left unassigned (``_slot_left_unassigned``) or the files cannot tell (look with Dagster). A run started
+    beside another one then starts without loading Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
     found = _looked_at(home)
     if found is None or _slot_left_unassigned(home) is not False:
         return False
