@@ -35,22 +35,24 @@ def runs_to_look_at(home: Path) -> dict[str, datetime | None] | None:
     """The runs ``release_dead_runs`` would look at in the instance at ``home`` (unfinished, or with a
     step holding or waiting for a slot), with when each was created (UTC); None when that cannot be
     told from the files (look with Dagster)."""
-    found = _looked_at(home)
-    return None if found is None else _created(found)
+    looked = _looked_at(home)
+    return None if looked is None else _created(looked[0])
 
 
-def _looked_at(home: Path) -> dict[str, tuple[datetime | None, str | None]] | None:
-    """``runs_to_look_at`` with each run's status (None for a slot of a run not listed)."""
+def _looked_at(home: Path) -> tuple[dict[str, tuple[datetime | None, str | None]], bool] | None:
+    """``runs_to_look_at`` with each run's status (None for a slot of a run not listed), and whether a pool
+    has a free slot while steps wait for one and none is given it (``runs.slots_left_unassigned``)."""
     if not default_storage(home):
         return None
     runs_db, index_db = home / "history" / "runs.db", home / "history" / "runs" / "index.db"
     if not runs_db.exists():
-        return {}  # no run was ever made here
+        return {}, False  # no run was ever made here
     try:
-        slots = []
+        slots, left_unassigned = [], False
         if index_db.exists():
             with contextlib.closing(_open(index_db)) as index:
                 slots = [row[0] for row in index.execute("SELECT DISTINCT run_id FROM pending_steps")]
+                left_unassigned = index.execute(LEFT_UNASSIGNED).fetchone() is not None
         with contextlib.closing(_open(runs_db)) as con:
             rows = con.execute(
                 f"SELECT run_id, create_timestamp, status FROM runs WHERE status IN ({_marks(WORKING_STATUSES)}) "
@@ -60,7 +62,8 @@ def _looked_at(home: Path) -> dict[str, tuple[datetime | None, str | None]] | No
             found = {run_id: (_utc(created), status) for run_id, created, status in rows}
     except sqlite3.Error:
         return None
-    return found | {run_id: (None, None) for run_id in slots if run_id not in found}  # a slot of a run not listed
+    found |= {run_id: (None, None) for run_id in slots if run_id not in found}  # a slot of a run not listed
+    return found, left_unassigned
 
 
 def _created(found: dict[str, tuple[datetime | None, str | None]]) -> dict[str, datetime | None]:
@@ -77,27 +80,14 @@ def not_ours(found: dict[str, datetime | None], since: datetime) -> list[str]:
 def none_dead(home: Path, since: datetime) -> bool:
     """No run the dead-run check would look at can be dead: apart from the asker's own (``not_ours``),
     each is unfinished and one of its processes is alive. False when a run may be dead, a free slot was
-    left unassigned (``_slot_left_unassigned``) or the files cannot tell (look with Dagster). A run started
-    beside another one then starts without loading Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
-    found = _looked_at(home)
-    if found is None or _slot_left_unassigned(home) is not False:
+    left unassigned (``_looked_at``) or the files cannot tell (look with Dagster). A run started beside
+    another one then starts without loading Dagster first (~2 CPU-seconds, ~4 s on a busy machine)."""
+    looked = _looked_at(home)
+    if looked is None or looked[1]:
         return False
+    found = looked[0]
     others = not_ours(_created(found), since)
     return all(found[run_id][1] in WORKING_STATUSES and _running(home, run_id) for run_id in others)
-
-
-def _slot_left_unassigned(home: Path) -> bool | None:
-    """A pool has a free slot while steps wait for one and none is given it (``runs.slots_left_unassigned``,
-    from the file: more slots than steps given one, and a step waiting); None when the file cannot tell."""
-    index_db = home / "history" / "runs" / "index.db"
-    if not index_db.exists():
-        return False
-    try:
-        with contextlib.closing(_open(index_db)) as index:
-            row = index.execute(LEFT_UNASSIGNED).fetchone()
-    except sqlite3.Error:
-        return None
-    return row is not None
 
 
 def _running(home: Path, run_id: str) -> bool:
