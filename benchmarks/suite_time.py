@@ -5,8 +5,9 @@ It runs this environment's ``pytest`` from the project root as the README says (
 workers), then ``pytest -m "not e2e"``, and prints for each its wall time against the target, the
 CPU-seconds of every process it started (the benchmark is their subreaper, so the ones that outlive
 their parent are counted too), pytest's summary line, and its time over raw natasha's in the same run.
-That last figure takes the machine's speed out: this 2-core machine ran raw natasha on 1x the corpus
-in 159 s when the issue was filed and in 67-203 s since, and the suite's wall time follows.
+That last figure, and the estimate made from it at the speed the issue was filed on (raw natasha 159 s),
+are rough: raw natasha's time moves more than the suite's (100.5 s, then 71.0 s thirteen minutes later,
+while the suite took 259.6 s, then 266.4 s), so only the wall times and CPU-seconds are measurements.
 """
 
 import re
